@@ -1,4 +1,159 @@
-"""Command-line entry point (placeholder until the flow lands)."""
+"""`gwr`: run the ingest flow, and query the warehouse read-only."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
-app = typer.Typer()
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no network at run time
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+
+app = typer.Typer(add_completion=False, no_args_is_help=False, help=__doc__)
+
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB warehouse file.")]
+
+
+def _default_db() -> Path:
+    from flows.settings import DEFAULT_DB
+
+    return DEFAULT_DB
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    parquet = "parquet"
+
+
+def _fail(message: str, code: int = 1) -> None:
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def run(
+    source: Annotated[
+        Path | None, typer.Option(help="Directory of report files (default: bundled samples).")
+    ] = None,
+    db: Annotated[Path | None, typer.Option(help="DuckDB warehouse file (default: data/gwr.duckdb).")] = None,
+    workers: Annotated[int | None, typer.Option(help="Local worker processes (default: all cores).")] = None,
+    dask_address: Annotated[
+        str | None, typer.Option(help="Run task work on this Dask scheduler, e.g. tcp://127.0.0.1:8786.")
+    ] = None,
+    wait: Annotated[float, typer.Option(help="Seconds to wait for another run on the same db.")] = 0.0,
+) -> None:
+    """Run the ingest flow: stage, clean, parse, validate, publish."""
+    from flows import settings
+    from flows.ingest import ingest
+
+    source = source or settings.DEFAULT_SOURCE
+    db = db or settings.DEFAULT_DB
+    if not source.is_dir():
+        _fail(f"source directory {source} does not exist", 2)
+    flow_fn = ingest
+    mode = "processes"
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        flow_fn = ingest.with_options(task_runner=DaskTaskRunner(address=dask_address))
+        mode = "inline"
+    state = flow_fn(
+        source=str(source), db=str(db), workers=workers, mode=mode, wait_seconds=wait, return_state=True
+    )
+    if not state.is_completed():
+        try:
+            state.result()
+        except Exception as exc:  # the flow's own exception carries the reason
+            _fail(f"run failed: {exc}")
+        _fail(f"run ended in state {state.type.value}")
+    summary = state.result()
+    typer.echo(
+        f"run {summary['run_id']}: {summary['n_seen']} files seen, {summary['n_loaded']} loaded, "
+        f"{summary['n_unchanged']} unchanged, {summary['n_duplicate']} duplicate, "
+        f"{summary['n_quarantined']} quarantined, {summary['n_facts']} facts -> {db}"
+    )
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="SQL to run (read-only).")],
+    db: Annotated[Path | None, typer.Option(help="DuckDB warehouse file.")] = None,
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.table,
+    out: Annotated[
+        Path | None, typer.Option(help="Write to this file instead of stdout (required for parquet).")
+    ] = None,
+    max_rows: Annotated[int, typer.Option(help="Rows shown in table format.")] = 50,
+) -> None:
+    """Run SQL against the warehouse, opened read-only: writes are refused."""
+    import duckdb
+    import polars as pl
+
+    from warehouse.db import WarehouseBusy, connect
+
+    db = db or _default_db()
+    try:
+        con = connect(db, read_only=True)
+    except (FileNotFoundError, WarehouseBusy) as exc:
+        _fail(str(exc), 2)
+    try:
+        frame = con.execute(sql).pl()
+    except duckdb.InvalidInputException as exc:
+        if "read-only" in str(exc).lower():
+            _fail("the warehouse is opened read-only by `gwr query`; writes are refused", 3)
+        _fail(str(exc), 2)
+    except duckdb.Error as exc:
+        _fail(str(exc).splitlines()[0], 2)
+    finally:
+        con.close()
+    if format is OutputFormat.parquet:
+        if out is None:
+            _fail("--format parquet needs --out FILE", 2)
+        frame.write_parquet(out)
+        typer.echo(f"wrote {frame.height} rows to {out}", err=True)
+        return
+    if format is OutputFormat.table:
+        with pl.Config(
+            tbl_rows=max_rows,
+            tbl_cols=-1,
+            fmt_str_lengths=60,
+            tbl_width_chars=200,
+            tbl_hide_dataframe_shape=True,
+        ):
+            text = str(frame)
+        text += f"\n({frame.height} rows)"
+    elif format is OutputFormat.csv:
+        text = frame.write_csv()
+    else:
+        text = frame.write_json()
+    if out:
+        out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text.rstrip("\n") + "\n")
+
+
+@app.command()
+def summary(db: Annotated[Path | None, typer.Option(help="DuckDB warehouse file.")] = None) -> None:
+    """Tell what is in the warehouse: documents, regions, facts, runs."""
+    from warehouse.db import WarehouseBusy, connect
+    from warehouse.summary import summary_text
+
+    try:
+        con = connect(db or _default_db(), read_only=True)
+    except (FileNotFoundError, WarehouseBusy) as exc:
+        _fail(str(exc), 2)
+    try:
+        typer.echo(summary_text(con))
+    finally:
+        con.close()
+
+
+if __name__ == "__main__":
+    app()

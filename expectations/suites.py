@@ -1,0 +1,161 @@
+"""Data contracts: one Great Expectations suite per published table, written in code.
+
+Long text columns (clean_text, sentence) are validated through their lengths
+(``clean_text_chars``, ``sentence_chars``) so validation never copies the corpus into pandas.
+
+Each suite is a list of expectations built from the analytics contract's enumerations. Foreign
+keys are checked with value sets handed in by the validator (the ids present after publishing),
+so a fact can never point at a document or region the warehouse does not have.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import great_expectations.expectations as gxe
+
+from transforms.models import COMPARATORS, KINDS, LEVELS, MEASURES, SCRIPTS, SECTIONS
+
+OUTCOMES = ("loaded", "duplicate", "unchanged", "quarantined", "not_published")
+FIRST_YEAR = 1978  # reform era: no work report in scope predates it
+
+
+@dataclass
+class KeySets:
+    """Keys that foreign keys must resolve to (published plus staged)."""
+
+    region_ids: set[str] = field(default_factory=set)
+    document_ids: set[str] = field(default_factory=set)
+    indicator_codes: set[str] = field(default_factory=set)
+
+
+def _not_null_unique(column: str) -> list:
+    return [gxe.ExpectColumnValuesToNotBeNull(column=column), gxe.ExpectColumnValuesToBeUnique(column=column)]
+
+
+def _columns(columns: list[str]) -> gxe.Expectation:
+    return gxe.ExpectTableColumnsToMatchSet(column_set=columns, exact_match=True)
+
+
+def dim_region_suite(columns: list[str], keys: KeySets) -> list:
+    return [
+        _columns(columns),
+        *_not_null_unique("region_id"),
+        gxe.ExpectColumnValuesToNotBeNull(column="name"),
+        gxe.ExpectColumnValuesToBeInSet(column="level", value_set=list(LEVELS)),
+        gxe.ExpectColumnValuesToNotBeNull(column="level"),
+        gxe.ExpectColumnValuesToMatchRegex(column="code", regex=r"^\d{6}(\d{3}|\d{6})?$"),
+        gxe.ExpectColumnValuesToMatchRegex(column="parent_code", regex=r"^\d{6}(\d{3}|\d{6})?$"),
+        gxe.ExpectColumnValuesToNotBeNull(
+            column="province", row_condition='level != "national"', condition_parser="pandas"
+        ),
+    ]
+
+
+def dim_indicator_suite(columns: list[str], keys: KeySets) -> list:
+    return [
+        _columns(columns),
+        *_not_null_unique("indicator_code"),
+        gxe.ExpectColumnValuesToMatchRegex(column="indicator_code", regex=r"^[a-z][a-z0-9_]*$"),
+        gxe.ExpectColumnValuesToNotBeNull(column="name_zh"),
+    ]
+
+
+def dim_document_suite(columns: list[str], keys: KeySets) -> list:
+    this_year = dt.date.today().year
+    return [
+        _columns(columns),
+        *_not_null_unique("document_id"),
+        gxe.ExpectColumnValuesToNotBeNull(column="source_file"),
+        gxe.ExpectColumnValuesToMatchRegex(column="source_sha256", regex=r"^[0-9a-f]{64}$"),
+        gxe.ExpectColumnValuesToNotBeNull(column="report_year"),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="report_year", min_value=FIRST_YEAR, max_value=this_year + 1
+        ),
+        gxe.ExpectColumnValuesToNotBeNull(column="region_id"),
+        gxe.ExpectColumnValuesToBeInSet(column="region_id", value_set=sorted(keys.region_ids)),
+        gxe.ExpectColumnValuesToBeInSet(column="script", value_set=list(SCRIPTS)),
+        gxe.ExpectColumnValuesToBeBetween(column="n_chars", min_value=1),
+        gxe.ExpectColumnValuesToBeBetween(column="n_facts", min_value=0),
+    ]
+
+
+def doc_text_suite(columns: list[str], keys: KeySets) -> list:
+    return [
+        _columns(columns),
+        *_not_null_unique("document_id"),
+        gxe.ExpectColumnValuesToBeInSet(column="document_id", value_set=sorted(keys.document_ids)),
+        gxe.ExpectColumnValuesToNotBeNull(column="clean_text_chars"),
+        gxe.ExpectColumnValuesToBeBetween(column="clean_text_chars", min_value=1),
+    ]
+
+
+def fact_indicator_suite(columns: list[str], keys: KeySets) -> list:
+    this_year = dt.date.today().year
+    stated = "target_not_set == False"
+    return [
+        _columns(columns),
+        *_not_null_unique("fact_id"),
+        gxe.ExpectColumnValuesToNotBeNull(column="document_id"),
+        gxe.ExpectColumnValuesToBeInSet(column="document_id", value_set=sorted(keys.document_ids)),
+        gxe.ExpectColumnValuesToBeInSet(column="region_id", value_set=sorted(keys.region_ids)),
+        gxe.ExpectColumnValuesToBeInSet(column="indicator_code", value_set=sorted(keys.indicator_codes)),
+        gxe.ExpectColumnValuesToNotBeNull(column="indicator_name"),
+        gxe.ExpectColumnValuesToBeInSet(column="kind", value_set=list(KINDS)),
+        gxe.ExpectColumnValuesToNotBeNull(column="kind"),
+        gxe.ExpectColumnValuesToBeInSet(column="measure", value_set=list(MEASURES)),
+        gxe.ExpectColumnValuesToBeInSet(column="comparator", value_set=list(COMPARATORS)),
+        gxe.ExpectColumnValuesToBeInSet(column="section", value_set=list(SECTIONS)),
+        gxe.ExpectColumnValuesToNotBeNull(
+            column="value_std", row_condition=stated, condition_parser="pandas"
+        ),
+        gxe.ExpectColumnValuesToNotBeNull(
+            column="comparator", row_condition=stated, condition_parser="pandas"
+        ),
+        gxe.ExpectColumnValuesToNotBeNull(column="unit_std", row_condition=stated, condition_parser="pandas"),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="value_std",
+            min_value=-100,
+            max_value=1000,
+            row_condition='measure == "growth"',
+            condition_parser="pandas",
+        ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="period_year", min_value=FIRST_YEAR - 1, max_value=max(this_year + 40, 2060)
+        ),
+        gxe.ExpectColumnValuesToBeBetween(column="char_start", min_value=0),
+        gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A="char_end", column_B="char_start", ignore_row_if="either_value_is_missing"
+        ),
+        gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A="value_std_high",
+            column_B="value_std",
+            or_equal=True,
+            ignore_row_if="either_value_is_missing",
+        ),
+        gxe.ExpectColumnValuesToNotBeNull(column="sentence_chars"),
+        gxe.ExpectColumnValuesToBeBetween(column="sentence_chars", min_value=1),
+    ]
+
+
+def etl_file_suite(columns: list[str], keys: KeySets) -> list:
+    return [
+        _columns(columns),
+        gxe.ExpectColumnValuesToNotBeNull(column="source_file"),
+        gxe.ExpectColumnValuesToNotBeNull(column="outcome"),
+        gxe.ExpectColumnValuesToBeInSet(column="outcome", value_set=list(OUTCOMES)),
+        gxe.ExpectColumnValuesToNotBeNull(
+            column="reason", row_condition='outcome == "quarantined"', condition_parser="pandas"
+        ),
+    ]
+
+
+SUITES = {
+    "dim_region": dim_region_suite,
+    "dim_indicator": dim_indicator_suite,
+    "dim_document": dim_document_suite,
+    "doc_text": doc_text_suite,
+    "fact_indicator": fact_indicator_suite,
+    "etl_file": etl_file_suite,
+}

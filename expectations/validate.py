@@ -1,0 +1,98 @@
+"""Run the suites on staged frames and turn GX results into dq_result rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from expectations.suites import SUITES, KeySets
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ValidationOutcome:
+    success: bool
+    rows: list[dict] = field(default_factory=list)  # shaped like dq_result
+
+    @property
+    def failures(self) -> list[dict]:
+        return [r for r in self.rows if not r["success"]]
+
+    def describe_failures(self) -> str:
+        return "; ".join(
+            f"{r['table_name']}.{r['expectation']}({r['column_name'] or ''}): {r['details']}"
+            for r in self.failures
+        )
+
+
+def _context():
+    import great_expectations as gx
+
+    ctx = gx.get_context(mode="ephemeral")
+    try:
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
+    except Exception:  # progress bars are cosmetic
+        log.debug("could not disable GX progress bars", exc_info=True)
+    return ctx
+
+
+def _observed(result: dict) -> str | None:
+    value = result.get("observed_value")
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, default=str)[:500]
+
+
+def validate_tables(frames: dict[str, pl.DataFrame], keys: KeySets, run_id: str) -> ValidationOutcome:
+    """Validate each frame against its suite; every expectation result becomes a dq_result row."""
+    import great_expectations as gx
+
+    ctx = _context()
+    source = ctx.data_sources.add_pandas("gwr_staging")
+    now = dt.datetime.now()
+    rows: list[dict] = []
+    for table, frame in frames.items():
+        build = SUITES[table]
+        suite = ctx.suites.add(gx.ExpectationSuite(name=f"{table}_suite"))
+        for expectation in build(frame.columns, keys):
+            suite.add_expectation(expectation)
+        asset = source.add_dataframe_asset(name=table)
+        batch = asset.add_batch_definition_whole_dataframe(f"{table}_batch")
+        definition = ctx.validation_definitions.add(
+            gx.ValidationDefinition(name=f"{table}_validation", data=batch, suite=suite)
+        )
+        result = definition.run(batch_parameters={"dataframe": frame.to_pandas()}, result_format="SUMMARY")
+        for er in result.results:
+            cfg = er.expectation_config
+            res = er.result or {}
+            unexpected = res.get("partial_unexpected_list") or []
+            details = ""
+            if not er.success:
+                exc = (er.exception_info or {}).get("exception_message")
+                details = (
+                    exc
+                    or f"unexpected {res.get('unexpected_count')} of {res.get('element_count')}: "
+                    + (json.dumps(unexpected[:5], ensure_ascii=False, default=str))
+                )
+            rows.append(
+                {
+                    "run_id": run_id,
+                    "table_name": table,
+                    "expectation": cfg.type,
+                    "column_name": cfg.kwargs.get("column") or cfg.kwargs.get("column_A"),
+                    "success": bool(er.success),
+                    "observed_value": _observed(res),
+                    "unexpected_count": res.get("unexpected_count"),
+                    "element_count": res.get("element_count", frame.height),
+                    "details": details[:1000],
+                    "validated_at": now,
+                }
+            )
+    return ValidationOutcome(success=all(r["success"] for r in rows), rows=rows)

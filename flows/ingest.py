@@ -1,0 +1,270 @@
+"""The ingest flow: stage -> parse (clean, extract) -> load staging -> validate -> publish.
+
+Write-audit-publish: parsed batches go to a private staging database, the Great Expectations suites
+validate it, and only a fully valid run is published, in one transaction.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import datetime as dt
+import importlib
+import multiprocessing
+import threading
+import uuid
+from dataclasses import asdict
+from pathlib import Path
+
+import polars as pl
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.context import get_run_context
+from prefect.futures import as_completed
+from transforms.indicators import dim_indicator_rows
+
+from expectations.suites import KeySets
+from expectations.validate import ValidationOutcome, validate_tables
+from flows import settings
+from flows.parse_worker import BatchResult, parse_files
+from flows.stage import FileEntry, StagePlan, batches, plan_files
+from warehouse.db import run_lock, staging_path
+from warehouse.publish import DQ_SCHEMA, ETL_FILE_SCHEMA, RunSummary, begin_run, publish, record_failed_run
+from warehouse.staging import Staging
+
+
+class ValidationFailed(RuntimeError):
+    """The staged data broke a data contract; nothing was published."""
+
+
+_POOL: cf.ProcessPoolExecutor | None = None
+
+
+def _pool(workers: int) -> cf.ProcessPoolExecutor:
+    """One spawn-based process pool per flow process (fork is unsafe with Prefect's threads)."""
+    global _POOL
+    if _POOL is None:
+        _POOL = cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    return _POOL
+
+
+def shutdown_pool() -> None:
+    global _POOL
+    if _POOL is not None:
+        _POOL.shutdown(cancel_futures=True)
+        _POOL = None
+
+
+@task(name="stage-files", cache_policy=NO_CACHE)
+def stage_files(source: Path, published: pl.DataFrame, max_bytes: int) -> StagePlan:
+    plan = plan_files(source, published, max_bytes=max_bytes)
+    outcomes = pl.DataFrame(plan.decided, schema={"outcome": pl.String}, strict=False)
+    counts = outcomes["outcome"].value_counts().rows() if plan.decided else []
+    get_run_logger().info(
+        "staged %d files from %s: %d to parse, decided at stage: %s",
+        plan.n_seen,
+        source,
+        len(plan.to_parse),
+        dict(counts),
+    )
+    return plan
+
+
+@task(name="parse-batch", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
+def parse_batch(entries: list[FileEntry], run_id: str, mode: str, workers: int) -> BatchResult:
+    """Clean and extract one batch; CPU work runs in a local process pool or on the Dask worker."""
+    if mode == "processes":
+        result = _pool(workers).submit(parse_files, entries, run_id).result()
+    else:  # "inline": already on a Dask worker, or a single-process run
+        result = parse_files(entries, run_id)
+    logger = get_run_logger()
+    logger.info(
+        "parsed %d files: %d documents, %d facts, %d quarantined",
+        len(entries),
+        len(result.loaded),
+        result.n_facts,
+        result.quarantine.height,
+    )
+    for error in result.errors:
+        logger.warning("unexpected parse failure (file quarantined): %s", error)
+    return result
+
+
+@task(name="load-staging", cache_policy=NO_CACHE)
+def load_staging(staging: Staging, result: BatchResult) -> None:
+    for table in ("dim_region", "dim_document", "doc_text", "fact_indicator"):
+        staging.append(table, result.frames[table])
+    staging.append("stg_quarantine", result.quarantine)
+
+
+@task(name="validate", cache_policy=NO_CACHE)
+def validate(
+    staging: Staging, etl_files: pl.DataFrame, published_regions: set[str], run_id: str
+) -> ValidationOutcome:
+    frames = staging.validation_frames()
+    indicators = pl.DataFrame(dim_indicator_rows())
+    frames["dim_indicator"] = indicators
+    frames["etl_file"] = etl_files
+    keys = KeySets(
+        region_ids=published_regions | set(frames["dim_region"]["region_id"].to_list()),
+        document_ids=set(frames["dim_document"]["document_id"].to_list()),
+        indicator_codes=set(indicators["indicator_code"].to_list()),
+    )
+    outcome = validate_tables(frames, keys, run_id)
+    failed = outcome.failures
+    get_run_logger().info(
+        "validated %d tables: %d expectations, %d failed", len(frames), len(outcome.rows), len(failed)
+    )
+    return outcome
+
+
+@task(name="publish", cache_policy=NO_CACHE)
+def publish_run(
+    db: Path, staging: Staging, summary: RunSummary, etl_files: pl.DataFrame, dq_rows: pl.DataFrame
+) -> RunSummary:
+    staging.close()
+    publish(db, staging.path, summary, etl_files, dq_rows, pl.DataFrame(dim_indicator_rows()))
+    get_run_logger().info("published run %s: %s", summary.run_id, asdict(summary))
+    return summary
+
+
+def _etl_files(plan: StagePlan, staging: Staging, loaded: list[tuple[str, str]], run_id: str) -> pl.DataFrame:
+    entries = {e.source_file: e for e in plan.to_parse}
+    rows = [dict(r, run_id=run_id) for r in plan.decided]
+    for source_file, doc_id in loaded:
+        e = entries[source_file]
+        rows.append(
+            {
+                "run_id": run_id,
+                "source_file": source_file,
+                "source_sha256": e.sha256,
+                "size_bytes": e.size_bytes,
+                "outcome": "loaded",
+                "reason": None,
+                "document_id": doc_id,
+            }
+        )
+    for q in staging.frame("SELECT * FROM stg_quarantine").iter_rows(named=True):
+        rows.append(dict(q, run_id=run_id, outcome="quarantined", document_id=None))
+    return pl.DataFrame(rows, schema=ETL_FILE_SCHEMA)
+
+
+def _summary_markdown(summary: RunSummary, outcome: ValidationOutcome | None, etl_files: pl.DataFrame) -> str:
+    lines = [f"# GWR run {summary.run_id}: {summary.status}", "", "| outcome | files |", "|---|---|"]
+    for outcome_name, n in sorted(etl_files.group_by("outcome").len().rows()):
+        lines.append(f"| {outcome_name} | {n} |")
+    lines += ["", f"Facts loaded: **{summary.n_facts}**; documents replaced: {summary.n_replaced}", ""]
+    quarantined = etl_files.filter(pl.col("outcome") == "quarantined")
+    if quarantined.height:
+        lines += ["| quarantined file | reason |", "|---|---|"]
+        lines += [
+            f"| {r['source_file']} | {r['reason']} |" for r in quarantined.head(50).iter_rows(named=True)
+        ]
+        lines.append("")
+    if outcome is not None:
+        n_ok = sum(r["success"] for r in outcome.rows)
+        lines.append(f"Validation: {n_ok}/{len(outcome.rows)} expectations passed.")
+        lines += [
+            f"- FAILED {r['table_name']}.{r['expectation']} ({r['column_name']}): {r['details']}"
+            for r in outcome.failures
+        ]
+    return "\n".join(lines)
+
+
+def _warm_great_expectations() -> None:
+    """GX takes seconds to import; do it while files are being parsed, not after."""
+    threading.Thread(target=importlib.import_module, args=("great_expectations",), daemon=True).start()
+
+
+@flow(name="gwr-ingest", log_prints=True)
+def ingest(
+    source: str = str(settings.DEFAULT_SOURCE),
+    db: str = str(settings.DEFAULT_DB),
+    workers: int | None = None,
+    mode: str = "processes",
+    wait_seconds: float = 0.0,
+    max_file_bytes: int = settings.MAX_FILE_BYTES,
+) -> dict:
+    """Load every report in ``source`` into the DuckDB warehouse at ``db``.
+
+    mode: ``processes`` (local process pool), ``inline`` (in the task's own process: used on Dask
+    workers, where the task runner already spreads batches over the cluster).
+    """
+    logger = get_run_logger()
+    source_dir, db_path = Path(source), Path(db)
+    if not source_dir.is_dir():
+        raise NotADirectoryError(f"source directory {source_dir} does not exist")
+    workers = workers or settings.default_workers()
+    _warm_great_expectations()
+    run_id = dt.datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
+    flow_run_id = str(get_run_context().flow_run.id)
+    with run_lock(db_path, wait_seconds=wait_seconds):
+        published, published_regions = begin_run(db_path, run_id, str(source_dir), flow_run_id)
+        plan = stage_files(source_dir, published, max_file_bytes)
+        staging = Staging(staging_path(db_path))
+        loaded: list[tuple[str, str]] = []
+        n_facts = 0
+        try:
+            groups = batches(
+                plan.to_parse, workers, settings.TARGET_BATCHES_PER_WORKER, settings.MAX_BATCH_DOCS
+            )
+            futures = [
+                parse_batch.with_options(task_run_name=f"parse-batch-{i:04d}").submit(
+                    group, run_id, mode, workers
+                )
+                for i, group in enumerate(groups)
+            ]
+            for future in as_completed(futures):
+                result = future.result()
+                load_staging(staging, result)
+                loaded += result.loaded
+                n_facts += result.n_facts
+        finally:
+            if mode == "processes":
+                shutdown_pool()
+        etl_files = _etl_files(plan, staging, loaded, run_id)
+        outcome = validate(staging, etl_files, published_regions, run_id)
+        counts = dict(etl_files.group_by("outcome").len().rows())
+        summary = RunSummary(
+            run_id=run_id,
+            status="succeeded",
+            n_seen=plan.n_seen,
+            n_loaded=counts.get("loaded", 0),
+            n_duplicate=counts.get("duplicate", 0),
+            n_unchanged=counts.get("unchanged", 0),
+            n_quarantined=counts.get("quarantined", 0),
+            n_replaced=0,
+            n_facts=n_facts,
+        )
+        assert sum(counts.values()) == plan.n_seen, "every file seen must have exactly one outcome"
+        dq_rows = pl.DataFrame(outcome.rows, schema=DQ_SCHEMA)
+        if not outcome.success:
+            summary.status = "failed"
+            summary.message = "validation failed: " + outcome.describe_failures()
+            failed_files = etl_files.with_columns(
+                outcome=pl.when(pl.col("outcome") == "loaded")
+                .then(pl.lit("not_published"))
+                .otherwise(pl.col("outcome")),
+                reason=pl.when(pl.col("outcome") == "loaded")
+                .then(pl.lit("run failed validation"))
+                .otherwise(pl.col("reason")),
+            )
+            staging.close()
+            record_failed_run(db_path, summary, failed_files, dq_rows)
+            staging.remove()
+            create_markdown_artifact(_summary_markdown(summary, outcome, failed_files), key="gwr-run-summary")
+            raise ValidationFailed(summary.message)
+        summary = publish_run(db_path, staging, summary, etl_files, dq_rows)
+        staging.remove()
+    create_markdown_artifact(_summary_markdown(summary, outcome, etl_files), key="gwr-run-summary")
+    logger.info(
+        "run %s done: %d seen, %d loaded, %d unchanged, %d duplicate, %d quarantined, %d facts",
+        run_id,
+        summary.n_seen,
+        summary.n_loaded,
+        summary.n_unchanged,
+        summary.n_duplicate,
+        summary.n_quarantined,
+        summary.n_facts,
+    )
+    return asdict(summary)

@@ -1,0 +1,69 @@
+"""The CPU-bound part of a run, as a plain function a process pool or a Dask worker can run.
+
+It reads the batch's files and calls the pure transforms; it does not talk to Prefect or DuckDB,
+so it can run in a spawned process or on a remote Dask worker.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+
+import polars as pl
+from transforms.regions import region_lineage
+
+from flows.stage import FileEntry
+from transforms.document import document_id, parse_document
+from transforms.frames import document_frames, quarantine_frame
+from transforms.models import InputRejected, ParsedDocument, Region
+
+
+@dataclass
+class BatchResult:
+    frames: dict[str, pl.DataFrame]
+    quarantine: pl.DataFrame
+    loaded: list[tuple[str, str]] = field(default_factory=list)  # (source_file, document_id)
+    errors: list[str] = field(default_factory=list)  # tracebacks of unexpected failures
+
+    @property
+    def n_facts(self) -> int:
+        return self.frames["fact_indicator"].height
+
+
+def parse_files(entries: list[FileEntry], run_id: str) -> BatchResult:
+    docs: list[ParsedDocument] = []
+    quarantined: list[dict] = []
+    errors: list[str] = []
+    lineages: dict[str, list[Region]] = {}
+    for entry in entries:
+        reason = None
+        try:
+            with open(entry.path, "rb") as fh:
+                data = fh.read()
+            doc = parse_document(entry.source_file, data, sha256=entry.sha256)
+            region = doc.region.region
+            if region is not None and region.region_id not in lineages:
+                lineages[region.region_id] = region_lineage(region)
+            docs.append(doc)
+        except InputRejected as exc:
+            reason = str(exc)
+        except OSError as exc:
+            reason = f"unreadable: {exc.strerror or exc}"
+        except Exception as exc:  # a bug must quarantine one file, not sink the run
+            reason = f"parse_error: {type(exc).__name__}: {exc}"[:300]
+            errors.append(f"{entry.source_file}: {traceback.format_exc()}")
+        if reason is not None:
+            quarantined.append(
+                {
+                    "source_file": entry.source_file,
+                    "source_sha256": entry.sha256,
+                    "size_bytes": entry.size_bytes,
+                    "reason": reason,
+                }
+            )
+    return BatchResult(
+        frames=document_frames(docs, run_id, lineages),
+        quarantine=quarantine_frame(quarantined),
+        loaded=[(d.source_file, document_id(d.source_sha256)) for d in docs],
+        errors=errors,
+    )

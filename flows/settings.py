@@ -1,0 +1,17 @@
+"""Defaults for runs, in one place (the README documents them)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SOURCE = REPO_ROOT / "samples"
+DEFAULT_DB = REPO_ROOT / "data" / "gwr.duckdb"
+MAX_FILE_BYTES = 50 * 1024 * 1024  # larger files are quarantined as too_large without being read
+TARGET_BATCHES_PER_WORKER = 4
+MAX_BATCH_DOCS = 200
+
+
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)

@@ -1,0 +1,70 @@
+"""One source file in, one parsed document out: the composition of all transform steps."""
+
+from __future__ import annotations
+
+import hashlib
+
+from transforms.clean import clean_document, strip_html
+from transforms.decode import decode_bytes
+from transforms.facts import extract_facts, has_plan_section
+from transforms.metadata import extract_meta
+from transforms.models import InputRejected, ParsedDocument
+from transforms.regions import resolve_region
+from transforms.report_check import ensure_report
+
+_HTML_MARKERS = ("<html", "<!doctype html", "<body", "<div", "<p>", "<br")
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def document_id(sha256: str) -> str:
+    """Documents are identified by content, so a changed file is a new document."""
+    return sha256[:16]
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:4000].lower()
+    return sum(marker in head for marker in _HTML_MARKERS) >= 2
+
+
+def parse_document(source_file: str, data: bytes, *, sha256: str | None = None) -> ParsedDocument:
+    """Parse one file's bytes; raises InputRejected (never anything else) for unusable input."""
+    try:
+        return _parse(source_file, data, sha256 or sha256_hex(data))
+    except InputRejected:
+        raise
+    except RecursionError as exc:  # pathological nesting in HTML or regex backtracking
+        raise InputRejected("parse_error", f"{type(exc).__name__}") from exc
+
+
+def _parse(source_file: str, data: bytes, sha: str) -> ParsedDocument:
+    decoded = decode_bytes(data)
+    text = strip_html(decoded.text) if looks_like_html(decoded.text) else decoded.text
+    cleaned = clean_document(text)
+    ensure_report(cleaned.text)
+    meta = extract_meta(cleaned.full_text, cleaned.text)
+    if meta.report_year is None:
+        raise InputRejected("no_year", "no report year in title, dates or section headings")
+    region = resolve_region(meta, cleaned.text)
+    if region.region is None:
+        detail = "candidates: " + ", ".join(region.candidates[:5]) if region.candidates else "no region name"
+        raise InputRejected("no_region", detail)
+    facts = extract_facts(cleaned.text, meta.report_year, exclude_spans=cleaned.mojibake_spans)
+    warnings: list[str] = []
+    if region.ambiguous:
+        warnings.append("region_ambiguous")
+    if cleaned.mojibake_spans:
+        warnings.append(f"mojibake_unrepaired:{len(cleaned.mojibake_spans)}")
+    return ParsedDocument(
+        source_file=source_file,
+        source_sha256=sha,
+        encoding=decoded.encoding,
+        cleaned=cleaned,
+        meta=meta,
+        region=region,
+        facts=facts,
+        has_plan_section=has_plan_section(cleaned.text),
+        warnings=warnings,
+    )

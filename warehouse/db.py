@@ -1,0 +1,92 @@
+"""Connections, schema, and the run lock for the DuckDB warehouse file."""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+SQL_DIR = Path(__file__).resolve().parent / "sql"
+DOC_KEYED_TABLES = ("fact_indicator", "doc_text", "dim_document")  # child tables first
+
+
+class WarehouseBusy(RuntimeError):
+    """Another run holds the warehouse; raised instead of waiting forever or corrupting it."""
+
+
+def sql(name: str) -> str:
+    return (SQL_DIR / name).read_text(encoding="utf-8")
+
+
+def connect(db_path: str | os.PathLike, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse; a lock held by another process becomes a WarehouseBusy with advice."""
+    path = Path(db_path)
+    if read_only and not path.exists():
+        raise FileNotFoundError(f"no warehouse at {path} (run `gwr run --db {path}` first)")
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise WarehouseBusy(
+                f"{path} is being written by another process; try again when that run finishes"
+            ) from exc
+        raise
+
+
+def init_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(sql("schema.sql"))
+
+
+def create_views(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(sql("views.sql"))
+
+
+def staging_path(db_path: str | os.PathLike) -> Path:
+    path = Path(db_path)
+    return path.with_name(path.name + ".staging")
+
+
+def quote_path(path: Path) -> str:
+    """A path as a SQL string literal (only for our own derived paths, which ATTACH needs)."""
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+@contextmanager
+def run_lock(db_path: str | os.PathLike, *, wait_seconds: float = 0.0) -> Iterator[None]:
+    """Hold an exclusive advisory lock for a whole run; the kernel drops it if we are killed."""
+    path = Path(db_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock_file = path.with_name(path.name + ".runlock")
+    fh = lock_file.open("a+")
+    deadline = time.monotonic() + wait_seconds
+    try:
+        while True:
+            try:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                if time.monotonic() >= deadline:
+                    fh.seek(0)
+                    holder = fh.read().strip() or "unknown"
+                    raise WarehouseBusy(
+                        f"another gwr run ({holder}) is writing {path}; "
+                        "wait for it or pass --wait SECONDS to queue behind it"
+                    ) from None
+                time.sleep(0.2)
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()}")
+        fh.flush()
+        yield
+    finally:
+        fh.close()  # closing releases the flock

@@ -1,0 +1,177 @@
+"""Write-audit-publish, last step: one transaction moves a validated staging run into the warehouse.
+
+Run bookkeeping (etl_run, etl_file, dq_result) is written in the same transaction as the data, so
+the warehouse never shows facts without the run that loaded them, or a run without its files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from warehouse.db import DOC_KEYED_TABLES, connect, create_views, init_schema, quote_path
+
+ETL_FILE_SCHEMA = {
+    "run_id": pl.String,
+    "source_file": pl.String,
+    "source_sha256": pl.String,
+    "size_bytes": pl.Int64,
+    "outcome": pl.String,
+    "reason": pl.String,
+    "document_id": pl.String,
+}
+
+DQ_SCHEMA = {
+    "run_id": pl.String,
+    "table_name": pl.String,
+    "expectation": pl.String,
+    "column_name": pl.String,
+    "success": pl.Boolean,
+    "observed_value": pl.String,
+    "unexpected_count": pl.Int64,
+    "element_count": pl.Int64,
+    "details": pl.String,
+    "validated_at": pl.Datetime("us"),
+}
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    status: str
+    n_seen: int
+    n_loaded: int
+    n_duplicate: int
+    n_unchanged: int
+    n_quarantined: int
+    n_replaced: int
+    n_facts: int
+    message: str = ""
+
+
+def begin_run(
+    db_path: Path, run_id: str, source_dir: str, flow_run_id: str | None
+) -> tuple[pl.DataFrame, set[str]]:
+    """Record the run as running (older running rows were killed: mark them abandoned) and
+    return the published file index (source_file, source_sha256, document_id) for change
+    detection, and the published region ids (foreign-key targets for validation)."""
+    con = connect(db_path)
+    try:
+        init_schema(con)
+        create_views(con)
+        con.execute("BEGIN")
+        con.execute(
+            "UPDATE etl_run SET status = 'abandoned', finished_at = now(), "
+            "message = 'process ended before the run finished' WHERE status = 'running'"
+        )
+        con.execute(
+            "INSERT INTO etl_run (run_id, started_at, status, source_dir, flow_run_id) "
+            "VALUES (?, ?, 'running', ?, ?)",
+            [run_id, dt.datetime.now(), source_dir, flow_run_id],
+        )
+        con.execute("COMMIT")
+        files = con.execute("SELECT source_file, source_sha256, document_id FROM dim_document").pl()
+        regions = {row[0] for row in con.execute("SELECT region_id FROM dim_region").fetchall()}
+        return files, regions
+    finally:
+        con.close()
+
+
+def _insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
+    if frame.is_empty():
+        return
+    con.register("incoming", frame.to_arrow())
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+    finally:
+        con.unregister("incoming")
+
+
+def _finish_run(con: duckdb.DuckDBPyConnection, summary: RunSummary) -> None:
+    con.execute(
+        "UPDATE etl_run SET finished_at = ?, status = ?, n_seen = ?, n_loaded = ?, n_duplicate = ?, "
+        "n_unchanged = ?, n_quarantined = ?, n_replaced = ?, n_facts = ?, message = ? WHERE run_id = ?",
+        [
+            dt.datetime.now(),
+            summary.status,
+            summary.n_seen,
+            summary.n_loaded,
+            summary.n_duplicate,
+            summary.n_unchanged,
+            summary.n_quarantined,
+            summary.n_replaced,
+            summary.n_facts,
+            summary.message,
+            summary.run_id,
+        ],
+    )
+
+
+def publish(
+    db_path: Path,
+    staging: Path,
+    summary: RunSummary,
+    etl_files: pl.DataFrame,
+    dq_rows: pl.DataFrame,
+    indicators: pl.DataFrame,
+) -> int:
+    """Publish a validated staging database; returns the number of superseded documents."""
+    con = connect(db_path)
+    try:
+        init_schema(con)
+        con.execute(f"ATTACH {quote_path(staging)} AS stg (READ_ONLY)")
+        con.execute("BEGIN")
+        # A file whose content changed replaces the document it used to be.
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE superseded AS SELECT d.document_id FROM dim_document d "
+            "JOIN stg.dim_document s ON s.source_file = d.source_file AND s.document_id <> d.document_id"
+        )
+        n_replaced = con.execute("SELECT count(*) FROM superseded").fetchone()[0]
+        for table in DOC_KEYED_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM superseded)")
+        con.execute("INSERT OR IGNORE INTO dim_region BY NAME SELECT * FROM stg.dim_region")
+        con.register("incoming_indicators", indicators.to_arrow())
+        con.execute("INSERT OR REPLACE INTO dim_indicator BY NAME SELECT * FROM incoming_indicators")
+        con.unregister("incoming_indicators")
+        con.execute(
+            "INSERT INTO dim_document BY NAME "
+            "SELECT * REPLACE (now()::TIMESTAMP AS loaded_at) FROM stg.dim_document"
+        )
+        con.execute("INSERT INTO doc_text BY NAME SELECT * FROM stg.doc_text")
+        con.execute("INSERT INTO fact_indicator BY NAME SELECT * FROM stg.fact_indicator")
+        _insert_frame(con, "etl_file", etl_files)
+        _insert_frame(con, "dq_result", dq_rows)
+        summary.n_replaced = n_replaced
+        _finish_run(con, summary)
+        create_views(con)
+        con.execute("COMMIT")
+        con.execute("DETACH stg")
+        con.execute("CHECKPOINT")
+        return n_replaced
+    except BaseException:
+        with contextlib.suppress(duckdb.Error):
+            con.execute("ROLLBACK")
+        raise
+    finally:
+        con.close()
+
+
+def record_failed_run(
+    db_path: Path, summary: RunSummary, etl_files: pl.DataFrame, dq_rows: pl.DataFrame
+) -> None:
+    """Keep the evidence of a run that did not publish: its files, its validation results."""
+    con = connect(db_path)
+    try:
+        init_schema(con)
+        con.execute("BEGIN")
+        _insert_frame(con, "etl_file", etl_files)
+        _insert_frame(con, "dq_result", dq_rows)
+        _finish_run(con, summary)
+        con.execute("COMMIT")
+    finally:
+        con.close()

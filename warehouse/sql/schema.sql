@@ -1,0 +1,121 @@
+-- Published warehouse schema. Created idempotently; columns are only ever added, never renamed
+-- or dropped (the analytics contract in the README).
+
+CREATE TABLE IF NOT EXISTS dim_region (
+    region_id    VARCHAR PRIMARY KEY,
+    name         VARCHAR NOT NULL,
+    code         VARCHAR,            -- 6-digit administrative division code; NULL if unknown
+    level        VARCHAR NOT NULL,   -- national | province | prefecture | county | township
+    parent_code  VARCHAR,
+    province     VARCHAR,            -- full name, NULL for national
+    prefecture   VARCHAR,
+    county       VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS dim_indicator (
+    indicator_code VARCHAR PRIMARY KEY,
+    name_zh        VARCHAR NOT NULL,
+    unit_std       VARCHAR,
+    category       VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS dim_document (
+    document_id           VARCHAR PRIMARY KEY,  -- first 16 hex digits of source_sha256
+    source_file           VARCHAR NOT NULL,     -- base name as found in the source directory
+    source_sha256         VARCHAR NOT NULL,
+    title                 VARCHAR,
+    report_year           INTEGER,
+    report_date           DATE,
+    region_id             VARCHAR,
+    script                VARCHAR,              -- script of the original: simplified | traditional | mixed
+    encoding              VARCHAR,
+    n_chars               INTEGER,              -- characters of cleaned text
+    n_chars_raw           INTEGER,              -- characters of decoded text
+    speaker               VARCHAR,
+    office                VARCHAR,
+    year_source           VARCHAR,              -- how report_year was found
+    region_source         VARCHAR,              -- where the region name was found
+    region_method         VARCHAR,              -- how the name was resolved to a division
+    region_ambiguous      BOOLEAN,
+    has_plan_section      BOOLEAN,
+    n_boilerplate_lines   INTEGER,
+    n_boilerplate_chars   INTEGER,
+    n_glossary_chars      INTEGER,
+    n_page_markers        INTEGER,
+    n_mojibake_repaired   INTEGER,
+    n_mojibake_unrepaired INTEGER,
+    mojibake_spans        VARCHAR,              -- JSON [[start, end], ...] in cleaned text
+    n_facts               INTEGER,
+    warnings              VARCHAR,              -- JSON list
+    loaded_run_id         VARCHAR,
+    loaded_at             TIMESTAMP
+);
+
+CREATE TABLE IF NOT EXISTS doc_text (
+    document_id VARCHAR PRIMARY KEY,
+    clean_text  VARCHAR NOT NULL              -- fact offsets (char_start, char_end) point here
+);
+
+CREATE TABLE IF NOT EXISTS fact_indicator (
+    fact_id         VARCHAR PRIMARY KEY,       -- document_id-ordinal
+    document_id     VARCHAR NOT NULL,
+    region_id       VARCHAR,
+    indicator_code  VARCHAR,                   -- NULL for long-tail facts
+    indicator_name  VARCHAR NOT NULL,
+    kind            VARCHAR NOT NULL,          -- actual | target
+    measure         VARCHAR NOT NULL,          -- growth | level
+    value           DOUBLE,
+    unit            VARCHAR,
+    value_std       DOUBLE,
+    value_std_high  DOUBLE,
+    unit_std        VARCHAR,
+    comparator      VARCHAR,                   -- point | around | at_least | at_most | range
+    is_aspirational BOOLEAN NOT NULL,
+    target_not_set  BOOLEAN NOT NULL,
+    period_year     INTEGER,
+    period_label    VARCHAR,
+    section         VARCHAR,
+    sentence        VARCHAR NOT NULL,
+    char_start      INTEGER NOT NULL,
+    char_end        INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS etl_run (
+    run_id          VARCHAR PRIMARY KEY,
+    started_at      TIMESTAMP NOT NULL,
+    finished_at     TIMESTAMP,
+    status          VARCHAR NOT NULL,          -- running | succeeded | failed | abandoned
+    source_dir      VARCHAR,
+    flow_run_id     VARCHAR,
+    n_seen          INTEGER,
+    n_loaded        INTEGER,
+    n_duplicate     INTEGER,
+    n_unchanged     INTEGER,
+    n_quarantined   INTEGER,
+    n_replaced      INTEGER,
+    n_facts         INTEGER,
+    message         VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS etl_file (
+    run_id        VARCHAR NOT NULL,
+    source_file   VARCHAR NOT NULL,
+    source_sha256 VARCHAR,
+    size_bytes    BIGINT,
+    outcome       VARCHAR NOT NULL,            -- loaded | duplicate | unchanged | quarantined
+    reason        VARCHAR,
+    document_id   VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS dq_result (
+    run_id          VARCHAR NOT NULL,
+    table_name      VARCHAR NOT NULL,
+    expectation     VARCHAR NOT NULL,
+    column_name     VARCHAR,
+    success         BOOLEAN NOT NULL,
+    observed_value  VARCHAR,
+    unexpected_count BIGINT,
+    element_count   BIGINT,
+    details         VARCHAR,
+    validated_at    TIMESTAMP NOT NULL
+);
