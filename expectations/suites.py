@@ -45,8 +45,8 @@ def dim_region_suite(columns: list[str], keys: KeySets) -> list:
         gxe.ExpectColumnValuesToNotBeNull(column="name"),
         gxe.ExpectColumnValuesToBeInSet(column="level", value_set=list(LEVELS)),
         gxe.ExpectColumnValuesToNotBeNull(column="level"),
-        gxe.ExpectColumnValuesToMatchRegex(column="code", regex=r"^\d{6}(\d{3}|\d{6})?$"),
-        gxe.ExpectColumnValuesToMatchRegex(column="parent_code", regex=r"^\d{6}(\d{3}|\d{6})?$"),
+        gxe.ExpectColumnValuesToMatchRegex(column="code", regex=r"^\d{6}(?:\d{3}|\d{6})?$"),
+        gxe.ExpectColumnValuesToMatchRegex(column="parent_code", regex=r"^\d{6}(?:\d{3}|\d{6})?$"),
         gxe.ExpectColumnValuesToNotBeNull(
             column="province", row_condition='level != "national"', condition_parser="pandas"
         ),
