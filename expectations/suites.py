@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import great_expectations.expectations as gxe
+from great_expectations.expectations.row_conditions import Column
 
 from transforms.models import COMPARATORS, KINDS, LEVELS, MEASURES, SCRIPTS, SECTIONS
 
@@ -47,9 +48,7 @@ def dim_region_suite(columns: list[str], keys: KeySets) -> list:
         gxe.ExpectColumnValuesToNotBeNull(column="level"),
         gxe.ExpectColumnValuesToMatchRegex(column="code", regex=r"^\d{6}(?:\d{3}|\d{6})?$"),
         gxe.ExpectColumnValuesToMatchRegex(column="parent_code", regex=r"^\d{6}(?:\d{3}|\d{6})?$"),
-        gxe.ExpectColumnValuesToNotBeNull(
-            column="province", row_condition='level != "national"', condition_parser="pandas"
-        ),
+        gxe.ExpectColumnValuesToNotBeNull(column="province", row_condition=Column("level") != "national"),
     ]
 
 
@@ -93,7 +92,7 @@ def doc_text_suite(columns: list[str], keys: KeySets) -> list:
 
 def fact_indicator_suite(columns: list[str], keys: KeySets) -> list:
     this_year = dt.date.today().year
-    stated = "target_not_set == False"
+    stated = Column("target_not_set") == False  # noqa: E712 (builds a GX condition)
     return [
         _columns(columns),
         *_not_null_unique("fact_id"),
@@ -107,19 +106,14 @@ def fact_indicator_suite(columns: list[str], keys: KeySets) -> list:
         gxe.ExpectColumnValuesToBeInSet(column="measure", value_set=list(MEASURES)),
         gxe.ExpectColumnValuesToBeInSet(column="comparator", value_set=list(COMPARATORS)),
         gxe.ExpectColumnValuesToBeInSet(column="section", value_set=list(SECTIONS)),
-        gxe.ExpectColumnValuesToNotBeNull(
-            column="value_std", row_condition=stated, condition_parser="pandas"
-        ),
-        gxe.ExpectColumnValuesToNotBeNull(
-            column="comparator", row_condition=stated, condition_parser="pandas"
-        ),
-        gxe.ExpectColumnValuesToNotBeNull(column="unit_std", row_condition=stated, condition_parser="pandas"),
+        gxe.ExpectColumnValuesToNotBeNull(column="value_std", row_condition=stated),
+        gxe.ExpectColumnValuesToNotBeNull(column="comparator", row_condition=stated),
+        gxe.ExpectColumnValuesToNotBeNull(column="unit_std", row_condition=stated),
         gxe.ExpectColumnValuesToBeBetween(
             column="value_std",
             min_value=-100,
             max_value=1000,
-            row_condition='measure == "growth"',
-            condition_parser="pandas",
+            row_condition=Column("measure") == "growth",
         ),
         gxe.ExpectColumnValuesToBeBetween(
             column="period_year", min_value=FIRST_YEAR - 1, max_value=max(this_year + 40, 2060)
@@ -145,9 +139,7 @@ def etl_file_suite(columns: list[str], keys: KeySets) -> list:
         gxe.ExpectColumnValuesToNotBeNull(column="source_file"),
         gxe.ExpectColumnValuesToNotBeNull(column="outcome"),
         gxe.ExpectColumnValuesToBeInSet(column="outcome", value_set=list(OUTCOMES)),
-        gxe.ExpectColumnValuesToNotBeNull(
-            column="reason", row_condition='outcome == "quarantined"', condition_parser="pandas"
-        ),
+        gxe.ExpectColumnValuesToNotBeNull(column="reason", row_condition=Column("outcome") == "quarantined"),
     ]
 
 

@@ -21,13 +21,13 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.futures import as_completed
-from transforms.indicators import dim_indicator_rows
 
 from expectations.suites import KeySets
 from expectations.validate import ValidationOutcome, validate_tables
 from flows import settings
 from flows.parse_worker import BatchResult, parse_files
 from flows.stage import FileEntry, StagePlan, batches, plan_files
+from transforms.indicators import dim_indicator_rows
 from warehouse.db import run_lock, staging_path
 from warehouse.publish import DQ_SCHEMA, ETL_FILE_SCHEMA, RunSummary, begin_run, publish, record_failed_run
 from warehouse.staging import Staging

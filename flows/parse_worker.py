@@ -10,12 +10,13 @@ import traceback
 from dataclasses import dataclass, field
 
 import polars as pl
-from transforms.regions import region_lineage
 
 from flows.stage import FileEntry
-from transforms.document import document_id, parse_document
+from transforms.document import parse_document
 from transforms.frames import document_frames, quarantine_frame
+from transforms.ids import document_id
 from transforms.models import InputRejected, ParsedDocument, Region
+from transforms.regions import region_lineage
 
 
 @dataclass

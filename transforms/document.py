@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from transforms.clean import clean_document, strip_html
 from transforms.decode import decode_bytes
 from transforms.facts import extract_facts, has_plan_section
+from transforms.ids import sha256_hex
 from transforms.metadata import extract_meta
 from transforms.models import InputRejected, ParsedDocument
 from transforms.regions import resolve_region
 from transforms.report_check import ensure_report
 
 _HTML_MARKERS = ("<html", "<!doctype html", "<body", "<div", "<p>", "<br")
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def document_id(sha256: str) -> str:
-    """Documents are identified by content, so a changed file is a new document."""
-    return sha256[:16]
 
 
 def looks_like_html(text: str) -> bool:

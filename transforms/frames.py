@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from transforms.document import document_id
+from transforms.ids import document_id
 from transforms.models import ParsedDocument, Region
 
 REGION_SCHEMA = {
