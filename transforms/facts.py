@@ -1,0 +1,418 @@
+"""Indicator facts from a cleaned report: each figure with its subject, measure, comparator and period.
+
+The unit of work is the sentence (split at 。！？；), the scope in which subjects and period
+qualifiers are shared: in 地区生产总值375亿元，增长4.5% the growth inherits the subject of the
+level; in 1-11月，一般公共预算收入增长13.3%，规上服务业营业收入增长28.6% both figures keep the
+qualifier. Inside a sentence, the phrase between the previous figure and this one names it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+import reference
+from transforms.indicators import Indicator, find_terms, lexicon, mentions_any_term
+from transforms.models import Fact
+from transforms.numbers import Quantity, find_quantities, year_pattern
+from transforms.sections import has_plan_section, longrange_year, split_parts
+
+__all__ = ["extract_facts", "has_plan_section"]
+
+_SENTENCE = re.compile(r"[^。！？；;!?\n]+[。！？；;!?]?")
+_CLAUSE_BREAK = re.compile(r"[，,：:]")
+_QUOTED = re.compile(
+    r"“[^”\n]{0,40}”|「[^」\n]{0,40}」|《[^》\n]{0,60}》|〔[^〕\n]{0,20}〕|‘[^’\n]{0,40}’|\"[^\"\n]{0,40}\""
+)
+_MAX_NAME = 24
+
+
+@dataclass(frozen=True)
+class _Cues:
+    suffix: tuple[tuple[str, str], ...]  # (word, comparator), longest first
+    prefix: tuple[tuple[str, str], ...]
+    aspiration: tuple[str, ...]
+    growth: tuple[str, ...]
+    decline: tuple[str, ...]
+    level_markers: tuple[str, ...]
+    delta: tuple[str, ...]
+    period: re.Pattern[str]
+    five_year: dict[str, int]
+    five_year_end: re.Pattern[str]
+    not_set: re.Pattern[str]
+    noise: tuple[str, ...]
+    predicates: tuple[str, ...]
+    share: tuple[str, ...]
+
+
+def _longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+def _pairs(groups: dict[str, list[str]]) -> tuple[tuple[str, str], ...]:
+    pairs = [(w, comp) for comp, words in groups.items() for w in words]
+    return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
+
+
+@cache
+def _cues() -> _Cues:
+    d = reference.load_yaml("fact_cues.yaml")
+    five = {k: int(v) for k, v in d["five_year_plans"].items()}
+    return _Cues(
+        suffix=_pairs(d["comparator_suffix"]),
+        prefix=_pairs(d["comparator_prefix"]),
+        aspiration=_longest_first(d["aspiration"]),
+        growth=_longest_first(d["growth_verbs"]),
+        decline=_longest_first(d["decline_verbs"]),
+        level_markers=_longest_first(d["level_markers"]),
+        delta=_longest_first(d["delta_verbs"]),
+        period=re.compile("|".join(f"(?:{p})" for p in d["period_qualifiers"])),
+        five_year=five,
+        five_year_end=re.compile(r"到“?(" + "|".join(five) + r")”?(?:末|期末|时期末)"),
+        not_set=re.compile("|".join(f"(?:{p})" for p in d["target_not_set"])),
+        noise=_longest_first(d["phrase_prefix_noise"]),
+        predicates=_longest_first(d["predicate_words"]),
+        share=_longest_first(d["share_markers"]),
+    )
+
+
+@dataclass
+class _Subject:
+    name: str
+    indicator: Indicator | None
+    pending: list[str] = field(default_factory=list)  # codes still owed by a coordination
+    inherited: bool = False  # the phrase before the figure named nothing new
+
+
+def _has_measure_cue(tail: str) -> bool:
+    c = _cues()
+    return any(w in tail for w in c.growth + c.decline + c.level_markers)
+
+
+def _is_delta(phrase: str, q: Quantity) -> bool:
+    """较上年增加10亿元: a change in an absolute amount, not a level or a percent change."""
+    if q.family in ("percent", "points"):
+        return False
+    end = re.sub(r"[\s约近超了]+$", "", phrase)
+    return _ends_with(end, _cues().delta) is not None
+
+
+@dataclass
+class _Context:
+    report_year: int
+    section: str
+    sentence: str
+    offset: int  # of the sentence in the document text
+
+
+def extract_facts(
+    text: str, report_year: int, *, exclude_spans: list[tuple[int, int]] | None = None
+) -> list[Fact]:
+    """All facts of one cleaned document; figures overlapping ``exclude_spans`` (unrepaired
+    mojibake) are dropped, since a corrupted span can change a figure or its subject."""
+    excluded = exclude_spans or []
+    facts: list[Fact] = []
+    for part in split_parts(text):
+        for m in _SENTENCE.finditer(text, part.start, part.end):
+            sentence = m.group()
+            if sum(c.isdigit() for c in sentence[:2000]) == 0 and not _maybe_chinese_figure(sentence):
+                if part.section == "plan":
+                    facts.extend(_not_set_facts(_Context(report_year, part.section, sentence, m.start())))
+                continue
+            if any(s < m.end() and m.start() < e for s, e in excluded):
+                continue
+            ctx = _Context(report_year, part.section, sentence, m.start())
+            facts.extend(_sentence_facts(ctx))
+            if part.section == "plan":
+                facts.extend(_not_set_facts(ctx))
+    return facts
+
+
+_CN_FIGURE = re.compile(r"[零〇一二两三四五六七八九十百千万亿]{2,}(?:元|人|吨|亩|公里|户)|百分之")
+
+
+def _maybe_chinese_figure(sentence: str) -> bool:
+    return _CN_FIGURE.search(sentence) is not None
+
+
+def _sentence_facts(ctx: _Context) -> list[Fact]:
+    sentence = ctx.sentence
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(sentence)]
+    quantities = [q for q in find_quantities(sentence) if not any(s <= q.start < e for s, e in quoted)]
+    if not quantities:
+        return []
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
+    facts: list[Fact] = []
+    subject: _Subject | None = None
+    prev_end = 0
+    last_tail = ""
+    for q in quantities:
+        clause_start = max([b + 1 for b in breaks if b < q.start], default=0)
+        phrase_start = max(clause_start, prev_end)
+        phrase = sentence[phrase_start : q.start]
+        prev_end = q.end
+        subject = _subject_for(phrase, subject)
+        if subject is None:
+            continue
+        if _is_delta(phrase, q):
+            continue
+        tail = _tail(phrase, subject)
+        if subject.inherited and not _has_measure_cue(tail):
+            tail = last_tail + tail  # 分别增长6.5%、7.5%; 增长6.5%，力争8%: the verb is shared
+        last_tail = tail
+        fact = _make_fact(ctx, q, tail, clause_start, subject)
+        if fact is not None:
+            facts.append(fact)
+    return facts
+
+
+def _strip_words(phrase: str) -> str:
+    """The phrase without predicates, modifiers, punctuation: empty when it names nothing."""
+    c = _cues()
+    s = re.sub(r"[\s、，,：:（）()“”\"'·]+", "", phrase)
+    changed = True
+    while changed and s:
+        changed = False
+        for w in c.noise:
+            if s.startswith(w):
+                s, changed = s[len(w) :], True
+        for w in c.predicates:
+            if s.endswith(w):
+                s, changed = s[: -len(w)], True
+            elif s.startswith(w):
+                s, changed = s[len(w) :], True
+    return s
+
+
+def _coordination(phrase: str) -> tuple[str, tuple[str, ...]] | None:
+    for term, codes in _coordinations().items():
+        if term in phrase:
+            return term, codes
+    return None
+
+
+@cache
+def _coordinations() -> dict[str, tuple[str, ...]]:
+    data = reference.load_yaml("indicators.yaml")["coordinations"]
+    return {k: tuple(v) for k, v in sorted(data.items(), key=lambda kv: len(kv[0]), reverse=True)}
+
+
+def _subject_for(phrase: str, previous: _Subject | None) -> _Subject | None:
+    lex = lexicon()
+    coord = _coordination(phrase)
+    if coord is not None and ("分别" in phrase or "、" in phrase or "均" in phrase):
+        _term, codes = coord
+        return _Subject(lex[codes[0]].name_zh, lex[codes[0]], pending=list(codes[1:]))
+    bare = _strip_words(phrase)
+    if previous is not None and previous.pending and not bare:
+        code = previous.pending.pop(0)
+        return _Subject(lex[code].name_zh, lex[code], pending=previous.pending, inherited=True)
+    hits = find_terms(phrase) if mentions_any_term(phrase) else []
+    hits = [h for h in hits if len(h.codes) == 1]
+    if hits:
+        hit = hits[-1]
+        after = phrase[hit.end :]
+        before = phrase[: hit.start]
+        is_share = any(w in after for w in _cues().share) or before.endswith(("占", "相当于", "单位"))
+        if not is_share:
+            return _Subject(hit.term, lex[hit.codes[0]])
+        return _Subject(_name_of(phrase), None) if _name_of(phrase) else None
+    if not bare:
+        return None if previous is None else _Subject(previous.name, previous.indicator, inherited=True)
+    name = _name_of(phrase)
+    return _Subject(name, None) if name else None
+
+
+def _name_of(phrase: str) -> str:
+    name = _strip_words(phrase)
+    return name[-_MAX_NAME:]
+
+
+def _ends_with(text: str, words: tuple[str, ...]) -> str | None:
+    for w in words:
+        if text.endswith(w):
+            return w
+    return None
+
+
+def _measure(q: Quantity, tail: str, indicator: Indicator | None) -> tuple[str, int] | None:
+    """(measure, sign) of a figure from the words right before it; None for a change in an
+    absolute amount (较上年增加10亿元), which is not a fact of the contract."""
+    c = _cues()
+    tail = re.sub(r"[\s约近超]+$", "", tail)
+    for w in c.prefix:
+        if tail.endswith(w[0]):
+            tail = tail[: -len(w[0])]
+            break
+    level_marker = _ends_with(tail, c.level_markers)
+    growth = _last_of(tail[-8:], c.growth)
+    decline = _last_of(tail[-8:], c.decline)
+    verb_pos = max(growth[0] if growth else -1, decline[0] if decline else -1)
+    sign = -1 if decline and (not growth or decline[0] >= growth[0]) else 1
+    if q.family in ("percent",):
+        if level_marker and not tail.endswith(("增长", "下降")):
+            return "level", 1
+        if verb_pos >= 0:
+            return "growth", sign
+        if indicator is not None and not indicator.rate and not indicator.level_families:
+            return "growth", 1  # a change by definition (居民消费价格涨幅3%)
+        return "level", 1
+    if q.family == "points":
+        return "level", sign if verb_pos >= 0 else 1
+    if verb_pos >= 0 and _ends_with(tail, c.delta) and not level_marker:
+        return None
+    return "level", 1
+
+
+def _last_of(text: str, words: tuple[str, ...]) -> tuple[int, str] | None:
+    best = None
+    for w in words:
+        i = text.rfind(w)
+        if i >= 0 and (best is None or i > best[0]):
+            best = (i, w)
+    return best
+
+
+def _comparator(ctx: _Context, q: Quantity, tail: str) -> str:
+    if q.value_high is not None:
+        return "range"
+    after = ctx.sentence[q.end : q.end + 4]
+    for word, comp in _cues().suffix:
+        if after.startswith(word):
+            return comp
+    if q.approx_more:
+        return "at_least"
+    stripped = tail.rstrip()
+    for word, comp in _cues().prefix:
+        if stripped.endswith(word) or stripped.endswith(word + "在"):
+            return comp
+    return "point"
+
+
+_COMMIT = ("确保", "保证", "必须", "完成了", "实现了")
+
+
+def _aspirational(prefix: str) -> bool:
+    asp = _last_of(prefix, _cues().aspiration)
+    if asp is None:
+        return False
+    commit = _last_of(prefix, _COMMIT)
+    return commit is None or commit[0] < asp[0]
+
+
+def _period(ctx: _Context, q: Quantity, clause_start: int) -> tuple[str, int, str | None, str]:
+    """(kind, period_year, period_label, section) of a figure."""
+    c = _cues()
+    prefix = ctx.sentence[: q.start]
+    label = None
+    for m in c.period.finditer(prefix):
+        label = m.group().strip("“”")
+    five = c.five_year_end.search(prefix)
+    if five is not None:
+        return "target", c.five_year[five.group(1)], five.group(1), "longrange"
+    later = longrange_year(prefix, ctx.report_year)
+    if later is not None:
+        return "target", later, label, "longrange"
+    years = [
+        (m.start(), int(m.group(1)))
+        for m in year_pattern().finditer(prefix)
+        if prefix[m.end() : m.end() + 1] != "度"
+    ]
+    stated = [y for pos, y in years if pos >= clause_start or pos < 3]
+    if stated:
+        year = stated[-1]
+        if year < ctx.report_year:
+            return "actual", year, label, "review"
+        if year == ctx.report_year and ctx.section == "plan":
+            return "target", year, label, "plan"
+    if ctx.section == "plan":
+        return "target", ctx.report_year, label, "plan"
+    return "actual", ctx.report_year - 1, label, "review"
+
+
+def _tail(phrase: str, subject: _Subject) -> str:
+    """The words between the subject and the figure (分别增长, 达到, 控制在)."""
+    hit_end = phrase.rfind(subject.name) + len(subject.name) if subject.name in phrase else 0
+    return phrase[hit_end:]
+
+
+def _make_fact(ctx: _Context, q: Quantity, tail: str, clause_start: int, subject: _Subject) -> Fact | None:
+    indicator = subject.indicator
+    measured = _measure(q, tail, indicator)
+    if measured is None:
+        return None
+    measure, sign = measured
+    if indicator is not None and not _fits(indicator, measure, q):
+        indicator = None
+    kind, period_year, label, section = _period(ctx, q, clause_start)
+    value = q.value * sign
+    value_std = q.value_std * sign
+    high = q.value_std_high
+    if sign < 0 and high is not None:
+        value_std, high = -high, -q.value_std
+    unit_std = "%" if q.family == "percent" else q.unit_std
+    return Fact(
+        indicator_name=subject.name,
+        measure=measure,
+        kind=kind,
+        value=value,
+        unit=q.unit,
+        value_std=value_std,
+        value_std_high=high,
+        unit_std=unit_std,
+        comparator=_comparator(ctx, q, tail),
+        # In a review, 争取 means funds secured, not a hope: only targets can be aspirational.
+        is_aspirational=kind == "target" and _aspirational(ctx.sentence[: q.start]),
+        period_year=period_year,
+        sentence=ctx.sentence.strip(),
+        char_start=ctx.offset + q.start,
+        char_end=ctx.offset + q.end,
+        indicator_code=None if indicator is None else indicator.code,
+        period_label=label,
+        section=section,
+    )
+
+
+def _fits(indicator: Indicator, measure: str, q: Quantity) -> bool:
+    """Does the figure's unit make sense for the indicator? (GDP level in 元, jobs in 人.)"""
+    if measure == "growth":
+        return indicator.growth and q.family == "percent"
+    if indicator.rate:
+        return q.family == "percent"
+    return q.family in indicator.level_families
+
+
+def _not_set_facts(ctx: _Context) -> list[Fact]:
+    out: list[Fact] = []
+    for m in _cues().not_set.finditer(ctx.sentence):
+        before = ctx.sentence[: m.start()]
+        clause = before[max([i + 1 for i, ch in enumerate(before) if ch in "，,：:"], default=0) :]
+        hits = find_terms(clause + m.group()) if mentions_any_term(clause + m.group()) else []
+        single = [h for h in hits if len(h.codes) == 1]
+        code = single[-1].codes[0] if single else None
+        name = single[-1].term if single else (_name_of(clause) or m.group())
+        growth = any(w in clause + m.group() for w in ("增长", "增速"))
+        out.append(
+            Fact(
+                indicator_name=name,
+                measure="growth" if growth else "level",
+                kind="target",
+                value=None,
+                unit=None,
+                value_std=None,
+                value_std_high=None,
+                unit_std=None,
+                comparator=None,
+                is_aspirational=False,
+                period_year=ctx.report_year,
+                sentence=ctx.sentence.strip(),
+                char_start=ctx.offset + m.start(),
+                char_end=ctx.offset + m.end(),
+                indicator_code=code,
+                period_label=None,
+                section="plan",
+                target_not_set=True,
+            )
+        )
+    return out

@@ -1,0 +1,101 @@
+"""The core-indicator lexicon (reference/indicators.yaml) and the jieba segmenter built from it.
+
+jieba gets every synonym as a custom word, so a phrase like 规上工业增加值增长9% segments into
+规上工业增加值 / 增长 / 9 / % and the lexicon token is found by exact token match, not by
+substring: 出口 inside 进出口 or 生产总值 inside 单位生产总值能耗 cannot be mistaken.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import cache
+
+import jieba
+
+import reference
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name_zh: str
+    category: str
+    unit_std: str
+    synonyms: tuple[str, ...]
+    level_families: frozenset[str]
+    growth: bool
+    rate: bool
+
+
+@dataclass(frozen=True)
+class TermHit:
+    start: int  # offsets in the segmented phrase
+    end: int
+    term: str
+    codes: tuple[str, ...]  # one code, or several for a coordination (城乡居民人均可支配收入)
+
+
+@cache
+def lexicon() -> dict[str, Indicator]:
+    data = reference.load_yaml("indicators.yaml")
+    return {
+        row["code"]: Indicator(
+            code=row["code"],
+            name_zh=row["name_zh"],
+            category=row["category"],
+            unit_std=row["unit_std"],
+            synonyms=tuple(row["synonyms"]),
+            level_families=frozenset(row.get("level_families") or ()),
+            growth=bool(row.get("growth", True)),
+            rate=bool(row.get("rate", False)),
+        )
+        for row in data["indicators"]
+    }
+
+
+@cache
+def _term_codes() -> dict[str, tuple[str, ...]]:
+    terms: dict[str, tuple[str, ...]] = {}
+    for ind in lexicon().values():
+        for syn in ind.synonyms:
+            terms[syn] = (ind.code,)
+    for phrase, codes in reference.load_yaml("indicators.yaml")["coordinations"].items():
+        terms[phrase] = tuple(codes)
+    return terms
+
+
+@cache
+def tokenizer() -> jieba.Tokenizer:
+    """A private jieba tokenizer (the global one is shared state) with the lexicon added."""
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    for term in _term_codes():
+        # A high frequency makes the whole term win over its parts in jieba's DAG.
+        tok.add_word(term, freq=10_000_000)
+    return tok
+
+
+def find_terms(phrase: str) -> list[TermHit]:
+    """Lexicon terms in a short phrase, located by jieba segmentation."""
+    terms = _term_codes()
+    hits: list[TermHit] = []
+    pos = 0
+    for token in tokenizer().cut(phrase, HMM=False):
+        if token in terms:
+            hits.append(TermHit(pos, pos + len(token), token, terms[token]))
+        pos += len(token)
+    return hits
+
+
+def mentions_any_term(text: str) -> bool:
+    """Cheap pre-filter: does the text contain any lexicon term at all (before running jieba)?"""
+    return any(term in text for term in _term_codes())
+
+
+def dim_indicator_rows() -> list[dict[str, str]]:
+    """Rows of dim_indicator: the lexicon's core indicators."""
+    return [
+        {"indicator_code": i.code, "name_zh": i.name_zh, "unit_std": i.unit_std, "category": i.category}
+        for i in lexicon().values()
+    ]

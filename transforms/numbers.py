@@ -1,0 +1,168 @@
+"""Quantities in running text: a number (digits or Chinese numerals), its unit and multiplier.
+
+Only spans that read as measured quantities come out: a number with a unit from
+reference/units.yaml. Bare numbers, years and dates, ordinals (第十七届), labels in quotes or
+brackets, codes glued to Latin letters (S104, 5G, 220KV) and numbers inside formulas (2+1+N)
+never do, because none of them is a figure an analyst would chart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import cn2an
+
+import reference
+
+DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
+CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
+RANGE_SEP = r"[-－—–~～至到]{1,2}"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int  # span of the whole quantity (number through unit) in the searched text
+    end: int
+    value: float
+    value_high: float | None  # high end of a range
+    unit: str  # as written: 亿元, %, 万人
+    unit_std: str
+    family: str
+    multiplier: float
+    approx_more: bool  # written with 余/多 between number and unit (3000余万元)
+
+    @property
+    def value_std(self) -> float:
+        return self.value * self.multiplier
+
+    @property
+    def value_std_high(self) -> float | None:
+        return None if self.value_high is None else self.value_high * self.multiplier
+
+
+@dataclass(frozen=True)
+class _UnitTable:
+    multipliers: dict[str, float]
+    bases: dict[str, tuple[str, str]]  # written base -> (std, family)
+    percents: dict[str, tuple[str, str]]
+    cn_bases: frozenset[str]
+
+
+@cache
+def _units() -> _UnitTable:
+    data = reference.load_yaml("units.yaml")
+    bases = {k: (v.get("std", k), v["family"]) for k, v in data["bases"].items()}
+    percents = {k: (v["std"], v["family"]) for k, v in data["percent"].items()}
+    return _UnitTable(
+        multipliers={k: float(v) for k, v in data["multipliers"].items()},
+        bases=bases,
+        percents=percents,
+        cn_bases=frozenset(data["chinese_numeral_bases"]),
+    )
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    u = _units()
+    unit = rf"(?P<pct>{_alt(u.percents)})|(?P<mult>{_alt(u.multipliers)})?(?P<base>{_alt(u.bases)})"
+    number = rf"(?P<num>{DIGITS})(?:\s*(?P<pct1>[%％]))?(?:\s*{RANGE_SEP}\s*(?P<num2>{DIGITS}))?"
+    # Lookbehind: not glued to a Latin letter, digit, dot, slash or a formula sign (S104, 2+1).
+    return re.compile(rf"(?<![0-9.+/×*＋第])(?:{number})\s*(?P<more>余|多)?\s*(?:{unit})(?![A-Za-z0-9+＋])")
+
+
+@cache
+def _cn_pattern() -> re.Pattern[str]:
+    u = _units()
+    return re.compile(
+        rf"(?<![第{CN_DIGITS}])(?P<pct>百分之)?(?P<cn>[{CN_DIGITS}]{{1,12}})"
+        rf"(?:(?P<mult>{_alt(u.multipliers)})?(?P<base>{_alt(u.cn_bases)}))?"
+    )
+
+
+def _to_float(digits: str) -> float:
+    return float(digits.replace(",", ""))
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """All quantities in ``text`` (normally one sentence), in order, non-overlapping."""
+    found = [
+        q for m in _pattern().finditer(text) if not _glued_to_code(text, m.start()) and (q := _from_digits(m))
+    ]
+    found.extend(_chinese_quantities(text, [(q.start, q.end) for q in found]))
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+_LATIN_RUN = re.compile(r"[A-Za-z]+$")
+
+
+def _glued_to_code(text: str, start: int) -> bool:
+    """S104, G4, A3: a number glued to one or two Latin letters is a code. After a longer
+    acronym (GDP890亿元, CPI3%) it is a figure."""
+    run = _LATIN_RUN.search(text, max(0, start - 8), start)
+    return run is not None and (len(run.group()) < 3 or not run.group().isupper())
+
+
+def _from_digits(m: re.Match[str]) -> Quantity | None:
+    u = _units()
+    value = _to_float(m["num"])
+    high = _to_float(m["num2"]) if m["num2"] else None
+    if high is not None and high < value:  # 1-11月 style or a code, not a range of quantities
+        return None
+    if m["pct1"] and not m["pct"]:
+        return None  # 5%-6个: mixed units are not one quantity
+    if m["pct"]:
+        std, family = u.percents[m["pct"]]
+        return Quantity(m.start(), m.end(), value, high, m["pct"], std, family, 1.0, bool(m["more"]))
+    base = m["base"]
+    std, family = u.bases[base]
+    mult_word = m["mult"] or ""
+    multiplier = u.multipliers.get(mult_word, 1.0)
+    unit = mult_word + base
+    return Quantity(m.start(), m.end(), value, high, unit, std, family, multiplier, bool(m["more"]))
+
+
+def _chinese_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    u = _units()
+    out: list[Quantity] = []
+    for m in _cn_pattern().finditer(text):
+        if not (m["base"] or m["pct"]):
+            continue
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        cn = m["cn"]
+        mult_word = m["mult"] or ""
+        if m["pct"]:
+            unit, (std, family), multiplier = "%", u.percents["%"], 1.0
+            end = m.end("cn")
+        else:
+            base = m["base"]
+            std, family = u.bases[base]
+            multiplier, unit, end = u.multipliers.get(mult_word, 1.0), mult_word + base, m.end()
+        # A trailing multiplier character belongs to the unit, not the numeral (三千万元).
+        value = _cn_value(cn)
+        if value is None or (value < 10 and not mult_word and not m["pct"]):
+            continue  # 一人一档, 一户一策: small bare numerals are idioms, not figures
+        out.append(Quantity(m.start(), end, value, None, unit, std, family, multiplier, False))
+    return out
+
+
+def _cn_value(cn: str) -> float | None:
+    if len(cn) == 1 and cn in "十百千万亿点":
+        return None
+    try:
+        return float(cn2an.cn2an(cn, "smart"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+
+
+@cache
+def year_pattern() -> re.Pattern[str]:
+    """Four-digit years written with 年 (2023年), for period decisions."""
+    return re.compile(r"(?<![0-9])((?:19|20)\d{2})\s*年")

@@ -1,0 +1,118 @@
+"""Which part of a report each stretch of text belongs to: the review of last year or the plan.
+
+Kind and period of a figure follow from its part (review figures are actuals for the previous
+year, plan figures targets for the plan year), so the split must also work on fragments that
+have no headings: there each paragraph is judged by its own wording.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import reference
+
+
+@dataclass(frozen=True)
+class Part:
+    start: int
+    end: int
+    section: str  # review | plan | other
+
+
+@dataclass(frozen=True)
+class _Rules:
+    max_heading: int
+    review: re.Pattern[str]
+    plan: re.Pattern[str]
+    opener: re.Pattern[str]
+    review_cues: tuple[str, ...]
+    plan_cues: tuple[str, ...]
+    longrange: tuple[re.Pattern[str], ...]
+
+
+@cache
+def _rules() -> _Rules:
+    data = reference.load_yaml("sections.yaml")
+    return _Rules(
+        max_heading=int(data["max_heading_chars"]),
+        review=re.compile("|".join(f"(?:{p})" for p in data["review_headings"])),
+        plan=re.compile("|".join(f"(?:{p})" for p in data["plan_headings"])),
+        opener=re.compile("|".join(f"(?:{p})" for p in data["plan_openers"])),
+        review_cues=tuple(data["review_cues"]),
+        plan_cues=tuple(data["plan_cues"]),
+        longrange=tuple(re.compile(p) for p in data["longrange_patterns"]),
+    )
+
+
+_LINE = re.compile(r"[^\n]+")
+_HEADING_NOISE = re.compile(
+    r"^[\s　]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、.．])?"
+)
+
+
+def _heading_section(line: str) -> str | None:
+    r = _rules()
+    body = _HEADING_NOISE.sub("", line).strip(" 　:：。")
+    if not body or len(body) > r.max_heading or "，" in body or "," in body:
+        return None
+    if r.plan.search(body):
+        return "plan"
+    if r.review.search(body):
+        return "review"
+    return None
+
+
+def _judge(paragraph: str) -> str:
+    r = _rules()
+    review = sum(paragraph.count(c) for c in r.review_cues)
+    plan = sum(paragraph.count(c) for c in r.plan_cues)
+    return "plan" if plan > review else "review"
+
+
+def split_parts(text: str) -> list[Part]:
+    """Cover ``text`` with parts. A plan heading or opener switches to the plan for good
+    (reports never return to the review after it); before any heading, paragraphs are judged."""
+    r = _rules()
+    parts: list[Part] = []
+    current: str | None = None  # decided by headings; None = not yet known
+    for m in _LINE.finditer(text):
+        line = m.group()
+        heading = _heading_section(line)
+        if heading is not None and not (current == "plan" and heading == "review"):
+            current = heading
+            section = heading
+        elif current == "plan":
+            section = "plan"
+        elif (om := r.opener.search(line)) is not None:
+            # The plan opens mid-line: what precedes the opener still belongs to the review.
+            if om.start() > 0:
+                parts.append(Part(m.start(), m.start() + om.start(), current or _judge(line[: om.start()])))
+            parts.append(Part(m.start() + om.start(), m.end(), "plan"))
+            current = "plan"
+            continue
+        elif current == "review":
+            section = "review"
+        else:
+            section = _judge(line)
+        parts.append(Part(m.start(), m.end(), section))
+    return parts
+
+
+def has_plan_section(text: str) -> bool:
+    r = _rules()
+    if r.opener.search(text):
+        return True
+    return any(_heading_section(m.group()) == "plan" for m in _LINE.finditer(text))
+
+
+def longrange_year(sentence_prefix: str, report_year: int) -> int | None:
+    """A later year the figure is set for (到2035年, 2025年前), if the wording gives one."""
+    best = None
+    for pattern in _rules().longrange:
+        for m in pattern.finditer(sentence_prefix):
+            year = int(m.group(1))
+            if year > report_year and (best is None or m.start() > best[0]):
+                best = (m.start(), year)
+    return None if best is None else best[1]
