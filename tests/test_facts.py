@@ -1,0 +1,164 @@
+"""Fact extraction on sentences written the way reports write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.facts import extract_facts, has_plan_section
+from transforms.numbers import find_quantities
+
+PLAN = "二、2024年工作安排\n"
+REVIEW = "一、2023年工作回顾\n"
+
+
+def core(text: str, year: int = 2024):
+    return [f for f in extract_facts(text, year) if f.indicator_code]
+
+
+def one(text: str, year: int = 2024):
+    facts = core(text, year)
+    assert len(facts) == 1, facts
+    return facts[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "measure", "value", "unit", "value_std", "unit_std", "comparator"),
+    [
+        ("地区生产总值增长7.7%左右。", "gdp", "growth", 7.7, "%", 7.7, "%", "around"),
+        ("规上工业增加值增长9%以上。", "industrial_value_added", "growth", 9, "%", 9, "%", "at_least"),
+        ("城镇新增就业2万人以上。", "new_urban_jobs", "level", 2, "万人", 20000, "人", "at_least"),
+        ("实际使用外资13.5亿美元。", "foreign_investment", "level", 13.5, "亿美元", 1.35e9, "美元", "point"),
+        ("居民消费价格涨幅控制在3.5%以内。", "cpi", "growth", 3.5, "%", 3.5, "%", "at_most"),
+        ("城镇调查失业率5.5%左右。", "urban_unemployment_surveyed", "level", 5.5, "%", 5.5, "%", "around"),
+        ("单位地区生产总值能耗下降2.5%。", "energy_intensity", "growth", -2.5, "%", -2.5, "%", "point"),
+        ("粮食产量1.3万亿斤以上。", "grain_output", "level", 1.3, "万亿斤", 1.3e12, "斤", "at_least"),
+        (
+            "固定资产投资不低于500亿元。",
+            "fixed_asset_investment",
+            "level",
+            500,
+            "亿元",
+            5e10,
+            "元",
+            "at_least",
+        ),
+        ("外贸进出口总额突破 50 亿元。", "foreign_trade", "level", 50, "亿元", 5e9, "元", "at_least"),
+        ("社会消费品零售总额约300亿元。", "retail_sales", "level", 300, "亿元", 3e10, "元", "around"),
+        ("GDP增长9.5%以上。", "gdp", "growth", 9.5, "%", 9.5, "%", "at_least"),
+    ],
+)
+def test_target_figures(sentence, code, measure, value, unit, value_std, unit_std, comparator):
+    f = one(PLAN + sentence)
+    assert (f.indicator_code, f.measure, f.unit, f.unit_std, f.comparator) == (
+        code, measure, unit, unit_std, comparator,
+    )  # fmt: skip
+    assert f.value == pytest.approx(value) and f.value_std == pytest.approx(value_std)
+    assert (f.kind, f.period_year, f.section) == ("target", 2024, "plan")
+
+
+def test_range_has_low_and_high_end():
+    f = one(PLAN + "地区生产总值增长6.5%－7%。")
+    assert (f.comparator, f.value_std, f.value_std_high) == ("range", 6.5, 7.0)
+
+
+def test_level_and_growth_share_a_subject():
+    facts = core(REVIEW + "全县实现地区生产总值375亿元，增长4.5%。")
+    assert [(f.indicator_code, f.measure, f.value, f.kind, f.period_year) for f in facts] == [
+        ("gdp", "level", 375, "actual", 2023),
+        ("gdp", "growth", 4.5, "actual", 2023),
+    ]
+
+
+def test_coordinated_subjects_split_in_order():
+    facts = core(PLAN + "城镇和农村居民人均可支配收入分别增长6.5%、7.5%。")
+    assert [(f.indicator_code, f.value, f.measure) for f in facts] == [
+        ("urban_income", 6.5, "growth"),
+        ("rural_income", 7.5, "growth"),
+    ]
+
+
+def test_each_figure_keeps_its_own_subject():
+    facts = extract_facts(
+        PLAN + "GDP增长9.5%以上，园区技工贸总收入增长18%以上，确保同步突破1000亿元大关。", 2024
+    )
+    gdp = [f for f in facts if f.indicator_code == "gdp"]
+    assert [(f.value, f.measure) for f in gdp] == [(9.5, "growth")]
+    assert any(f.value == 18 and f.indicator_code is None and "技工贸" in f.indicator_name for f in facts)
+
+
+def test_period_qualifier_carries_across_clauses():
+    facts = core(
+        REVIEW
+        + "1-11月，一般公共预算收入增长13.3%，规上服务业营业收入增长28.6%，"
+        + "前三季度城镇居民人均可支配收入增长7.2%。"
+    )
+    assert [(f.indicator_code, f.period_label, f.period_year) for f in facts] == [
+        ("general_budget_revenue", "1-11月", 2023),
+        ("services_revenue", "1-11月", 2023),
+        ("urban_income", "前三季度", 2023),
+    ]
+
+
+def test_aspiration_only_on_targets():
+    target = core(PLAN + "地区生产总值增长7%，力争实现8%。")
+    assert [(f.value, f.is_aspirational) for f in target] == [(7, False), (8, True)]
+    review = extract_facts(REVIEW + "争取中央预算内项目资金1.24亿元。", 2024)
+    assert review and not any(f.is_aspirational for f in review)
+
+
+def test_longrange_goal_is_a_target_for_its_own_year():
+    f = one(PLAN + "到2035年，地区生产总值达到2000亿元。", 2024)
+    assert (f.kind, f.period_year, f.section, f.measure) == ("target", 2035, "longrange", "level")
+
+
+def test_target_not_set_is_recorded():
+    facts = [f for f in extract_facts(PLAN + "今年不设具体经济增长目标。", 2024) if f.target_not_set]
+    assert len(facts) == 1
+    assert (facts[0].indicator_code, facts[0].kind, facts[0].value) == ("gdp", "target", None)
+
+
+def test_a_report_without_plan_gives_no_targets():
+    text = REVIEW + "全市地区生产总值增长5.5%。一般公共预算收入增长8%。过去一年，城镇新增就业7307人。"
+    facts = extract_facts(text, 2024)
+    assert facts and all(f.kind == "actual" for f in facts)
+    assert not has_plan_section(text)
+
+
+def test_share_of_gdp_is_not_gdp():
+    facts = extract_facts(PLAN + "数字经济核心产业增加值占地区生产总值比重为14%左右。", 2024)
+    assert facts and all(f.indicator_code is None for f in facts)
+
+
+def test_change_in_an_amount_is_not_a_level():
+    assert extract_facts(REVIEW + "争取各类资金25亿元，较去年增加10亿元。", 2024)[-1].value == 25
+
+
+@pytest.mark.parametrize(
+    "trap",
+    [
+        "全县“三区三线”4划定工作全面完成",
+        "推进“5020”项目建设",
+        "构建“6 2 x”现代特色产业体系",
+        "在第十七届人民代表大会第三次会议上",
+        "根据〔2023〕5号文件",
+        "2023年1月5日召开",
+        "S104公路和G4复线建成",
+        "建设220KV变电站",
+        "围绕“2+1+N”产业体系",
+        "第37位",
+        "两个统筹和三个高地",
+    ],
+)
+def test_traps_give_no_fact(trap):
+    assert extract_facts(PLAN + trap + "。", 2024) == []
+
+
+def test_chinese_numerals_as_quantities():
+    qs = find_quantities("完成投资三千万元，新增就业两万人，一人一档")
+    assert [(q.value_std, q.unit_std) for q in qs] == [(3e7, "元"), (20000, "人")]
+
+
+def test_offsets_point_at_the_figure():
+    text = PLAN + "地区生产总值增长7.7%左右。"
+    f = one(text)
+    assert text[f.char_start : f.char_end] == "7.7%" and text[f.char_start : f.char_end] in f.sentence
