@@ -72,7 +72,11 @@ def _cues() -> _Cues:
         five_year_end=re.compile(r"到“?(" + "|".join(five) + r")”?(?:末|期末|时期末)"),
         not_set=re.compile("|".join(f"(?:{p})" for p in d["target_not_set"])),
         noise=_longest_first(d["phrase_prefix_noise"]),
-        predicates=_longest_first(d["predicate_words"]),
+        predicates=_longest_first(
+            d["predicate_words"]
+            + d["aspiration"]
+            + [w for words in d["comparator_prefix"].values() for w in words]
+        ),
         share=_longest_first(d["share_markers"]),
     )
 
@@ -215,7 +219,9 @@ def _subject_for(phrase: str, previous: _Subject | None) -> _Subject | None:
         after = phrase[hit.end :]
         before = phrase[: hit.start]
         is_share = any(w in after for w in _cues().share) or before.endswith(("占", "相当于", "单位"))
-        if not is_share:
+        # 固定资产投资中工业投资增长15%: another noun after the term owns the figure.
+        owned = len(_strip_words(after)) <= 2
+        if owned and not is_share:
             return _Subject(hit.term, lex[hit.codes[0]])
         return _Subject(_name_of(phrase), None) if _name_of(phrase) else None
     if not bare:
