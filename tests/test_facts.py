@@ -162,3 +162,16 @@ def test_offsets_point_at_the_figure():
     text = PLAN + "地区生产总值增长7.7%左右。"
     f = one(text)
     assert text[f.char_start : f.char_end] == "7.7%" and text[f.char_start : f.char_end] in f.sentence
+
+
+def test_five_year_horizons_from_headings():
+    text = (
+        "一、过去五年工作回顾\n五年来，全省地区生产总值年均增长6.5%。\n"
+        "二、今后五年的主要目标任务\n地区生产总值年均增长6%左右。\n"
+        "三、2023年重点工作\n地区生产总值增长7%左右。\n"
+    )
+    assert [(f.kind, f.period_year, f.section, f.value) for f in core(text, 2023)] == [
+        ("actual", 2022, "review", 6.5),
+        ("target", 2027, "longrange", 6),
+        ("target", 2023, "plan", 7),
+    ]

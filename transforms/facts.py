@@ -108,6 +108,7 @@ class _Context:
     section: str
     sentence: str
     offset: int  # of the sentence in the document text
+    label: str | None = None  # the part's horizon (过去五年, 今后五年)
 
 
 def extract_facts(
@@ -120,15 +121,15 @@ def extract_facts(
     for part in split_parts(text):
         for m in _SENTENCE.finditer(text, part.start, part.end):
             sentence = m.group()
+            ctx = _Context(report_year, part.section, sentence, m.start(), part.label)
             if sum(c.isdigit() for c in sentence[:2000]) == 0 and not _maybe_chinese_figure(sentence):
-                if part.section == "plan":
-                    facts.extend(_not_set_facts(_Context(report_year, part.section, sentence, m.start())))
+                if part.section in ("plan", "longrange"):
+                    facts.extend(_not_set_facts(ctx))
                 continue
             if any(s < m.end() and m.start() < e for s, e in excluded):
                 continue
-            ctx = _Context(report_year, part.section, sentence, m.start())
             facts.extend(_sentence_facts(ctx))
-            if part.section == "plan":
+            if part.section in ("plan", "longrange"):
                 facts.extend(_not_set_facts(ctx))
     return facts
 
@@ -311,7 +312,7 @@ def _period(ctx: _Context, q: Quantity, clause_start: int) -> tuple[str, int, st
     """(kind, period_year, period_label, section) of a figure."""
     c = _cues()
     prefix = ctx.sentence[: q.start]
-    label = None
+    label = ctx.label
     for m in c.period.finditer(prefix):
         label = m.group().strip("“”")
     five = c.five_year_end.search(prefix)
@@ -332,6 +333,8 @@ def _period(ctx: _Context, q: Quantity, clause_start: int) -> tuple[str, int, st
             return "actual", year, label, "review"
         if year == ctx.report_year and ctx.section == "plan":
             return "target", year, label, "plan"
+    if ctx.section == "longrange":  # under a 今后五年 heading: goals for the plan's last year
+        return "target", ctx.report_year + 4, label, "longrange"
     if ctx.section == "plan":
         return "target", ctx.report_year, label, "plan"
     return "actual", ctx.report_year - 1, label, "review"
@@ -349,6 +352,8 @@ def _make_fact(ctx: _Context, q: Quantity, tail: str, clause_start: int, subject
     if measured is None:
         return None
     measure, sign = measured
+    if measure == "growth" and not -100 <= q.value * sign <= 1000:
+        return None  # a percent change outside these bounds is a misread, never a figure
     if indicator is not None and not _fits(indicator, measure, q):
         indicator = None
     kind, period_year, label, section = _period(ctx, q, clause_start)

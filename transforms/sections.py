@@ -18,7 +18,8 @@ import reference
 class Part:
     start: int
     end: int
-    section: str  # review | plan | other
+    section: str  # review | plan | longrange
+    label: str | None = None  # horizon named by the heading: 过去五年, 今后五年
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class _Rules:
     review_cues: tuple[str, ...]
     plan_cues: tuple[str, ...]
     longrange: tuple[re.Pattern[str], ...]
+    horizons: re.Pattern[str]
 
 
 @cache
@@ -43,6 +45,7 @@ def _rules() -> _Rules:
         review_cues=tuple(data["review_cues"]),
         plan_cues=tuple(data["plan_cues"]),
         longrange=tuple(re.compile(p) for p in data["longrange_patterns"]),
+        horizons=re.compile("|".join(f"(?:{p})" for p in data["horizon_headings"])),
     )
 
 
@@ -73,30 +76,35 @@ def _judge(paragraph: str) -> str:
 
 def split_parts(text: str) -> list[Part]:
     """Cover ``text`` with parts. A plan heading or opener switches to the plan for good
-    (reports never return to the review after it); before any heading, paragraphs are judged."""
+    (reports never return to the review after it); before any heading, paragraphs are judged.
+    A heading naming a horizon (今后五年, 过去五年) labels its part until the next heading."""
     r = _rules()
     parts: list[Part] = []
     current: str | None = None  # decided by headings; None = not yet known
+    label: str | None = None
     for m in _LINE.finditer(text):
         line = m.group()
         heading = _heading_section(line)
-        if heading is not None and not (current == "plan" and heading == "review"):
-            current = heading
-            section = heading
-        elif current == "plan":
-            section = "plan"
+        if heading is not None and not (current in ("plan", "longrange") and heading == "review"):
+            hm = r.horizons.search(line)
+            label = hm.group() if hm else None
+            current = "longrange" if heading == "plan" and label in ("今后五年", "未来五年") else heading
+            section = current
+        elif current in ("plan", "longrange"):
+            section = current
         elif (om := r.opener.search(line)) is not None:
             # The plan opens mid-line: what precedes the opener still belongs to the review.
             if om.start() > 0:
-                parts.append(Part(m.start(), m.start() + om.start(), current or _judge(line[: om.start()])))
+                before = current or _judge(line[: om.start()])
+                parts.append(Part(m.start(), m.start() + om.start(), before, label))
             parts.append(Part(m.start() + om.start(), m.end(), "plan"))
-            current = "plan"
+            current, label = "plan", None
             continue
         elif current == "review":
             section = "review"
         else:
             section = _judge(line)
-        parts.append(Part(m.start(), m.end(), section))
+        parts.append(Part(m.start(), m.end(), section, label))
     return parts
 
 
@@ -113,6 +121,6 @@ def longrange_year(sentence_prefix: str, report_year: int) -> int | None:
     for pattern in _rules().longrange:
         for m in pattern.finditer(sentence_prefix):
             year = int(m.group(1))
-            if year > report_year and (best is None or m.start() > best[0]):
+            if report_year < year <= report_year + 40 and (best is None or m.start() > best[0]):
                 best = (m.start(), year)
     return None if best is None else best[1]
