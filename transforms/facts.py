@@ -26,6 +26,7 @@ _QUOTED = re.compile(
     r"“[^”\n]{0,40}”|「[^」\n]{0,40}」|《[^》\n]{0,60}》|〔[^〕\n]{0,20}〕|‘[^’\n]{0,40}’|\"[^\"\n]{0,40}\""
 )
 _MAX_NAME = 24
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ class _Context:
     sentence: str
     offset: int  # of the sentence in the document text
     label: str | None = None  # the part's horizon (过去五年, 今后五年)
+    raw: str = ""  # the sentence as in the document, for provenance
 
 
 def extract_facts(
@@ -118,10 +120,14 @@ def extract_facts(
     mojibake) are dropped, since a corrupted span can change a figure or its subject."""
     excluded = exclude_spans or []
     facts: list[Fact] = []
+    # Full-width digits (７．７％) read as ASCII; the mapping is one character for one, so every
+    # offset into the normalised text is an offset into ``text``.
+    original, text = text, text.translate(_FULLWIDTH)
     for part in split_parts(text):
         for m in _SENTENCE.finditer(text, part.start, part.end):
             sentence = m.group()
-            ctx = _Context(report_year, part.section, sentence, m.start(), part.label)
+            raw = original[m.start() : m.end()]
+            ctx = _Context(report_year, part.section, sentence, m.start(), part.label, raw)
             if sum(c.isdigit() for c in sentence[:2000]) == 0 and not _maybe_chinese_figure(sentence):
                 if part.section in ("plan", "longrange"):
                     facts.extend(_not_set_facts(ctx))
@@ -376,7 +382,7 @@ def _make_fact(ctx: _Context, q: Quantity, tail: str, clause_start: int, subject
         # In a review, 争取 means funds secured, not a hope: only targets can be aspirational.
         is_aspirational=kind == "target" and _aspirational(ctx.sentence[: q.start]),
         period_year=period_year,
-        sentence=ctx.sentence.strip(),
+        sentence=(ctx.raw or ctx.sentence).strip(),
         char_start=ctx.offset + q.start,
         char_end=ctx.offset + q.end,
         indicator_code=None if indicator is None else indicator.code,
@@ -417,7 +423,7 @@ def _not_set_facts(ctx: _Context) -> list[Fact]:
                 comparator=None,
                 is_aspirational=False,
                 period_year=ctx.report_year,
-                sentence=ctx.sentence.strip(),
+                sentence=(ctx.raw or ctx.sentence).strip(),
                 char_start=ctx.offset + m.start(),
                 char_end=ctx.offset + m.end(),
                 indicator_code=code,
