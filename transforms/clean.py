@@ -1,0 +1,157 @@
+"""Decoded text to clean text: mojibake repaired, Simplified script, page junk out.
+
+``Cleaned.full_text`` keeps everything (metadata such as the title and 发布时间 lives in page
+headers); ``Cleaned.text`` is what facts come from. Every removal is counted, so a document that
+lost half its lines to the boilerplate rules shows up in dim_document.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import opencc
+
+import reference
+from transforms import mojibake
+from transforms.models import Cleaned
+from transforms.numbers import find_quantities
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000\xa0]+(?=[\u4e00-\u9fff])")
+# A footnote number glued to the end of a quoted term: “三区三线”4划定, “八大标志性战役”6，
+_FOOTNOTE = re.compile(r"(?<=[”」』])(\d{1,2})(?![\d.%％])")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    max_short: int
+    short: re.Pattern[str]
+    any_line: re.Pattern[str]
+    glossary: re.Pattern[str]
+    page_inline: re.Pattern[str]
+    page_line: re.Pattern[str]
+
+
+def _union(patterns: list[str], flags: int = 0) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+
+
+@cache
+def _rules() -> _Rules:
+    d = reference.load_yaml("boilerplate.yaml")
+    inline = [p for p in d["page_marker"] if not p.startswith("^")]
+    whole = [p for p in d["page_marker"] if p.startswith("^")]
+    return _Rules(
+        max_short=int(d["max_short_line_han"]),
+        short=_union(d["short_line"], re.IGNORECASE),
+        any_line=_union(d["any_line"]),
+        glossary=_union(d["glossary_heading"]),
+        page_inline=_union(inline),
+        page_line=_union(whole),
+    )
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def detect_script(original: str, simplified: str) -> str:
+    """simplified / traditional / mixed, by the share of Han characters OpenCC had to change."""
+    han = len(_HAN.findall(original))
+    if not han:
+        return "simplified"
+    if len(original) == len(simplified):
+        changed = sum(1 for a, b in zip(original, simplified, strict=True) if a != b)
+    else:  # phrase conversions changed lengths: compare character sets instead
+        changed = max(0, len(set(original) - set(simplified)))
+    share = changed / han
+    if share >= 0.08:
+        return "traditional"
+    return "mixed" if share >= 0.01 else "simplified"
+
+
+def clean_document(text: str) -> Cleaned:
+    rules = _rules()
+    repaired = mojibake.repair(text)
+    simplified = _t2s().convert(repaired.text)
+    script = detect_script(repaired.text, simplified)
+    full_text = simplified
+
+    kept: list[str] = []
+    n_lines = n_chars = n_glossary = n_pages = 0
+    lines = full_text.split("\n")
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            if kept and kept[-1]:
+                kept.append("")
+            continue
+        if rules.glossary.search(line):
+            n_glossary = sum(len(rest) + 1 for rest in lines[i:])
+            break
+        if rules.page_line.search(line):
+            n_pages += 1
+            continue
+        if _is_junk(line, rules):
+            n_lines += 1
+            n_chars += len(line)
+            continue
+        line, n = rules.page_inline.subn("", line)
+        n_pages += n
+        line = _SPACE_BETWEEN_HAN.sub("", line)
+        line = _strip_footnotes(line)
+        kept.append(line)
+    body = "\n".join(kept).strip()
+    spans = mojibake.find_spans(body)
+    return Cleaned(
+        full_text=full_text,
+        text=body,
+        script=script,
+        n_boilerplate_lines=n_lines,
+        n_boilerplate_chars=n_chars,
+        n_glossary_chars=n_glossary,
+        n_page_markers=n_pages,
+        n_mojibake_repaired=repaired.n_repaired,
+        mojibake_spans=spans,
+    )
+
+
+def _is_junk(line: str, rules: _Rules) -> bool:
+    if rules.any_line.search(line):
+        return True
+    return len(_HAN.findall(line)) <= rules.max_short and rules.short.search(line) is not None
+
+
+def _strip_footnotes(line: str) -> str:
+    """Drop footnote digits after a closing quote unless they start a quantity (“专精特新”12家)."""
+    if "”" not in line and "」" not in line and "』" not in line:
+        return line
+
+    def keep_or_drop(m: re.Match[str]) -> str:
+        quantities = find_quantities(line[m.start() : m.start() + 12])
+        return m.group(1) if quantities and quantities[0].start == 0 else ""
+
+    return _FOOTNOTE.sub(keep_or_drop, line)
+
+
+_BLOCK_TAGS = re.compile(
+    r"<\s*(?:br|/p|/div|/li|/h\d|/tr|/table|/section|/article|p|div|li|h\d)\b[^>]*>", re.I
+)
+_DROP_BLOCKS = re.compile(r"<\s*(script|style|noscript|head)\b.*?<\s*/\s*\1\s*>", re.I | re.S)
+_TAG = re.compile(r"<[^>]{0,2000}>", re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def strip_html(text: str) -> str:
+    """The text of an HTML page, one block per line (the standard library's unescape does
+    entities; nothing here executes or fetches anything)."""
+    text = _COMMENT.sub("", text)
+    text = _DROP_BLOCKS.sub("\n", text)
+    text = _BLOCK_TAGS.sub("\n", text)
+    text = _TAG.sub("", text)
+    text = html.unescape(text)
+    return re.sub(r"\n\s*\n+", "\n", text)

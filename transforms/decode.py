@@ -1,0 +1,106 @@
+"""Bytes to text: UTF-8, UTF-16, GB18030/GBK or Big5, with a reason when it is none of them.
+
+Strict trial decodes come first because they are exact and fast; charset-normalizer breaks the
+tie only when both Chinese legacy codecs decode the bytes (short texts often do), and says when
+nothing reads as language at all.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+from transforms.models import Decoded, InputRejected
+
+_MAGIC = {
+    b"%PDF": "pdf",
+    b"PK\x03\x04": "zip/office",
+    b"\x89PNG": "png",
+    b"\xff\xd8\xff": "jpeg",
+    b"GIF8": "gif",
+    b"\xd0\xcf\x11\xe0": "ole/doc",
+    b"\x1f\x8b": "gzip",
+    b"Rar!": "rar",
+    b"7z\xbc\xaf": "7z",
+    b"\x7fELF": "elf",
+}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_DETECT_PREFIX = 64 * 1024
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode one file; raises InputRejected (empty, binary, undecodable) and nothing else."""
+    if not data.strip():
+        raise InputRejected("empty", f"{len(data)} bytes of nothing")
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            raise InputRejected("binary", f"{kind} file")
+    decoded = _utf16(data) or _utf8(data) or _legacy(data)
+    if decoded is None:
+        raise InputRejected("undecodable", "not UTF-8, UTF-16, GB18030 or Big5")
+    text = _CONTROL.sub("", decoded.text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.strip():
+        raise InputRejected("empty", "no text after decoding")
+    return Decoded(text=text, encoding=decoded.encoding, confidence=decoded.confidence)
+
+
+def _utf16(data: bytes) -> Decoded | None:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return Decoded(data.decode("utf-16"), "utf-16", 1.0)
+        except UnicodeDecodeError:
+            return None
+    sample = data[:4096]
+    if len(sample) >= 8:
+        # No BOM: NUL bytes in every other position mean UTF-16 (little or big endian).
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        half = len(sample) // 2
+        for codec, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
+            if zeros > half * 0.3 and min(even, odd) < half * 0.05:
+                try:
+                    return Decoded(data.decode(codec), "utf-16", 0.9)
+                except UnicodeDecodeError:
+                    return None
+    if data.count(0) > max(1, len(data) // 1000):
+        raise InputRejected("binary", f"{data.count(0)} NUL bytes")
+    return None
+
+
+def _utf8(data: bytes) -> Decoded | None:
+    try:
+        return Decoded(data.decode("utf-8-sig"), "utf-8", 1.0)
+    except UnicodeDecodeError as exc:
+        # A file cut in the middle of a character is still UTF-8: drop the broken tail.
+        if exc.start >= len(data) - 3:
+            return Decoded(data[: exc.start].decode("utf-8-sig"), "utf-8", 0.99)
+        return None
+
+
+def _legacy(data: bytes) -> Decoded | None:
+    candidates = {}
+    for codec in ("gb18030", "big5"):
+        try:
+            candidates[codec] = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    if len(candidates) == 1:
+        codec, text = next(iter(candidates.items()))
+        return Decoded(text, codec, 0.9) if _looks_like_text(text) else None
+    best = from_bytes(data[:_DETECT_PREFIX], cp_isolation=["gb18030", "big5", "utf_8"]).best()
+    if best is None:
+        # Neither decodes cleanly: take GB18030 with replacements if most of it is Han text.
+        text = data.decode("gb18030", errors="replace")
+        return Decoded(text, "gb18030", 0.3) if _looks_like_text(text, 0.6) else None
+    codec = "big5" if "big5" in best.encoding else "gb18030"
+    text = candidates.get(codec) or data.decode(codec, errors="replace")
+    return Decoded(text, codec, float(1.0 - best.chaos))
+
+
+def _looks_like_text(text: str, min_share: float = 0.8) -> bool:
+    sample = text[:5000]
+    if not sample:
+        return False
+    good = sum(ch.isprintable() or ch in "\n\t" for ch in sample)
+    return good / len(sample) >= min_share
