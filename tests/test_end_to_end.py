@@ -59,15 +59,19 @@ def test_wanzai_gdp_target(ro):
 
 def test_liling_gdp_actual_level_and_growth(ro):
     levels = facts(ro, LILING, "gdp", "actual", "level")
-    assert any(v == 890 and u == "亿元" and vs == pytest.approx(8.9e10) and us == "元" and y == 2022
-               for v, u, vs, us, _c, y, _a in levels)
+    assert any(
+        v == 890 and u == "亿元" and vs == pytest.approx(8.9e10) and us == "元" and y == 2022
+        for v, u, vs, us, _c, y, _a in levels
+    )
     assert any(v == 5.5 and y == 2022 for v, *_rest, y, _a in facts(ro, LILING, "gdp", "actual", "growth"))
 
 
 def test_xinwu_new_jobs_target(ro):
     rows = facts(ro, XINWU, "new_urban_jobs", "target", "level")
-    assert any(v == 2 and u == "万人" and vs == 20000 and us == "人" and c == "at_least" and y == 2023
-               for v, u, vs, us, c, y, _a in rows)
+    assert any(
+        v == 2 and u == "万人" and vs == 20000 and us == "人" and c == "at_least" and y == 2023
+        for v, u, vs, us, c, y, _a in rows
+    )
 
 
 def test_jinxian_gdp_actuals(ro):

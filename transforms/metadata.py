@@ -1,0 +1,144 @@
+"""Document metadata: title, report year and date, speaker, office and the region as named.
+
+Reports state these in a few conventional places: the title line (2023年醴陵市政府工作报告), the
+session line under it (——2023年1月5日在醴陵市第十七届人民代表大会第三次会议上), the speaker line
+(市长 刘新华). Fragments have none of them; then the year comes from the plan or review heading
+(2023年工作安排, 2022年工作回顾) and ``year_source`` says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+import cn2an
+
+from transforms.models import DocMeta
+
+_HEAD_LINES = 25
+_CN_YEAR = re.compile(r"([二〇零一三四五六七八九○]{4})年")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_SESSION = re.compile(
+    r"(?:(?P<y>(?:19|20)\d{2})|(?P<cy>[二〇零一三四五六七八九○]{4}))年"
+    r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
+    r"\s*在(?P<place>[^\n，,。]{0,30}?)(?:第[一二三四五六七八九十\d]+届)?人民代表大会"
+)
+_COMPACT_DATE = re.compile(r"[(（]((?:19|20)\d{2})(\d{2})(\d{2})[)）]")
+_OFFICE = r"(?:国务院总理|总理|代?(?:省长|市长|县长|区长|州长|盟长|旗长|镇长|乡长|主席)|自治区主席)"
+_SPEAKER = re.compile(rf"(?:^|[\s　])(?P<office>{_OFFICE})\s*(?P<name>[\u4e00-\u9fff]{{2,4}})\s*$")
+_PLAN_YEAR = re.compile(
+    r"((?:19|20)\d{2})年(?:的)?(?:工作安排|工作重点|重点工作|主要任务|工作任务|政府工作任务|主要预期目标|预期目标|工作部署|目标任务|经济社会发展)"
+)
+_REVIEW_YEAR = re.compile(r"((?:19|20)\d{2})年(?:的)?(?:工作回顾|工作总结|主要工作)")
+_TITLE_REGION = re.compile(r"(?P<region>[\u4e00-\u9fff]{2,20}?)(?:人民)?政府工作报告")
+_TITLE_YEAR = re.compile(
+    r"(?:19|20)\d{2}\s*年(?:度)?|[二〇零一三四五六七八九○]{4}年(?:度)?|[(（][^)）]*[)）]"
+)
+_BREADCRUMB = (">", "»", "位置", "首页")
+
+
+def _cn_year(text: str) -> int | None:
+    try:
+        return int(cn2an.cn2an(text.replace("○", "〇"), "direct"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _int(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    try:
+        return int(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _head(full_text: str) -> list[str]:
+    lines = [re.sub(r"[ \t\u3000\xa0]+", "", ln) for ln in full_text.split("\n")[: _HEAD_LINES * 3]]
+    return [ln for ln in lines if ln][:_HEAD_LINES]
+
+
+def extract_meta(full_text: str, text: str) -> DocMeta:
+    meta = DocMeta()
+    head = _head(full_text)
+    _title(meta, head)
+    _session(meta, "".join(head))
+    _speaker(meta, head)
+    if meta.report_year is None:
+        _year_from_body(meta, text)
+    joined = "".join(head)
+    if meta.region_mention is None and "国务院" in joined and "总理" in joined:
+        meta.region_mention, meta.region_source = "全国", "title"
+    return meta
+
+
+def _title(meta: DocMeta, head: list[str]) -> None:
+    for i, line in enumerate(head):
+        if "政府工作报告" not in line and "工作报告" not in line:
+            continue
+        if len(line) > 60 or any(b in line for b in _BREADCRUMB):
+            continue
+        title = line
+        if line.startswith("政府工作报告") and i > 0 and len(head[i - 1]) <= 30:
+            title = head[i - 1] + line  # the region and year on the line above
+        meta.title = title.strip("-— ")
+        if (m := _YEAR.search(title)) is not None:
+            meta.report_year, meta.year_source = int(m.group(1)), "title"
+        elif (m := _CN_YEAR.search(title)) is not None and (y := _cn_year(m.group(1))):
+            meta.report_year, meta.year_source = y, "title"
+        if (m := _COMPACT_DATE.search(title)) is not None:
+            _set_date(meta, int(m.group(1)), int(m.group(2)), int(m.group(3)), "title")
+        if (m := _TITLE_REGION.search(_TITLE_YEAR.sub("", title))) is not None:
+            region = m.group("region")
+            if region not in ("", "年") and not region.endswith("年"):
+                meta.region_mention, meta.region_source = region, "title"
+        if "国务院" in title:
+            meta.region_mention, meta.region_source = "全国", "title"
+        return
+
+
+def _set_date(meta: DocMeta, y: int, m: int, d: int, source: str) -> None:
+    try:
+        meta.report_date = date(y, m, d)
+    except ValueError:
+        return
+    if meta.report_year is None:
+        meta.report_year, meta.year_source = y, "date"
+
+
+def _session(meta: DocMeta, head: str) -> None:
+    m = _SESSION.search(head)
+    if m is None:
+        return
+    year = int(m["y"]) if m["y"] else _cn_year(m["cy"])
+    month, day = _int(m["m"]), _int(m["d"])
+    if year and month and day:
+        _set_date(meta, year, month, day, "date")
+    place = m["place"].strip("在")
+    if "全国" in place or "全国人民代表大会" in m.group():
+        meta.region_mention, meta.region_source = "全国", "title"
+    elif place and meta.region_mention is None:
+        meta.region_mention, meta.region_source = place, "title"
+
+
+def _speaker(meta: DocMeta, head: list[str]) -> None:
+    for line in head:
+        if (m := _SPEAKER.search(line)) is not None:
+            meta.office, meta.speaker = m["office"], m["name"]
+            return
+
+
+def _year_from_body(meta: DocMeta, text: str) -> None:
+    body = text[:200_000]
+    if (m := _PLAN_YEAR.search(body)) is not None:
+        meta.report_year, meta.year_source = int(m.group(1)), "plan_heading"
+        return
+    if (m := _REVIEW_YEAR.search(body)) is not None:
+        meta.report_year, meta.year_source = int(m.group(1)) + 1, "review_heading"
+        return
+    years = Counter(int(y) for y in _YEAR.findall(body) if 1978 <= int(y) <= 2100)
+    if years:
+        # A review speaks mostly of last year: the most cited year is the one before the report.
+        year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        meta.report_year, meta.year_source = year + 1, "body"

@@ -1,0 +1,215 @@
+"""Region resolution against jionlp's administrative-division dataset.
+
+Each candidate place named in the report is scored: where it is named (title and session line
+weigh most), how often, whether its suffix matches the government speaking (我代表县人民政府,
+全县, 镇党委 tell the level), whether its parent places are named too, and for townships how many
+of their villages the text names. The best candidate wins; a tie between places of the same name
+is flagged as ambiguous with the candidates listed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+import reference
+from transforms.models import DocMeta, Region, RegionResolution
+
+NATIONAL = Region("CN", "全国", None, "national", None, None, None)
+_SUFFIXES = "省市县区镇乡旗州盟道"
+_SELF = re.compile(r"(?:我(?:谨)?代表|受)(?:[\u4e00-\u9fff]{0,10}?)([省市县区镇乡旗])(?:人民)?政府")
+_SELF_WORDS = re.compile(r"(?:全|我|本)([省市县区镇乡旗])|([省市县区镇乡旗])(?:党?委|政府|人大)")
+_ALIAS_SCAN = 20_000  # short names are looked for in the opening of the text only
+_NAME_SCAN = 200_000
+_LEVEL_ORDER = {"省": 0, "市": 1, "州": 1, "盟": 1, "区": 2, "县": 2, "旗": 2, "镇": 3, "乡": 3}
+
+
+@dataclass(frozen=True)
+class _Place:
+    region: Region
+    aliases: tuple[str, ...]
+    villages: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    by_name: dict[str, list[_Place]]  # full names and aliases -> places
+    by_code: dict[str, Region]
+    aliases: dict[str, list[_Place]]
+    max_len: int
+
+
+def _alias_list(value) -> tuple[str, ...]:
+    if not value:
+        return ()
+    return tuple(a for a in ([value] if isinstance(value, str) else value) if a and len(a) >= 2)
+
+
+@cache
+def _gazetteer() -> _Gazetteer:
+    with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
+        import jionlp
+
+        data = jionlp.china_location_loader(detail=True)
+    by_name: dict[str, list[_Place]] = defaultdict(list)
+    aliases: dict[str, list[_Place]] = defaultdict(list)
+    by_code: dict[str, Region] = {}
+
+    def add(region: Region, alias: tuple[str, ...], villages: frozenset[str] = frozenset()) -> None:
+        place = _Place(region, alias, villages)
+        by_name[region.name].append(place)
+        for a in alias:
+            if a != region.name:
+                aliases[a].append(place)
+        if region.code:
+            by_code[region.code] = region
+
+    for prov_name, prov in data.items():
+        pcode = str(prov["_admin_code"])
+        province = Region(pcode, prov_name, pcode, "province", None, prov_name, None)
+        add(province, _alias_list(prov.get("_alias")))
+        for pref_name, pref in prov.items():
+            if pref_name.startswith("_") or not isinstance(pref, dict):
+                continue
+            fcode = str(pref["_admin_code"])
+            if pref_name == prov_name:  # municipality: its districts hang off the province
+                prefecture, parent_of_county = None, pcode
+            else:
+                prefecture = Region(fcode, pref_name, fcode, "prefecture", pcode, prov_name, pref_name)
+                add(prefecture, _alias_list(pref.get("_alias")))
+                parent_of_county = fcode
+            for county_name, county in pref.items():
+                if county_name.startswith("_") or not isinstance(county, dict):
+                    continue
+                ccode = str(county["_admin_code"])
+                region = Region(ccode, county_name, ccode, "county", parent_of_county, prov_name, pref_name)
+                add(region, _alias_list(county.get("_alias")))
+                for town_name, villages in county.items():
+                    if town_name.startswith("_"):
+                        continue
+                    town = Region(
+                        f"x-{ccode}-{town_name}", town_name, None, "township", ccode, prov_name,
+                        pref_name, county_name,
+                    )  # fmt: skip
+                    add(town, (), frozenset(villages or ()))
+    for alias, target in (reference.load_yaml("region_aliases.yaml") or {}).get("aliases", {}).items():
+        for place in by_name.get(target, []):
+            aliases[alias].append(place)
+    max_len = max(len(n) for n in by_name)
+    return _Gazetteer(dict(by_name), by_code, dict(aliases), max_len)
+
+
+def _mentions(text: str) -> Counter[str]:
+    """Full place names in the text, found by looking back from every suffix character."""
+    gaz = _gazetteer()
+    found: Counter[str] = Counter()
+    for m in re.finditer(f"[{_SUFFIXES}]", text):
+        end = m.end()
+        for n in range(2, min(gaz.max_len, 12) + 1):
+            name = text[max(0, end - n) : end]
+            if len(name) == n and name in gaz.by_name:
+                found[name] += 1
+    return found
+
+
+def _alias_mentions(text: str) -> Counter[str]:
+    """Short names (万载, 新吴) by substring lookup: every 2-4 character window is checked."""
+    aliases = _gazetteer().aliases
+    found: Counter[str] = Counter()
+    for n in (2, 3, 4):
+        for i in range(len(text) - n + 1):
+            window = text[i : i + n]
+            if window in aliases:
+                found[window] += 1
+    return found
+
+
+def _self_level(text: str) -> str | None:
+    """The suffix of the government speaking: 县 for 我代表县人民政府 / 全县 / 县委 ..."""
+    head = text[:3000]
+    if (m := _SELF.search(head)) is not None:
+        return m.group(1)
+    counts = Counter(a or b for a, b in _SELF_WORDS.findall(text[:60000]))
+    if not counts:
+        return None
+    # The lowest level that speaks of itself (a county report also names 全省, 市委).
+    return max(counts, key=lambda s: (_LEVEL_ORDER.get(s, 0), counts[s]))
+
+
+def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
+    if meta.region_mention == "全国":
+        return RegionResolution(NATIONAL, "national")
+    gaz = _gazetteer()
+    scores: dict[str, float] = defaultdict(float)
+    places: dict[str, _Place] = {}
+    mention = meta.region_mention or ""
+    full = _mentions(text[:_NAME_SCAN])
+    for name in _mentions(mention):
+        for place in gaz.by_name[name]:
+            scores[place.region.region_id] += 20
+            places[place.region.region_id] = place
+    for name, n in full.items():
+        for place in gaz.by_name[name]:
+            scores[place.region.region_id] += 3 * min(n, 10)
+            places[place.region.region_id] = place
+    for alias, n in _alias_mentions(text[:_ALIAS_SCAN] + "\n" + mention).items():
+        for place in gaz.aliases[alias]:
+            bonus = 20 if alias == mention or (mention and alias in mention) else min(n, 10)
+            scores[place.region.region_id] += bonus
+            places[place.region.region_id] = place
+    if not scores:
+        return RegionResolution(None, "unresolved")
+    own = _self_level(text)
+    for rid, place in places.items():
+        r = place.region
+        suffix = r.name[-1]
+        if own and suffix == own:
+            scores[rid] += 8
+        if r.level == "township":
+            county_suffix = (r.county or " ")[-1]
+            if own and county_suffix == own and own not in "镇乡":
+                scores[rid] += 4  # a town's text names its parent's 区委/县委
+            hits = sum(1 for v in place.villages if v in text)
+            scores[rid] += 3 * min(hits, 10)
+        for ancestor in (r.province, r.prefecture, r.county):
+            if ancestor and ancestor != r.name and (ancestor in text or ancestor[:-1] in text):
+                scores[rid] += 2
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    best_id, best = ranked[0]
+    if best < 6:
+        candidates = [_path(places[r].region) for r, _ in ranked[:5]]
+        return RegionResolution(None, "unresolved", candidates=candidates)
+    tied = [rid for rid, s in ranked if s == best]
+    method = "gazetteer" if meta.region_source == "title" else "gazetteer+context"
+    if len(tied) > 1:
+        return RegionResolution(
+            places[best_id].region, method, ambiguous=True, candidates=[_path(places[r].region) for r in tied]
+        )
+    return RegionResolution(places[best_id].region, method)
+
+
+def _path(r: Region) -> str:
+    parts = [r.province, r.prefecture, r.county, r.name]
+    out: list[str] = []
+    for p in parts:
+        if p and p not in out:
+            out.append(p)
+    return "/".join(out)
+
+
+def region_lineage(region: Region) -> list[Region]:
+    """The region and its ancestors, province first, so every parent_code resolves."""
+    if region.level == "national":
+        return [region]
+    gaz = _gazetteer()
+    chain = [region]
+    parent = region.parent_code
+    while parent and parent in gaz.by_code:
+        node = gaz.by_code[parent]
+        chain.append(node)
+        parent = node.parent_code
+    return list(reversed(chain))
