@@ -26,6 +26,8 @@ _QUOTED = re.compile(
     r"“[^”\n]{0,40}”|「[^」\n]{0,40}」|《[^》\n]{0,60}》|〔[^〕\n]{0,20}〕|‘[^’\n]{0,40}’|\"[^\"\n]{0,40}\""
 )
 _MAX_NAME = 24
+# Years and period words in a phrase place the figure in time; they never name it.
+_DATES = re.compile(r"(?:19|20)\d{2}年(?:底|末|度)?|\d{1,2}\s*[-－—~～至]\s*\d{1,2}月(?:份)?|前三季度|上半年|全年")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 
 
@@ -181,7 +183,8 @@ def _sentence_facts(ctx: _Context) -> list[Fact]:
 def _strip_words(phrase: str) -> str:
     """The phrase without predicates, modifiers, punctuation: empty when it names nothing."""
     c = _cues()
-    s = re.sub(r"[\s、，,：:（）()“”\"'·]+", "", phrase)
+    s = _DATES.sub("", phrase)
+    s = re.sub(r"[\s、，,：:（）()“”\"'·]+", "", s)
     changed = True
     while changed and s:
         changed = False
