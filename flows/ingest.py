@@ -27,6 +27,7 @@ from expectations.validate import ValidationOutcome, validate_tables
 from flows import settings
 from flows.parse_worker import BatchResult, parse_files
 from flows.stage import FileEntry, StagePlan, batches, plan_files
+from gwr.faults import checkpoint
 from transforms.indicators import dim_indicator_rows
 from warehouse.db import run_lock, staging_path
 from warehouse.publish import DQ_SCHEMA, ETL_FILE_SCHEMA, RunSummary, begin_run, publish, record_failed_run
@@ -201,6 +202,7 @@ def ingest(
     with run_lock(db_path, wait_seconds=wait_seconds):
         published, published_regions = begin_run(db_path, run_id, str(source_dir), flow_run_id)
         plan = stage_files(source_dir, published, max_file_bytes)
+        checkpoint("staged")
         staging = Staging(staging_path(db_path))
         loaded: list[tuple[str, str]] = []
         n_facts = 0
@@ -222,8 +224,10 @@ def ingest(
         finally:
             if mode == "processes":
                 shutdown_pool()
+        checkpoint("parsed")
         etl_files = _etl_files(plan, staging, loaded, run_id)
         outcome = validate(staging, etl_files, published_regions, run_id)
+        checkpoint("validated")
         counts = dict(etl_files.group_by("outcome").len().rows())
         summary = RunSummary(
             run_id=run_id,

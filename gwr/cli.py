@@ -31,6 +31,9 @@ class OutputFormat(StrEnum):
     parquet = "parquet"
 
 
+_REFUSALS = ("read-only", "file system operations are disabled", "cannot change configuration")
+
+
 def _fail(message: str, code: int = 1) -> None:
     typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
     raise typer.Exit(code)
@@ -47,6 +50,9 @@ def run(
         str | None, typer.Option(help="Run task work on this Dask scheduler, e.g. tcp://127.0.0.1:8786.")
     ] = None,
     wait: Annotated[float, typer.Option(help="Seconds to wait for another run on the same db.")] = 0.0,
+    max_file_bytes: Annotated[
+        int | None, typer.Option(help="Quarantine larger files as too_large (default: 50 MB).")
+    ] = None,
 ) -> None:
     """Run the ingest flow: stage, clean, parse, validate, publish."""
     from flows import settings
@@ -63,9 +69,11 @@ def run(
 
         flow_fn = ingest.with_options(task_runner=DaskTaskRunner(address=dask_address))
         mode = "inline"
+    limits = {"max_file_bytes": max_file_bytes} if max_file_bytes else {}
     state = flow_fn(
-        source=str(source), db=str(db), workers=workers, mode=mode, wait_seconds=wait, return_state=True
-    )
+        source=str(source), db=str(db), workers=workers, mode=mode, wait_seconds=wait, return_state=True,
+        **limits,
+    )  # fmt: skip
     if not state.is_completed():
         try:
             state.result()
@@ -103,13 +111,18 @@ def query(
         con = connect(db, read_only=True)
     except (FileNotFoundError, WarehouseBusy) as exc:
         _fail(str(exc), 2)
+    # Read-only covers the database; these close the side doors: no files read or written
+    # (COPY ... TO, read_csv), no extensions loaded, and the settings cannot be changed back.
+    con.execute("SET enable_external_access = false")
+    con.execute("SET autoinstall_known_extensions = false")
+    con.execute("SET autoload_known_extensions = false")
+    con.execute("SET lock_configuration = true")
     try:
         frame = con.execute(sql).pl()
-    except duckdb.InvalidInputException as exc:
-        if "read-only" in str(exc).lower():
-            _fail("the warehouse is opened read-only by `gwr query`; writes are refused", 3)
-        _fail(str(exc), 2)
     except duckdb.Error as exc:
+        first = str(exc).splitlines()[0]
+        if any(cue in first.lower() for cue in _REFUSALS):
+            _fail(f"refused: `gwr query` is read-only and cannot touch files ({first})", 3)
         _fail(str(exc).splitlines()[0], 2)
     finally:
         con.close()

@@ -27,7 +27,9 @@ _QUOTED = re.compile(
 )
 _MAX_NAME = 24
 # Years and period words in a phrase place the figure in time; they never name it.
-_DATES = re.compile(r"(?:19|20)\d{2}年(?:底|末|度)?|\d{1,2}\s*[-－—~～至]\s*\d{1,2}月(?:份)?|前三季度|上半年|全年")
+_DATES = re.compile(
+    r"(?:19|20)\d{2}年(?:底|末|度)?|\d{1,2}\s*[-－—~～至]\s*\d{1,2}月(?:份)?|前三季度|上半年|全年"
+)
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from gwr.faults import checkpoint
 from warehouse.db import DOC_KEYED_TABLES, connect, create_views, init_schema, quote_path
 
 ETL_FILE_SCHEMA = {
@@ -149,6 +150,7 @@ def publish(
         summary.n_replaced = n_replaced
         _finish_run(con, summary)
         create_views(con)
+        checkpoint("publishing")
         con.execute("COMMIT")
         con.execute("DETACH stg")
         con.execute("CHECKPOINT")
