@@ -100,7 +100,11 @@ def load_staging(staging: Staging, result: BatchResult) -> None:
 
 @task(name="validate", cache_policy=NO_CACHE)
 def validate(
-    staging: Staging, etl_files: pl.DataFrame, published_regions: set[str], run_id: str
+    staging: Staging,
+    etl_files: pl.DataFrame,
+    published_regions: set[str],
+    run_id: str,
+    docs_dir: Path | None = None,
 ) -> ValidationOutcome:
     frames = staging.validation_frames()
     indicators = pl.DataFrame(dim_indicator_rows())
@@ -111,7 +115,7 @@ def validate(
         document_ids=set(frames["dim_document"]["document_id"].to_list()),
         indicator_codes=set(indicators["indicator_code"].to_list()),
     )
-    outcome = validate_tables(frames, keys, run_id)
+    outcome = validate_tables(frames, keys, run_id, docs_dir)
     failed = outcome.failures
     get_run_logger().info(
         "validated %d tables: %d expectations, %d failed", len(frames), len(outcome.rows), len(failed)
@@ -226,7 +230,7 @@ def ingest(
                 shutdown_pool()
         checkpoint("parsed")
         etl_files = _etl_files(plan, staging, loaded, run_id)
-        outcome = validate(staging, etl_files, published_regions, run_id)
+        outcome = validate(staging, etl_files, published_regions, run_id, settings.data_docs_dir(db_path))
         checkpoint("validated")
         counts = dict(etl_files.group_by("outcome").len().rows())
         summary = RunSummary(

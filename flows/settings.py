@@ -15,3 +15,8 @@ MAX_BATCH_DOCS = 200
 
 def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
+
+
+def data_docs_dir(db_path: Path) -> Path:
+    """Where each run's GX Data Docs go: beside the warehouse, data/gwr.duckdb -> data/gwr_data_docs/."""
+    return db_path.with_name(db_path.stem + "_data_docs")

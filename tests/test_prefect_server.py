@@ -151,4 +151,3 @@ def test_deploy_all_worker_runs_deployment_and_loads_warehouse(server, tmp_path,
     assert flow_run_id == run["id"]
     artifacts = _api(api, "/artifacts/filter", {"artifacts": {"key": {"any_": ["gwr-run-summary"]}}})
     assert any(a["flow_run_id"] == run["id"] and "loaded" in (a["data"] or "") for a in artifacts)
-

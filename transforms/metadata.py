@@ -36,6 +36,7 @@ _TITLE_YEAR = re.compile(
     r"(?:19|20)\d{2}\s*年(?:度)?|[二〇零一三四五六七八九○]{4}年(?:度)?|[(（][^)）]*[)）]"
 )
 _BREADCRUMB = (">", "»", "位置", "首页")
+_SELF_REF = re.compile(r"我(?:谨)?代表([\u4e00-\u9fff]{2,10}?[省市县区镇乡旗])人民政府")
 
 
 def _cn_year(text: str) -> int | None:
@@ -70,6 +71,8 @@ def extract_meta(full_text: str, text: str) -> DocMeta:
     joined = "".join(head)
     if meta.region_mention is None and "国务院" in joined and "总理" in joined:
         meta.region_mention, meta.region_source = "全国", "title"
+    if meta.region_mention is None and (m := _SELF_REF.search(text[:5000])) is not None:
+        meta.region_mention, meta.region_source = m.group(1), "self_reference"
     return meta
 
 

@@ -1,0 +1,78 @@
+"""Metadata extraction on the seeds and on synthetic title-less / national snippets."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import opencc
+import pytest
+
+from transforms.metadata import extract_meta
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@cache
+def seed(prefix: str) -> str:
+    path = next(SAMPLES.glob(f"{prefix}_*.txt"))
+    text = path.read_bytes().decode("utf-8")
+    return opencc.OpenCC("t2s").convert(text) if prefix == "003" else text
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_years_are_2023(prefix: str) -> None:
+    text = seed(prefix)
+    assert extract_meta(text, text).report_year == 2023
+
+
+def test_titled_seed_003() -> None:
+    text = seed("003")
+    meta = extract_meta(text, text)
+    assert meta.title and "政府工作报告" in meta.title
+    assert meta.year_source == "title"
+    assert (meta.office, meta.speaker) == ("市长", "刘新华")
+    assert meta.region_mention == "醴陵市"
+    assert meta.region_source == "title"
+
+
+def test_titled_seed_001() -> None:
+    text = seed("001")
+    meta = extract_meta(text, text)
+    assert meta.region_mention == "进贤县"
+    assert meta.report_year == 2023
+
+
+def test_fragment_year_from_plan_heading() -> None:
+    text = "一、2023年主要预期目标\n地区生产总值增长6%左右。\n"
+    meta = extract_meta(text, text)
+    assert meta.title is None
+    assert meta.report_year == 2023
+    assert meta.year_source == "plan_heading"
+
+
+def test_fragment_year_from_review_heading() -> None:
+    text = "一、2022年工作回顾\n地区生产总值增长4.5%。\n"
+    meta = extract_meta(text, text)
+    assert meta.report_year == 2023
+    assert meta.year_source == "review_heading"
+
+
+def test_chinese_numeral_year() -> None:
+    text = "二〇二三年江西省政府工作报告\n各位代表：\n"
+    meta = extract_meta(text, text)
+    assert meta.report_year == 2023
+
+
+def test_state_council() -> None:
+    text = "2024年国务院政府工作报告\n国务院总理 李强\n各位代表：\n"
+    meta = extract_meta(text, text)
+    assert meta.report_year == 2024
+    assert meta.speaker == "李强"
+    assert meta.office and "总理" in meta.office
+
+
+def test_self_reference_region() -> None:
+    text = "各位代表：\n现在，我代表宜丰县人民政府，向大会报告政府工作。\n"
+    meta = extract_meta(text, text)
+    assert (meta.region_mention, meta.region_source) == ("宜丰县", "self_reference")
