@@ -30,6 +30,7 @@ _MAX_NAME = 24
 _DATES = re.compile(
     r"(?:19|20)\d{2}年(?:底|末|度)?|\d{1,2}\s*[-－—~～至]\s*\d{1,2}月(?:份)?|前三季度|上半年|全年"
 )
+_DIGIT = re.compile(r"\d")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 
 
@@ -132,7 +133,7 @@ def extract_facts(
             sentence = m.group()
             raw = original[m.start() : m.end()]
             ctx = _Context(report_year, part.section, sentence, m.start(), part.label, raw)
-            if sum(c.isdigit() for c in sentence[:2000]) == 0 and not _maybe_chinese_figure(sentence):
+            if _DIGIT.search(sentence) is None and not _maybe_chinese_figure(sentence):
                 if part.section in ("plan", "longrange"):
                     facts.extend(_not_set_facts(ctx))
                 continue
@@ -184,21 +185,26 @@ def _sentence_facts(ctx: _Context) -> list[Fact]:
 
 def _strip_words(phrase: str) -> str:
     """The phrase without predicates, modifiers, punctuation: empty when it names nothing."""
-    c = _cues()
-    s = _DATES.sub("", phrase)
-    s = re.sub(r"[\s、，,：:（）()“”\"'·]+", "", s)
-    changed = True
-    while changed and s:
-        changed = False
-        for w in c.noise:
-            if s.startswith(w):
-                s, changed = s[len(w) :], True
-        for w in c.predicates:
-            if s.endswith(w):
-                s, changed = s[: -len(w)], True
-            elif s.startswith(w):
-                s, changed = s[len(w) :], True
+    lead, trail = _edge_patterns()
+    s = _PUNCT.sub("", _DATES.sub("", phrase))
+    for _ in range(4):  # 预计全年实现…增长: a few rounds peel every layer
+        stripped = trail.sub("", lead.sub("", s))
+        if stripped == s:
+            break
+        s = stripped
     return s
+
+
+_PUNCT = re.compile(r"[\s、，,：:（）()“”\"'·]+")
+
+
+@cache
+def _edge_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Runs of noise/predicate words at the start, and of predicates at the end, of a phrase."""
+    c = _cues()
+    lead = "|".join(re.escape(w) for w in _longest_first(c.noise + c.predicates))
+    trail = "|".join(re.escape(w) for w in c.predicates)
+    return re.compile(f"^(?:{lead})+"), re.compile(f"(?:{trail})+$")
 
 
 def _coordination(phrase: str) -> tuple[str, tuple[str, ...]] | None:

@@ -23,7 +23,7 @@ NATIONAL = Region("CN", "全国", None, "national", None, None, None)
 _SUFFIXES = "省市县区镇乡旗州盟道"
 _SELF = re.compile(r"(?:我(?:谨)?代表|受)(?:[\u4e00-\u9fff]{0,10}?)([省市县区镇乡旗])(?:人民)?政府")
 _SELF_WORDS = re.compile(r"(?:全|我|本)([省市县区镇乡旗])|([省市县区镇乡旗])(?:党?委|政府|人大)")
-_ALIAS_SCAN = 20_000  # short names are looked for in the opening of the text only
+_ALIAS_SCAN = 8_000  # short names are looked for in the opening of the text only
 _NAME_SCAN = 200_000
 _LEVEL_ORDER = {"省": 0, "市": 1, "州": 1, "盟": 1, "区": 2, "县": 2, "旗": 2, "镇": 3, "乡": 3}
 
@@ -128,6 +128,20 @@ def _alias_mentions(text: str) -> Counter[str]:
     return found
 
 
+_VILLAGE_END = re.compile(r"村|社区|居委会")
+
+
+def _village_words(text: str) -> set[str]:
+    """Every 2-8 character string of the text that ends like a village name (…村, …社区)."""
+    words: set[str] = set()
+    for m in _VILLAGE_END.finditer(text):
+        end = m.end()
+        for n in range(2, 9):
+            if end - n >= 0:
+                words.add(text[end - n : end])
+    return words
+
+
 def _self_level(text: str) -> str | None:
     """The suffix of the government speaking: 县 for 我代表县人民政府 / 全县 / 县委 ..."""
     head = text[:3000]
@@ -156,7 +170,11 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
         for place in gaz.by_name[name]:
             scores[place.region.region_id] += 3 * min(n, 10)
             places[place.region.region_id] = place
-    for alias, n in _alias_mentions(text[:_ALIAS_SCAN] + "\n" + mention).items():
+    # Short names matter for fragments that never write a full name (支持万载发展); a document
+    # whose own title or self-reference names a known place does not need the slower scan.
+    named = any(name in gaz.by_name for name in _mentions(mention))
+    alias_text = mention if named else text[:_ALIAS_SCAN] + "\n" + mention
+    for alias, n in _alias_mentions(alias_text).items():
         for place in gaz.aliases[alias]:
             bonus = 20 if alias == mention or (mention and alias in mention) else min(n, 10)
             scores[place.region.region_id] += bonus
@@ -164,6 +182,14 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
     if not scores:
         return RegionResolution(None, "unresolved")
     own = _self_level(text)
+    villages = _village_words(text)
+    present: dict[str, bool] = {}
+
+    def named_in_text(name: str) -> bool:
+        if name not in present:
+            present[name] = name in text or name[:-1] in text
+        return present[name]
+
     for rid, place in places.items():
         r = place.region
         suffix = r.name[-1]
@@ -173,10 +199,10 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
             county_suffix = (r.county or " ")[-1]
             if own and county_suffix == own and own not in "镇乡":
                 scores[rid] += 4  # a town's text names its parent's 区委/县委
-            hits = sum(1 for v in place.villages if v in text)
+            hits = len(place.villages & villages)
             scores[rid] += 3 * min(hits, 10)
         for ancestor in (r.province, r.prefecture, r.county):
-            if ancestor and ancestor != r.name and (ancestor in text or ancestor[:-1] in text):
+            if ancestor and ancestor != r.name and named_in_text(ancestor):
                 scores[rid] += 2
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     best_id, best = ranked[0]
