@@ -175,3 +175,18 @@ def test_five_year_horizons_from_headings():
         ("target", 2027, "longrange", 6),
         ("target", 2023, "plan", 7),
     ]
+
+
+def test_second_respectively_restarts_the_coordination():
+    facts = core(REVIEW + "城乡居民人均可支配收入分别达到4.2万元、2.1万元，分别增长5%、7%。", 2024)
+    assert [(f.indicator_code, f.measure, f.value) for f in facts] == [
+        ("urban_income", "level", 4.2),
+        ("rural_income", "level", 2.1),
+        ("urban_income", "growth", 5),
+        ("rural_income", "growth", 7),
+    ]
+
+
+def test_per_capita_gdp_is_not_gdp():
+    facts = extract_facts(REVIEW + "人均地区生产总值达到8万元。", 2024)
+    assert facts and facts[0].indicator_code is None

@@ -93,6 +93,7 @@ class _Subject:
     indicator: Indicator | None
     pending: list[str] = field(default_factory=list)  # codes still owed by a coordination
     inherited: bool = False  # the phrase before the figure named nothing new
+    coordination: tuple[str, ...] = ()  # all codes of the coordinated subject, for a second 分别
 
 
 def _has_measure_cue(tail: str) -> bool:
@@ -225,18 +226,26 @@ def _subject_for(phrase: str, previous: _Subject | None) -> _Subject | None:
     coord = _coordination(phrase)
     if coord is not None and ("分别" in phrase or "、" in phrase or "均" in phrase):
         _term, codes = coord
-        return _Subject(lex[codes[0]].name_zh, lex[codes[0]], pending=list(codes[1:]))
+        return _Subject(lex[codes[0]].name_zh, lex[codes[0]], pending=list(codes[1:]), coordination=codes)
     bare = _strip_words(phrase)
+    if previous is not None and previous.coordination and not bare and "分别" in phrase:
+        # 分别达到4.2万元、2.1万元，分别增长5%、7%: the second 分别 starts the list again.
+        codes = previous.coordination
+        return _Subject(
+            lex[codes[0]].name_zh, lex[codes[0]], list(codes[1:]), inherited=True, coordination=codes
+        )
     if previous is not None and previous.pending and not bare:
         code = previous.pending.pop(0)
-        return _Subject(lex[code].name_zh, lex[code], pending=previous.pending, inherited=True)
+        return _Subject(
+            lex[code].name_zh, lex[code], previous.pending, inherited=True, coordination=previous.coordination
+        )
     hits = find_terms(phrase) if mentions_any_term(phrase) else []
     hits = [h for h in hits if len(h.codes) == 1]
     if hits:
         hit = hits[-1]
         after = phrase[hit.end :]
         before = phrase[: hit.start]
-        is_share = any(w in after for w in _cues().share) or before.endswith(("占", "相当于", "单位"))
+        is_share = any(w in after for w in _cues().share) or before.endswith(("占", "相当于", "单位", "人均"))
         # 固定资产投资中工业投资增长15%: another noun after the term owns the figure.
         owned = len(_strip_words(after)) <= 2
         if owned and not is_share:
