@@ -190,3 +190,8 @@ def test_second_respectively_restarts_the_coordination():
 def test_per_capita_gdp_is_not_gdp():
     facts = extract_facts(REVIEW + "人均地区生产总值达到8万元。", 2024)
     assert facts and facts[0].indicator_code is None
+
+
+def test_a_review_subheading_with_a_plan_word_does_not_open_the_plan():
+    text = REVIEW + "（二）重点工作扎实推进\n地区生产总值增长5%。\n二、2024年工作安排\n地区生产总值增长6%左右。\n"
+    assert [(f.kind, f.value) for f in core(text)] == [("actual", 5), ("target", 6)]

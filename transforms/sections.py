@@ -60,11 +60,21 @@ def _heading_section(line: str) -> str | None:
     body = _HEADING_NOISE.sub("", line).strip(" 　:：。")
     if not body or len(body) > r.max_heading or "，" in body or "," in body:
         return None
-    if r.plan.search(body):
+    if (m := r.plan.search(body)) is not None and _looks_like_part_heading(line, body, m.end()):
         return "plan"
     if r.review.search(body):
         return "review"
     return None
+
+
+_ORDINAL = re.compile(r"^[\s　]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)")
+_TIME_WORD = re.compile(r"(?:19|20)\d{2}年|今年|明年|今后|未来|新的一年")
+
+
+def _looks_like_part_heading(line: str, body: str, keyword_end: int) -> bool:
+    """A part heading (二、2023年工作安排), not a sub-heading that happens to contain the
+    keyword (重点工作扎实推进): numbered as a part, dated, or ending with the keyword."""
+    return bool(_ORDINAL.match(line) or _TIME_WORD.search(body) or keyword_end >= len(body) - 2)
 
 
 def _judge(paragraph: str) -> str:
