@@ -90,7 +90,8 @@ def split_parts(text: str) -> list[Part]:
     A heading naming a horizon (今后五年, 过去五年) labels its part until the next heading."""
     r = _rules()
     parts: list[Part] = []
-    current: str | None = None  # decided by headings; None = not yet known
+    # Reports run review -> plan: a fragment's text before its first plan heading is review.
+    current: str | None = "review" if _plan_start(text) is not None else None
     label: str | None = None
     for m in _LINE.finditer(text):
         line = m.group()
@@ -118,11 +119,16 @@ def split_parts(text: str) -> list[Part]:
     return parts
 
 
-def has_plan_section(text: str) -> bool:
+def _plan_start(text: str) -> int | None:
     r = _rules()
-    if r.opener.search(text):
-        return True
-    return any(_heading_section(m.group()) == "plan" for m in _LINE.finditer(text))
+    starts = [m.start() for m in _LINE.finditer(text) if _heading_section(m.group()) == "plan"]
+    if (om := r.opener.search(text)) is not None:
+        starts.append(om.start())
+    return min(starts, default=None)
+
+
+def has_plan_section(text: str) -> bool:
+    return _plan_start(text) is not None
 
 
 def longrange_year(sentence_prefix: str, report_year: int) -> int | None:
