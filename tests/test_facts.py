@@ -193,5 +193,10 @@ def test_per_capita_gdp_is_not_gdp():
 
 
 def test_a_review_subheading_with_a_plan_word_does_not_open_the_plan():
-    text = REVIEW + "（二）重点工作扎实推进\n地区生产总值增长5%。\n二、2024年工作安排\n地区生产总值增长6%左右。\n"
+    text = REVIEW + "（二）重点工作扎实推进\n地区生产总值增长5%。\n"
+    text += "二、2024年工作安排\n地区生产总值增长6%左右。\n"
     assert [(f.kind, f.value) for f in core(text)] == [("actual", 5), ("target", 6)]
+
+
+def test_class_labels_are_not_figures():
+    assert extract_facts(PLAN + "建成醴陵东220千伏等变电站，新建10万吨级码头。", 2024) == []

@@ -26,6 +26,7 @@ _MAGIC = {
     b"7z\xbc\xaf": "7z",
     b"\x7fELF": "elf",
 }
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _DETECT_PREFIX = 64 * 1024
 
@@ -52,17 +53,22 @@ def _utf16(data: bytes) -> Decoded | None:
             return Decoded(data.decode("utf-16"), "utf-16", 1.0)
         except UnicodeDecodeError:
             return None
-    sample = data[:4096]
-    if len(sample) >= 8:
-        # No BOM: NUL bytes in every other position mean UTF-16 (little or big endian).
+    sample = data[:8192]
+    if len(sample) >= 8 and len(data) % 2 == 0:
+        # No BOM: NUL bytes on one side of the byte pairs only (the high byte of ASCII characters
+        # such as newlines and digits) mean UTF-16; Chinese text has few of them, so the decoded
+        # text must also read as text before it is accepted.
         even, odd = sample[0::2].count(0), sample[1::2].count(0)
-        half = len(sample) // 2
-        for codec, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
-            if zeros > half * 0.3 and min(even, odd) < half * 0.05:
+        for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+            if zeros >= 8 and other <= zeros // 20:
                 try:
-                    return Decoded(data.decode(codec), "utf-16", 0.9)
+                    text = data.decode(codec)
                 except UnicodeDecodeError:
-                    return None
+                    continue
+                if _looks_like_text(text, 0.95) and len(_HAN.findall(text[:5000])) >= 0.2 * min(
+                    len(text), 5000
+                ):
+                    return Decoded(text, "utf-16", 0.9)
     if data.count(0) > max(1, len(data) // 1000):
         raise InputRejected("binary", f"{data.count(0)} NUL bytes")
     return None

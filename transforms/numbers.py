@@ -73,7 +73,10 @@ def _pattern() -> re.Pattern[str]:
     unit = rf"(?P<pct>{_alt(u.percents)})|(?P<mult>{_alt(u.multipliers)})?(?P<base>{_alt(u.bases)})"
     number = rf"(?P<num>{DIGITS})(?:\s*(?P<pct1>[%％]))?(?:\s*{RANGE_SEP}\s*(?P<num2>{DIGITS}))?"
     # Lookbehind: not glued to a Latin letter, digit, dot, slash or a formula sign (S104, 2+1).
-    return re.compile(rf"(?<![0-9.+/×*＋第])(?:{number})\s*(?P<more>余|多)?\s*(?:{unit})(?![A-Za-z0-9+＋])")
+    # Lookahead: not a label such as 10万吨级码头 or a code such as 5G.
+    return re.compile(
+        rf"(?<![0-9.+/×*＋第])(?:{number})\s*(?P<more>余|多)?\s*(?:{unit})(?![A-Za-z0-9+＋级型])"
+    )
 
 
 @cache

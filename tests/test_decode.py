@@ -1,0 +1,58 @@
+"""Decoding: every supported encoding round-trips and is recorded; unusable bytes get a reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transforms.decode import decode_bytes
+from transforms.models import InputRejected
+
+SEED = (Path(__file__).resolve().parent.parent / "samples" / "001_92548e2dbce945c9.txt").read_text("utf-8")
+PARAGRAPH = SEED[:600]
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (PARAGRAPH.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + PARAGRAPH.encode("utf-8"), "utf-8"),
+        (PARAGRAPH.encode("gb18030"), "gb18030"),
+        (PARAGRAPH.encode("utf-16"), "utf-16"),
+        (PARAGRAPH.encode("utf-16-le"), "utf-16"),
+        (PARAGRAPH.encode("utf-16-be"), "utf-16"),
+    ],
+)
+def test_encodings_round_trip(data, encoding):
+    decoded = decode_bytes(data)
+    assert decoded.encoding == encoding
+    assert decoded.text.strip() == PARAGRAPH.strip()
+
+
+def test_big5_traditional():
+    text = "各位代表：過去一年，全縣地區生產總值增長4.5%，一般公共預算收入增長13.3%。" * 10
+    decoded = decode_bytes(text.encode("big5"))
+    assert decoded.encoding == "big5" and decoded.text == text
+
+
+def test_utf8_cut_in_the_middle_of_a_character_is_still_utf8():
+    data = PARAGRAPH.encode("utf-8")
+    decoded = decode_bytes(data[:-1] if data[-1] >= 0x80 else data + "报".encode()[:2])
+    assert decoded.encoding == "utf-8"
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty"),
+        (b"   \n\t  ", "empty"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(200), "binary"),
+        (b"%PDF-1.7\n" + bytes(range(256)), "binary"),
+        (bytes(range(256)) * 4, "binary"),
+    ],
+)
+def test_unusable_bytes_are_rejected_with_a_reason(data, reason):
+    with pytest.raises(InputRejected) as exc:
+        decode_bytes(data)
+    assert exc.value.reason == reason
