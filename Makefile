@@ -26,8 +26,8 @@ setup: $(VENV)/.synced
 browser:
 	@if ! command -v chromium >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing chromium (Debian package) for the dashboard render test"; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	    echo "installing chromium and a CJK font (Debian packages) for the dashboard render test"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null) \
 	      || echo "warning: could not install chromium"; \
 	  else echo "note: chromium not found; the dashboard render test will skip"; fi; \
 	fi

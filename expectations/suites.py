@@ -17,6 +17,7 @@ import great_expectations.expectations as gxe
 from great_expectations.expectations.row_conditions import Column
 
 from transforms.models import COMPARATORS, KINDS, LEVELS, MEASURES, SCRIPTS, SECTIONS
+from transforms.terms import vocabulary as policy_vocabulary
 
 OUTCOMES = ("loaded", "duplicate", "unchanged", "quarantined", "not_published")
 FIRST_YEAR = 1978  # reform era: no work report in scope predates it
@@ -133,6 +134,20 @@ def fact_indicator_suite(columns: list[str], keys: KeySets) -> list:
     ]
 
 
+def fact_term_suite(columns: list[str], keys: KeySets) -> list:
+    return [
+        _columns(columns),
+        gxe.ExpectCompoundColumnsToBeUnique(column_list=["document_id", "term"]),
+        gxe.ExpectColumnValuesToNotBeNull(column="document_id"),
+        gxe.ExpectColumnValuesToBeInSet(column="document_id", value_set=sorted(keys.document_ids)),
+        gxe.ExpectColumnValuesToNotBeNull(column="term"),
+        gxe.ExpectColumnValuesToBeInSet(column="term", value_set=sorted(policy_vocabulary())),
+        gxe.ExpectColumnValuesToBeBetween(column="n", min_value=1),
+        gxe.ExpectColumnValuesToBeBetween(column="term_rank", min_value=1),
+        gxe.ExpectColumnValuesToBeBetween(column="per_10k_chars", min_value=0, strict_min=True),
+    ]
+
+
 def etl_file_suite(columns: list[str], keys: KeySets) -> list:
     return [
         _columns(columns),
@@ -149,5 +164,6 @@ SUITES = {
     "dim_document": dim_document_suite,
     "doc_text": doc_text_suite,
     "fact_indicator": fact_indicator_suite,
+    "fact_term": fact_term_suite,
     "etl_file": etl_file_suite,
 }

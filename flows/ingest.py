@@ -22,6 +22,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.futures import as_completed
 
+from expectations.offline_docs import localize_site
 from expectations.suites import KeySets
 from expectations.validate import ValidationOutcome, validate_tables
 from flows import settings
@@ -56,7 +57,7 @@ def shutdown_pool() -> None:
         _POOL = None
 
 
-@task(name="stage-files", cache_policy=NO_CACHE)
+@task(name="stage-files", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)
 def stage_files(source: Path, published: pl.DataFrame, max_bytes: int) -> StagePlan:
     plan = plan_files(source, published, max_bytes=max_bytes)
     outcomes = pl.DataFrame(plan.decided, schema={"outcome": pl.String}, strict=False)
@@ -93,8 +94,9 @@ def parse_batch(entries: list[FileEntry], run_id: str, mode: str, workers: int) 
 
 @task(name="load-staging", cache_policy=NO_CACHE)
 def load_staging(staging: Staging, result: BatchResult) -> None:
-    for table in ("dim_region", "dim_document", "doc_text", "fact_indicator"):
-        staging.append(table, result.frames[table])
+    for table in ("dim_region", "dim_document", "doc_text", "fact_indicator", "fact_term"):
+        if table in result.frames:
+            staging.append(table, result.frames[table])
     staging.append("stg_quarantine", result.quarantine)
 
 
@@ -116,6 +118,8 @@ def validate(
         indicator_codes=set(indicators["indicator_code"].to_list()),
     )
     outcome = validate_tables(frames, keys, run_id, docs_dir)
+    if docs_dir is not None and (docs_dir / "index.html").is_file():
+        localize_site(docs_dir)  # GX pages load CDNs; rewritten so the site opens offline
     failed = outcome.failures
     get_run_logger().info(
         "validated %d tables: %d expectations, %d failed", len(frames), len(outcome.rows), len(failed)

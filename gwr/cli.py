@@ -47,7 +47,11 @@ def run(
     db: Annotated[Path | None, typer.Option(help="DuckDB warehouse file (default: data/gwr.duckdb).")] = None,
     workers: Annotated[int | None, typer.Option(help="Local worker processes (default: all cores).")] = None,
     dask_address: Annotated[
-        str | None, typer.Option(help="Run task work on this Dask scheduler, e.g. tcp://127.0.0.1:8786.")
+        str | None,
+        typer.Option(
+            envvar="GWR_DASK_ADDRESS",
+            help="Run task work on this Dask scheduler, e.g. tcp://127.0.0.1:8786.",
+        ),
     ] = None,
     wait: Annotated[float, typer.Option(help="Seconds to wait for another run on the same db.")] = 0.0,
     max_file_bytes: Annotated[
@@ -166,6 +170,24 @@ def summary(db: Annotated[Path | None, typer.Option(help="DuckDB warehouse file.
         typer.echo(summary_text(con))
     finally:
         con.close()
+
+
+@app.command()
+def dashboard(
+    db: Annotated[Path | None, typer.Option(help="DuckDB warehouse file.")] = None,
+    out: Annotated[Path, typer.Option(help="Directory for index.html (static, opens offline).")] = Path(
+        "out/dashboard"
+    ),
+) -> None:
+    """Write a static HTML dashboard (inline SVG charts, no network needed) of the warehouse."""
+    from warehouse.dashboard import write_dashboard
+    from warehouse.db import WarehouseBusy
+
+    try:
+        page = write_dashboard(db or _default_db(), out)
+    except (FileNotFoundError, WarehouseBusy) as exc:
+        _fail(str(exc), 2)
+    typer.echo(f"wrote {page}")
 
 
 if __name__ == "__main__":

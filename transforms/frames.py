@@ -13,6 +13,7 @@ import polars as pl
 
 from transforms.ids import document_id
 from transforms.models import ParsedDocument, Region
+from transforms.terms import count_terms
 
 REGION_SCHEMA = {
     "region_id": pl.String,
@@ -83,6 +84,14 @@ FACT_SCHEMA = {
     "char_end": pl.Int32,
 }
 
+TERM_SCHEMA = {
+    "document_id": pl.String,
+    "term": pl.String,
+    "n": pl.Int32,
+    "term_rank": pl.Int32,
+    "per_10k_chars": pl.Float64,
+}
+
 QUARANTINE_SCHEMA = {
     "source_file": pl.String,
     "source_sha256": pl.String,
@@ -95,6 +104,7 @@ TABLE_SCHEMAS = {
     "dim_document": DOCUMENT_SCHEMA,
     "doc_text": TEXT_SCHEMA,
     "fact_indicator": FACT_SCHEMA,
+    "fact_term": TERM_SCHEMA,
 }
 
 
@@ -105,12 +115,12 @@ def region_rows(regions: Iterable[Region]) -> list[dict]:
 def document_frames(
     docs: list[ParsedDocument], run_id: str, lineages: dict[str, list[Region]]
 ) -> dict[str, pl.DataFrame]:
-    """Build the four table frames for a batch of parsed documents.
+    """Build the table frames for a batch of parsed documents.
 
     ``lineages`` maps a document's region_id to the region and its ancestors, so every region a
     fact or a parent_code points at is present in dim_region.
     """
-    doc_rows, text_rows, fact_rows, regions = [], [], [], []
+    doc_rows, text_rows, fact_rows, term_rows, regions = [], [], [], [], []
     for doc in docs:
         did = document_id(doc.source_sha256)
         region = doc.region.region
@@ -152,6 +162,12 @@ def document_frames(
             }
         )
         text_rows.append({"document_id": did, "clean_text": c.text})
+        n_chars = max(len(c.text), 1)
+        term_rows.extend(
+            {"document_id": did, "term": t.term, "n": t.n, "term_rank": t.rank,
+             "per_10k_chars": t.n * 10_000 / n_chars}
+            for t in count_terms(c.text)
+        )  # fmt: skip
         for i, f in enumerate(doc.facts):
             fact_rows.append(
                 {
@@ -183,6 +199,7 @@ def document_frames(
         "dim_document": pl.DataFrame(doc_rows, schema=DOCUMENT_SCHEMA),
         "doc_text": pl.DataFrame(text_rows, schema=TEXT_SCHEMA),
         "fact_indicator": pl.DataFrame(fact_rows, schema=FACT_SCHEMA),
+        "fact_term": pl.DataFrame(term_rows, schema=TERM_SCHEMA),
     }
 
 

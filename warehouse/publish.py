@@ -133,7 +133,7 @@ def publish(
             "JOIN stg.dim_document s ON s.source_file = d.source_file AND s.document_id <> d.document_id"
         )
         n_replaced = con.execute("SELECT count(*) FROM superseded").fetchone()[0]
-        for table in DOC_KEYED_TABLES:
+        for table in ("fact_term", *DOC_KEYED_TABLES):  # fact_term: a child table too
             con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM superseded)")
         con.execute("INSERT OR IGNORE INTO dim_region BY NAME SELECT * FROM stg.dim_region")
         con.register("incoming_indicators", indicators.to_arrow())
@@ -145,6 +145,7 @@ def publish(
         )
         con.execute("INSERT INTO doc_text BY NAME SELECT * FROM stg.doc_text")
         con.execute("INSERT INTO fact_indicator BY NAME SELECT * FROM stg.fact_indicator")
+        con.execute("INSERT INTO fact_term BY NAME SELECT * FROM stg.fact_term")
         _insert_frame(con, "etl_file", etl_files)
         _insert_frame(con, "dq_result", dq_rows)
         summary.n_replaced = n_replaced

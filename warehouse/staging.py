@@ -25,6 +25,7 @@ VALIDATION_QUERIES = {
     "dim_document": "SELECT * FROM dim_document",
     "doc_text": "SELECT document_id, length(clean_text) AS clean_text_chars FROM doc_text",
     "fact_indicator": ("SELECT * EXCLUDE (sentence), length(sentence) AS sentence_chars FROM fact_indicator"),
+    "fact_term": "SELECT * FROM fact_term",
 }
 
 _APPEND = {
@@ -33,6 +34,7 @@ _APPEND = {
     "dim_document": "INSERT INTO dim_document BY NAME SELECT * FROM batch",
     "doc_text": "INSERT INTO doc_text BY NAME SELECT * FROM batch",
     "fact_indicator": "INSERT INTO fact_indicator BY NAME SELECT * FROM batch",
+    "fact_term": "INSERT INTO fact_term BY NAME SELECT * FROM batch",
     "stg_quarantine": "INSERT INTO stg_quarantine BY NAME SELECT * FROM batch",
 }
 

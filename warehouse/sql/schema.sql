@@ -119,3 +119,13 @@ CREATE TABLE IF NOT EXISTS dq_result (
     details         VARCHAR,
     validated_at    TIMESTAMP NOT NULL
 );
+
+-- Policy-vocabulary term counts per document (reference/policy_terms.txt, jieba-segmented).
+CREATE TABLE IF NOT EXISTS fact_term (
+    document_id   VARCHAR NOT NULL,
+    term          VARCHAR NOT NULL,
+    n             INTEGER NOT NULL,          -- occurrences of the term as a word
+    term_rank     INTEGER NOT NULL,          -- 1 = the document's most used term
+    per_10k_chars DOUBLE,                    -- n per 10,000 characters of clean text
+    PRIMARY KEY (document_id, term)
+);
