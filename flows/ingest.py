@@ -11,6 +11,7 @@ import datetime as dt
 import importlib
 import multiprocessing
 import threading
+import time
 import uuid
 from dataclasses import asdict
 from pathlib import Path
@@ -207,9 +208,13 @@ def ingest(
     _warm_great_expectations()
     run_id = dt.datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
     flow_run_id = str(get_run_context().flow_run.id)
+    timings: dict[str, float] = {}
     with run_lock(db_path, wait_seconds=wait_seconds):
         published, published_regions = begin_run(db_path, run_id, str(source_dir), flow_run_id)
+        clock = time.perf_counter()
         plan = stage_files(source_dir, published, max_file_bytes)
+        timings["stage"] = time.perf_counter() - clock
+        clock = time.perf_counter()
         checkpoint("staged")
         staging = Staging(staging_path(db_path))
         loaded: list[tuple[str, str]] = []
@@ -233,8 +238,11 @@ def ingest(
             if mode == "processes":
                 shutdown_pool()
         checkpoint("parsed")
+        timings["parse_and_load"] = time.perf_counter() - clock
+        clock = time.perf_counter()
         etl_files = _etl_files(plan, staging, loaded, run_id)
         outcome = validate(staging, etl_files, published_regions, run_id, settings.data_docs_dir(db_path))
+        timings["validate"] = time.perf_counter() - clock
         checkpoint("validated")
         counts = dict(etl_files.group_by("outcome").len().rows())
         summary = RunSummary(
@@ -266,7 +274,9 @@ def ingest(
             staging.remove()
             create_markdown_artifact(_summary_markdown(summary, outcome, failed_files), key="gwr-run-summary")
             raise ValidationFailed(summary.message)
+        clock = time.perf_counter()
         summary = publish_run(db_path, staging, summary, etl_files, dq_rows)
+        timings["publish"] = time.perf_counter() - clock
         staging.remove()
     create_markdown_artifact(_summary_markdown(summary, outcome, etl_files), key="gwr-run-summary")
     logger.info(
@@ -279,4 +289,6 @@ def ingest(
         summary.n_quarantined,
         summary.n_facts,
     )
-    return asdict(summary)
+    # Seconds per step, for the benchmark and the logs (parse and load overlap: batches stream).
+    logger.info("step seconds: %s", {k: round(v, 2) for k, v in timings.items()})
+    return asdict(summary) | {"timings": timings, "bytes_parsed": sum(e.size_bytes for e in plan.to_parse)}

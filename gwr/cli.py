@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from enum import StrEnum
@@ -12,6 +13,8 @@ import typer
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no network at run time
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+# The throwaway local API server gets 20 s to start by default: too little on a busy 2-core machine.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 app = typer.Typer(add_completion=False, no_args_is_help=False, help=__doc__)
 
@@ -57,6 +60,9 @@ def run(
     max_file_bytes: Annotated[
         int | None, typer.Option(help="Quarantine larger files as too_large (default: 50 MB).")
     ] = None,
+    summary_json: Annotated[
+        Path | None, typer.Option(help="Also write the run summary (counts, seconds per step) as JSON here.")
+    ] = None,
 ) -> None:
     """Run the ingest flow: stage, clean, parse, validate, publish."""
     from flows import settings
@@ -85,6 +91,8 @@ def run(
             _fail(f"run failed: {exc}")
         _fail(f"run ended in state {state.type.value}")
     summary = state.result()
+    if summary_json is not None:
+        summary_json.write_text(json.dumps(summary, indent=2, default=str), encoding="utf-8")
     typer.echo(
         f"run {summary['run_id']}: {summary['n_seen']} files seen, {summary['n_loaded']} loaded, "
         f"{summary['n_unchanged']} unchanged, {summary['n_duplicate']} duplicate, "

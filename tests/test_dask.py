@@ -20,7 +20,7 @@ pytestmark = pytest.mark.server
 
 BIN = Path(sys.executable).parent
 # Columns that differ between two runs by design (run ids, load times).
-VOLATILE = {"loaded_run_id", "loaded_at"}
+VOLATILE = {"loaded_run_id", "loaded_at", "run_id"}
 
 
 def _free_port() -> int:
@@ -80,6 +80,7 @@ def _table(db: Path, table: str, order: str) -> tuple[list[str], list[tuple]]:
 def test_dask_run_builds_the_same_warehouse(cluster, seed_source, seed_db, tmp_path):
     address, client = cluster
     db = tmp_path / "dask.duckdb"
+    executed_before = sum(client.run(lambda dask_worker: dask_worker.state.executed_count).values())
     proc = run_gwr(
         ["run", "--source", str(seed_source), "--db", str(db), "--dask-address", address], tmp_path
     )
@@ -92,9 +93,15 @@ def test_dask_run_builds_the_same_warehouse(cluster, seed_source, seed_db, tmp_p
         ("dim_region", "region_id"),
         ("fact_indicator", "fact_id"),
         ("dim_indicator", "indicator_code"),
+        ("fact_term", "document_id, term"),
+        ("etl_file", "source_file"),
     ]:
-        assert _table(db, table, order) == _table(seed_db, table, order), table
+        cols, rows = _table(db, table, order)
+        assert rows, f"{table} is empty"
+        assert (cols, rows) == _table(seed_db, table, order), table
 
     # The parse work really ran on the cluster's workers.
     prefixes = client.run_on_scheduler(lambda dask_scheduler: list(dask_scheduler.task_prefixes))
     assert any("parse" in p for p in prefixes), prefixes
+    executed = sum(client.run(lambda dask_worker: dask_worker.state.executed_count).values())
+    assert executed > executed_before, "no task was executed on the Dask workers"

@@ -57,7 +57,8 @@ def server(tmp_path_factory):
         "PREFECT_HOME": str(home),
         "PREFECT_API_URL": api,
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "PREFECT_UI_ENABLED": "false",
+        "PREFECT_SERVER_UI_ENABLED": "false",
+        "PREFECT_WORKER_QUERY_SECONDS": "2",
         "PREFECT_LOGGING_LEVEL": "INFO",
     }
     log = (home / "server.log").open("w")
@@ -114,6 +115,11 @@ def test_deploy_all_worker_runs_deployment_and_loads_warehouse(server, tmp_path,
     schedules = _api(api, f"/deployments/{nightly['id']}/schedules")
     assert schedules[0]["schedule"]["cron"] == "30 2 * * *"
     assert schedules[0]["schedule"]["timezone"] == "Asia/Shanghai"
+    assert nightly["parameters"]["source"] == "samples" and nightly["global_concurrency_limit"]["limit"] == 1
+    inbox = by_name["inbox-incremental"]
+    assert inbox["work_pool_name"] == "gwr-process" and "inbox" in inbox["tags"]
+    assert inbox["parameters"]["source"] == "data/inbox"
+    assert _api(api, f"/deployments/{inbox['id']}/schedules")[0]["schedule"]["interval"] > 0
 
     db = tmp_path / "deployed.duckdb"
     run = _api(
@@ -149,5 +155,17 @@ def test_deploy_all_worker_runs_deployment_and_loads_warehouse(server, tmp_path,
         con.close()
     assert n_docs == 5 and gdp >= 3
     assert flow_run_id == run["id"]
+    task_runs = _api(api, "/task_runs/filter", {"flow_runs": {"id": {"any_": [run["id"]]}}})
+    names = {t["name"] for t in task_runs}
+    for step in ("stage-files", "parse-batch-0000", "load-staging", "validate", "publish"):
+        assert any(name.startswith(step) for name in names), (step, names)
+    messages: list[str] = []
+    for _ in range(30):  # logs are shipped in batches, possibly just after the state change
+        logs = _api(api, "/logs/filter", {"logs": {"flow_run_id": {"any_": [run["id"]]}}, "limit": 200})
+        messages = [entry["message"] for entry in logs]
+        if any("5 loaded" in m for m in messages):
+            break
+        time.sleep(1)
+    assert any("5 loaded" in m and "facts" in m for m in messages), messages[-20:]
     artifacts = _api(api, "/artifacts/filter", {"artifacts": {"key": {"any_": ["gwr-run-summary"]}}})
     assert any(a["flow_run_id"] == run["id"] and "loaded" in (a["data"] or "") for a in artifacts)

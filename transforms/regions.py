@@ -43,6 +43,16 @@ class _Gazetteer:
     max_len: int
 
 
+def _pseudo(name: str) -> bool:
+    """Placeholders in the division data (市辖区, 省直辖县级行政区划, 开发区) are not places."""
+    return name in _not_places() or "直辖" in name or "行政区划" in name
+
+
+@cache
+def _not_places() -> frozenset[str]:
+    return frozenset((reference.load_yaml("region_aliases.yaml") or {}).get("not_places", []))
+
+
 def _alias_list(value) -> tuple[str, ...]:
     if not value:
         return ()
@@ -66,7 +76,7 @@ def _gazetteer() -> _Gazetteer:
             if a != region.name:
                 aliases[a].append(place)
         if region.code:
-            by_code[region.code] = region
+            by_code.setdefault(region.code, region)  # the higher level keeps a shared code
 
     for prov_name, prov in data.items():
         pcode = str(prov["_admin_code"])
@@ -76,6 +86,8 @@ def _gazetteer() -> _Gazetteer:
             if pref_name.startswith("_") or not isinstance(pref, dict):
                 continue
             fcode = str(pref["_admin_code"])
+            if _pseudo(pref_name):
+                continue
             if pref_name == prov_name:  # municipality: its districts hang off the province
                 prefecture, parent_of_county = None, pcode
             else:
@@ -86,10 +98,12 @@ def _gazetteer() -> _Gazetteer:
                 if county_name.startswith("_") or not isinstance(county, dict):
                     continue
                 ccode = str(county["_admin_code"])
+                if ccode in (fcode, pcode) or _pseudo(county_name):
+                    continue  # 东莞市 under 东莞市, or a placeholder such as 市辖区: not a county
                 region = Region(ccode, county_name, ccode, "county", parent_of_county, prov_name, pref_name)
                 add(region, _alias_list(county.get("_alias")))
                 for town_name, villages in county.items():
-                    if town_name.startswith("_"):
+                    if town_name.startswith("_") or _pseudo(town_name):
                         continue
                     town = Region(
                         f"x-{ccode}-{town_name}", town_name, None, "township", ccode, prov_name,
@@ -233,9 +247,11 @@ def region_lineage(region: Region) -> list[Region]:
         return [region]
     gaz = _gazetteer()
     chain = [region]
+    seen = {region.region_id}
     parent = region.parent_code
-    while parent and parent in gaz.by_code:
+    while parent and parent in gaz.by_code and parent not in seen:
         node = gaz.by_code[parent]
         chain.append(node)
+        seen.add(parent)
         parent = node.parent_code
     return list(reversed(chain))

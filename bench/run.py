@@ -1,0 +1,150 @@
+"""`make bench`: the real flow and the naive peer on the same generated corpus, with figures.
+
+For each corpus size: generate (or reuse) the corpus, run `gwr run` into a fresh warehouse as a
+subprocess (wall time, peak RSS of the whole process tree, seconds per step), run it again with
+nothing changed, run the naive peer, and print docs/s, MB/s and the ratio. Also measures the fixed
+overhead of a run on a one-document source. Results go to bench/results/<timestamp>.json.
+Figures only: nothing here asserts a timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+from bench.corpus import corpus_bytes, generate
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+
+
+def _measured(cmd: list[str], env: dict | None = None) -> tuple[float, float, subprocess.CompletedProcess]:
+    """Run ``cmd``; return (wall seconds, peak RSS MB of the process tree, completed process)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0.0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        parent = psutil.Process(proc.pid)
+        while not stop.is_set():
+            try:
+                tree = [parent, *parent.children(recursive=True)]
+                rss = sum(p.memory_info().rss for p in tree if p.is_running())
+                peak = max(peak, rss / 1e6)
+            except psutil.Error:
+                pass
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
+    stop.set()
+    sampler.join()
+    return time.perf_counter() - start, peak, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def _gwr(source: Path, db: Path, summary: Path, home: Path) -> tuple[float, float, dict]:
+    env = dict(os.environ, PREFECT_HOME=str(home), PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    env.pop("PREFECT_API_URL", None)
+    cmd = [sys.executable, "-m", "gwr.cli", "run", "--source", str(source), "--db", str(db)]
+    wall, peak, proc = _measured([*cmd, "--summary-json", str(summary)], env)
+    if proc.returncode != 0:
+        raise SystemExit(f"gwr run failed:\n{proc.stderr[-3000:]}")
+    return wall, peak, json.loads(summary.read_text())
+
+
+def bench(n: int, work: Path) -> dict:
+    corpus = generate(n, BENCH / "corpus" / str(n))
+    mb = corpus_bytes(corpus) / 1e6
+    db = work / f"gwr-{n}.duckdb"
+    wall, peak, summary = _gwr(corpus, db, work / f"s{n}.json", work / f"home{n}")
+    rerun_wall, _, rerun = _gwr(corpus, db, work / f"r{n}.json", work / f"home{n}")
+    naive_wall, naive_peak, naive_proc = _measured(
+        [sys.executable, "-m", "bench.naive", str(corpus), str(work / f"naive-{n}.duckdb")]
+    )
+    naive = json.loads(naive_proc.stdout)
+    steps = summary["timings"]
+    return {
+        "docs": n,
+        "mb": round(mb, 1),
+        "flow": {
+            "wall_s": round(wall, 1),
+            "docs_per_s": round(n / wall, 1),
+            "mb_per_s": round(mb / wall, 2),
+            "peak_rss_mb": round(peak),
+            "loaded": summary["n_loaded"],
+            "quarantined": summary["n_quarantined"],
+            "facts": summary["n_facts"],
+            "steps_s": {k: round(v, 1) for k, v in steps.items()},
+            "steps_mb_per_s": {k: round(mb / v, 1) for k, v in steps.items() if v > 0},
+        },
+        "rerun": {"wall_s": round(rerun_wall, 1), "unchanged": rerun["n_unchanged"]},
+        "naive": {
+            "wall_s": round(naive_wall, 1),
+            "docs_per_s": round(n / naive_wall, 1),
+            "mb_per_s": round(mb / naive_wall, 2),
+            "peak_rss_mb": round(naive_peak),
+            "rows": naive["rows"],
+        },
+        "flow_vs_naive_mb_per_s": round((mb / wall) / (mb / naive_wall), 2),
+    }
+
+
+def overhead(work: Path) -> float:
+    one = work / "one"
+    one.mkdir()
+    shutil.copy(next((ROOT / "samples").glob("001_*.txt")), one)
+    wall, _, _ = _gwr(one, work / "one.duckdb", work / "one.json", work / "home-one")
+    return round(wall, 1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, action="append", help="corpus size (repeatable)")
+    args = parser.parse_args()
+    sizes = args.docs or [1000]
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB"
+    results = {"machine": machine, "python": platform.python_version(), "runs": []}
+    with tempfile.TemporaryDirectory(prefix="gwr-bench-") as tmp:
+        work = Path(tmp)
+        results["fixed_overhead_s"] = overhead(work)
+        print(f"machine: {machine}; fixed overhead (1-document run): {results['fixed_overhead_s']} s")
+        for n in sizes:
+            r = bench(n, work)
+            results["runs"].append(r)
+            f, nv = r["flow"], r["naive"]
+            print(
+                f"\n{n} docs, {r['mb']} MB\n"
+                f"  flow : {f['wall_s']} s wall, {f['docs_per_s']} docs/s, {f['mb_per_s']} MB/s, "
+                f"peak RSS {f['peak_rss_mb']} MB, {f['loaded']} loaded, {f['quarantined']} quarantined, "
+                f"{f['facts']} facts\n"
+                f"  steps: " + ", ".join(f"{k} {v} s ({f['steps_mb_per_s'].get(k, '-')} MB/s)"
+                                         for k, v in f["steps_s"].items()) + "\n"
+                f"  no-change re-run: {r['rerun']['wall_s']} s ({r['rerun']['unchanged']} unchanged)\n"
+                f"  naive: {nv['wall_s']} s wall, {nv['docs_per_s']} docs/s, {nv['mb_per_s']} MB/s, "
+                f"peak RSS {nv['peak_rss_mb']} MB\n"
+                f"  flow / naive, MB/s: {r['flow_vs_naive_mb_per_s']}"
+            )  # fmt: skip
+    out = BENCH / "results"
+    out.mkdir(exist_ok=True)
+    path = out / (dt.datetime.now().strftime("%Y%m%dT%H%M%S") + ".json")
+    path.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    print(f"\nwrote {path}")
+
+
+if __name__ == "__main__":
+    main()
