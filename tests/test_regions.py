@@ -75,3 +75,16 @@ def test_ambiguous_town_flagged() -> None:
     assert res.region is not None
     assert res.ambiguous
     assert len(res.candidates) > 1
+
+
+def test_cities_without_counties_and_placeholders_resolve_with_finite_lineage():
+    """东莞市 has no counties (jionlp lists it under itself); placeholders are not places."""
+    from transforms.models import DocMeta
+    from transforms.regions import _gazetteer, region_lineage, resolve_region
+
+    res = resolve_region(DocMeta(region_mention="东莞市", region_source="title"), "东莞市政府工作报告 全市")
+    assert res.region is not None and res.region.code == "441900" and res.region.level == "prefecture"
+    assert [r.name for r in region_lineage(res.region)] == ["广东省", "东莞市"]
+    gaz = _gazetteer()
+    assert "市辖区" not in gaz.by_name and "开发区" not in gaz.by_name
+    assert all(len(region_lineage(p.region)) <= 4 for places in gaz.by_name.values() for p in places)
