@@ -11,25 +11,18 @@ so a fact can never point at a document or region the warehouse does not have.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 import great_expectations.expectations as gxe
 from great_expectations.expectations.row_conditions import Column
 
+from expectations.keys import KeySets
 from transforms.models import COMPARATORS, KINDS, LEVELS, MEASURES, SCRIPTS, SECTIONS
 from transforms.terms import vocabulary as policy_vocabulary
 
+__all__ = ["SUITES", "KeySets"]
+
 OUTCOMES = ("loaded", "duplicate", "unchanged", "quarantined", "not_published")
 FIRST_YEAR = 1978  # reform era: no work report in scope predates it
-
-
-@dataclass
-class KeySets:
-    """Keys that foreign keys must resolve to (published plus staged)."""
-
-    region_ids: set[str] = field(default_factory=set)
-    document_ids: set[str] = field(default_factory=set)
-    indicator_codes: set[str] = field(default_factory=set)
 
 
 def _not_null_unique(column: str) -> list:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import polars as pl
 
-from expectations.suites import SUITES, KeySets
+from expectations.keys import KeySets
 
 log = logging.getLogger(__name__)
 DOCS_SITE = "gwr_local_site"
@@ -69,6 +69,8 @@ def validate_tables(
     """Validate each frame against its suite; every expectation result becomes a dq_result row.
     With ``docs_dir``, GX Data Docs for this run are built there (static HTML, opens offline)."""
     import great_expectations as gx
+
+    from expectations.suites import SUITES  # imports GX: seconds, so only when validating
 
     ctx = _context()
     if docs_dir is not None:

@@ -23,8 +23,8 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.futures import as_completed
 
+from expectations.keys import KeySets
 from expectations.offline_docs import localize_site
-from expectations.suites import KeySets
 from expectations.validate import ValidationOutcome, validate_tables
 from flows import settings
 from flows.parse_worker import BatchResult, parse_files
@@ -220,6 +220,8 @@ def ingest(
         loaded: list[tuple[str, str]] = []
         n_facts = 0
         try:
+            if mode == "processes" and sum(e.size_bytes for e in plan.to_parse) <= settings.INLINE_MAX_BYTES:
+                mode = "inline"  # a few small files: spawning a pool costs more than it saves
             groups = batches(
                 plan.to_parse, workers, settings.TARGET_BATCHES_PER_WORKER, settings.MAX_BATCH_DOCS
             )

@@ -11,6 +11,7 @@ DEFAULT_DB = REPO_ROOT / "data" / "gwr.duckdb"
 MAX_FILE_BYTES = 50 * 1024 * 1024  # larger files are quarantined as too_large without being read
 TARGET_BATCHES_PER_WORKER = 4
 MAX_BATCH_DOCS = 200
+INLINE_MAX_BYTES = 512 * 1024  # up to this much new text is parsed in the flow process itself
 
 
 def default_workers() -> int:

@@ -65,6 +65,11 @@ def run(
     ] = None,
 ) -> None:
     """Run the ingest flow: stage, clean, parse, validate, publish."""
+    import importlib
+    import threading
+
+    # Great Expectations takes seconds to import: let that overlap the Prefect start-up.
+    threading.Thread(target=importlib.import_module, args=("great_expectations",), daemon=True).start()
     from flows import settings
     from flows.ingest import ingest
 
