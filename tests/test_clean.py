@@ -52,3 +52,50 @@ def test_html_page_to_text():
     )
     text = strip_html(page)
     assert "各位代表：" in text and "增长>5%" in text and "var x" not in text and "<" not in text
+
+
+def test_seed_003_page_header_and_markers():
+    c = clean_document(seed("003"))
+    for junk in ("发布时间", "当前的位置", "有效期", "(P1)", "(P14)", "秘书处"):
+        assert junk not in c.text, junk
+    assert c.text.splitlines()[0] == "2023年醴陵市政府工作报告"
+    assert "政府工作报告" in c.text and "一、2022年工作回顾" in c.text.splitlines()
+    assert "全年完成GDP890亿元,增长5.5%" in c.text
+
+
+def test_unrepaired_mojibake_offsets_point_into_text():
+    c = clean_document(seed("003"))
+    assert [c.text[a:b][:2] for a, b in c.mojibake_spans] == ["?!", "?;", "?;"]
+
+
+def test_no_mojibake_found_in_normal_text_with_question_marks():
+    text = "为什么要这样做?因为发展是第一要务。GDP增长5%?答案是肯定的。"
+    c = clean_document(text)
+    assert c.text == text and c.n_mojibake_repaired == 0 and not c.mojibake_spans
+
+
+def test_glossary_without_heading_is_cut_after_the_report_ends():
+    original = seed("003").replace("名詞解釋:\n", "")
+    c = clean_document(original)
+    assert c.text.endswith("奋力开创县域经济高质量发展的崭新局面。")
+    assert c.n_glossary_chars > 1000
+
+
+def test_numbered_plan_items_are_not_a_glossary():
+    text = (
+        "三、今年工作安排\n1. 稳增长：地区生产总值增长6%。\n2. 促就业：新增就业1万人。\n"
+        "3. 保民生：办好十件实事。\n4. 强保障：做好兜底工作。"
+    )
+    assert clean_document(text).text == text
+
+
+def test_page_markers_and_glued_footnotes():
+    text = "（一）抓发展。“千县工程”11示范项目推进，“5020”项目落地，增长7.7%。(P14)\n— 3 —\n第3页\n本段继续。"
+    c = clean_document(text)
+    assert c.text == "（一）抓发展。“千县工程”示范项目推进，“5020”项目落地，增长7.7%。\n本段继续。"
+    assert c.n_page_markers == 3
+
+
+def test_spaces_collapse_between_han_only():
+    c = clean_document("政 府 工 作 报 告\n全年 GDP 增长 6 2 x 口径")
+    assert c.text.splitlines() == ["政府工作报告", "全年 GDP 增长 6 2 x 口径"]

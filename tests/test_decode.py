@@ -56,3 +56,31 @@ def test_unusable_bytes_are_rejected_with_a_reason(data, reason):
     with pytest.raises(InputRejected) as exc:
         decode_bytes(data)
     assert exc.value.reason == reason
+
+
+SEED_TRADITIONAL = (
+    Path(__file__).resolve().parent.parent / "samples" / "003_5bcefcfac6cb166c.txt"
+).read_text("utf-8")
+TRAD_PARAGRAPH = SEED_TRADITIONAL.split("\n")[21][:500]
+
+
+@pytest.mark.parametrize("codec", ["big5", "gb18030", "utf-16"])
+def test_traditional_seed_paragraph_round_trips(codec):
+    decoded = decode_bytes(TRAD_PARAGRAPH.encode(codec))
+    assert decoded.encoding == codec
+    assert decoded.text == TRAD_PARAGRAPH
+
+
+def test_newlines_and_control_characters_are_normalised():
+    decoded = decode_bytes("各位代表：\r\n过去一年，\x0c全县\x07经济\r增长。".encode())
+    assert decoded.text == "各位代表：\n过去一年，全县经济\n增长。"
+
+
+def test_random_bytes_without_nul_are_binary():
+    import random
+
+    rng = random.Random(7)
+    data = bytes(rng.randrange(1, 256) for _ in range(4096))
+    with pytest.raises(InputRejected) as exc:
+        decode_bytes(data)
+    assert exc.value.reason == "binary"

@@ -31,6 +31,9 @@ class _Rules:
     short: re.Pattern[str]
     any_line: re.Pattern[str]
     glossary: re.Pattern[str]
+    glossary_entry: re.Pattern[str]
+    min_glossary_entries: int
+    report_end: re.Pattern[str]
     page_inline: re.Pattern[str]
     page_line: re.Pattern[str]
 
@@ -49,6 +52,9 @@ def _rules() -> _Rules:
         short=_union(d["short_line"], re.IGNORECASE),
         any_line=_union(d["any_line"]),
         glossary=_union(d["glossary_heading"]),
+        glossary_entry=_union(d["glossary_entry"]),
+        min_glossary_entries=int(d["min_glossary_entries"]),
+        report_end=_union(d["report_end"]),
         page_inline=_union(inline),
         page_line=_union(whole),
     )
@@ -84,6 +90,10 @@ def clean_document(text: str) -> Cleaned:
     kept: list[str] = []
     n_lines = n_chars = n_glossary = n_pages = 0
     lines = full_text.split("\n")
+    glossary_start = _headless_glossary_start(lines, rules)
+    if glossary_start is not None:
+        n_glossary = sum(len(rest) + 1 for rest in lines[glossary_start:])
+        lines = lines[:glossary_start]
     for i, raw in enumerate(lines):
         line = raw.strip()
         if not line:
@@ -91,7 +101,7 @@ def clean_document(text: str) -> Cleaned:
                 kept.append("")
             continue
         if rules.glossary.search(line):
-            n_glossary = sum(len(rest) + 1 for rest in lines[i:])
+            n_glossary += sum(len(rest) + 1 for rest in lines[i:])
             break
         if rules.page_line.search(line):
             n_pages += 1
@@ -106,7 +116,7 @@ def clean_document(text: str) -> Cleaned:
         line = _strip_footnotes(line)
         kept.append(line)
     body = "\n".join(kept).strip()
-    spans = mojibake.find_spans(body)
+    spans = _locate_spans(body, [repaired.text[a:b] for a, b in repaired.unrepaired])
     return Cleaned(
         full_text=full_text,
         text=body,
@@ -118,6 +128,43 @@ def clean_document(text: str) -> Cleaned:
         n_mojibake_repaired=repaired.n_repaired,
         mojibake_spans=spans,
     )
+
+
+def _headless_glossary_start(lines: list[str], rules: _Rules) -> int | None:
+    """Index of a numbered block of term definitions that follows the report's closing line."""
+    entries = [i for i, line in enumerate(lines) if rules.glossary_entry.match(line)]
+    if len(entries) < rules.min_glossary_entries:
+        return None
+    for k, i in enumerate(entries):
+        if len(entries) - k < rules.min_glossary_entries:
+            return None
+        before = next((line for line in reversed(lines[:i]) if line.strip()), "")
+        if rules.report_end.search(before):
+            rest = [line for line in lines[i:] if line.strip()]
+            if len(entries) - k >= 0.5 * len(rest):
+                return i
+    return None
+
+
+def _locate_spans(body: str, pieces: list[str]) -> list[tuple[int, int]]:
+    """Offsets in ``body`` of the unrepaired mojibake (converted like the body); spans that the
+    cleaning dropped (glossary, junk lines) are simply not found. Detection on the final text
+    adds any span the conversion made visible."""
+    found: set[tuple[int, int]] = set(mojibake.find_spans(body))
+    pos = 0
+    for piece in pieces:
+        target = _t2s().convert(piece).strip()
+        at = body.find(target, pos) if target else -1
+        if at >= 0:
+            found.add((at, at + len(target)))
+            pos = at + len(target)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _is_junk(line: str, rules: _Rules) -> bool:

@@ -28,17 +28,35 @@ _MAGIC = {
 }
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_MAX_CONTROL_SHARE = 0.005  # text files carry almost none; compressed or executable data ~8 %
 _DETECT_PREFIX = 64 * 1024
+_JUNK_CHARS = re.compile(r"[\ufffd\ue000-\uf8ff]")
 
 
 def decode_bytes(data: bytes) -> Decoded:
     """Decode one file; raises InputRejected (empty, binary, undecodable) and nothing else."""
+    try:
+        return _decode(data)
+    except InputRejected:
+        raise
+    except Exception as exc:  # a detector bug must quarantine one file, not stop the run
+        raise InputRejected("undecodable", f"{type(exc).__name__}: {exc}"[:200]) from exc
+
+
+def _decode(data: bytes) -> Decoded:
     if not data.strip():
         raise InputRejected("empty", f"{len(data)} bytes of nothing")
     for magic, kind in _MAGIC.items():
         if data.startswith(magic):
             raise InputRejected("binary", f"{kind} file")
-    decoded = _utf16(data) or _utf8(data) or _legacy(data)
+    decoded = _utf16(data)
+    if decoded is None:
+        head = data[:_DETECT_PREFIX]
+        n_control = len(_CONTROL_BYTES.findall(head))
+        if n_control > max(8, _MAX_CONTROL_SHARE * len(head)):
+            raise InputRejected("binary", f"{n_control} control bytes in the first {len(head)}")
+        decoded = _utf8(data) or _legacy(data)
     if decoded is None:
         raise InputRejected("undecodable", "not UTF-8, UTF-16, GB18030 or Big5")
     text = _CONTROL.sub("", decoded.text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -98,7 +116,7 @@ def _legacy(data: bytes) -> Decoded | None:
     if best is None:
         # Neither decodes cleanly: take GB18030 with replacements if most of it is Han text.
         text = data.decode("gb18030", errors="replace")
-        return Decoded(text, "gb18030", 0.3) if _looks_like_text(text, 0.6) else None
+        return Decoded(text, "gb18030", 0.3) if _mostly_han(text) else None
     codec = "big5" if "big5" in best.encoding else "gb18030"
     text = candidates.get(codec) or data.decode(codec, errors="replace")
     return Decoded(text, codec, float(1.0 - best.chaos))
@@ -110,3 +128,13 @@ def _looks_like_text(text: str, min_share: float = 0.8) -> bool:
         return False
     good = sum(ch.isprintable() or ch in "\n\t" for ch in sample)
     return good / len(sample) >= min_share
+
+
+def _mostly_han(text: str) -> bool:
+    """Lossy GB18030 is kept only when it reads as Chinese with a few broken characters."""
+    sample = text[:5000]
+    visible = len(sample) - sum(ch.isspace() for ch in sample)
+    if not visible:
+        return False
+    junk = len(_JUNK_CHARS.findall(sample))
+    return junk <= 0.02 * visible and len(_HAN.findall(sample)) >= 0.3 * visible
