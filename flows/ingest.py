@@ -236,6 +236,7 @@ def ingest(
                 load_staging(staging, result)
                 loaded += result.loaded
                 n_facts += result.n_facts
+                result.release()  # the future keeps this object: drop its frames, keep the corpus out of RAM
         finally:
             if mode == "processes":
                 shutdown_pool()

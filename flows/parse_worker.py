@@ -28,7 +28,12 @@ class BatchResult:
 
     @property
     def n_facts(self) -> int:
-        return self.frames["fact_indicator"].height
+        return self.frames["fact_indicator"].height if "fact_indicator" in self.frames else 0
+
+    def release(self) -> None:
+        """Forget the frames once they are in staging (Prefect futures hold on to results)."""
+        self.frames = {}
+        self.quarantine = self.quarantine.clear()
 
 
 def parse_files(entries: list[FileEntry], run_id: str) -> BatchResult:
