@@ -48,7 +48,7 @@ bench: setup
 	$(VENV)/bin/python -m bench.run --docs 1000 --docs 10000
 
 bench-small: setup
-	$(VENV)/bin/python -m bench.run --docs 200
+	$(VENV)/bin/python -m bench.run --docs 1000
 
 clean:
 	rm -rf $(VENV) $(TOOLS) data out .pytest_cache

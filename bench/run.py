@@ -72,7 +72,9 @@ def bench(n: int, work: Path) -> dict:
     mb = corpus_bytes(corpus) / 1e6
     db = work / f"gwr-{n}.duckdb"
     wall, peak, summary = _gwr(corpus, db, work / f"s{n}.json", work / f"home{n}")
+    print(f"[{n} docs] flow {wall:.1f} s, peak RSS {peak:.0f} MB, steps {summary['timings']}", flush=True)
     rerun_wall, _, rerun = _gwr(corpus, db, work / f"r{n}.json", work / f"home{n}")
+    print(f"[{n} docs] no-change re-run {rerun_wall:.1f} s", flush=True)
     naive_wall, naive_peak, naive_proc = _measured(
         [sys.executable, "-m", "bench.naive", str(corpus), str(work / f"naive-{n}.duckdb")]
     )
@@ -115,17 +117,23 @@ def overhead(work: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, action="append", help="corpus size (repeatable)")
+    parser.add_argument("--skip-overhead", action="store_true", help="skip the 1-document run")
     args = parser.parse_args()
     sizes = args.docs or [1000]
     machine = f"{platform.machine()}, {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB"
     results = {"machine": machine, "python": platform.python_version(), "runs": []}
+    out = BENCH / "results"
+    out.mkdir(exist_ok=True)
+    path = out / (dt.datetime.now().strftime("%Y%m%dT%H%M%S") + ".json")
     with tempfile.TemporaryDirectory(prefix="gwr-bench-") as tmp:
         work = Path(tmp)
-        results["fixed_overhead_s"] = overhead(work)
-        print(f"machine: {machine}; fixed overhead (1-document run): {results['fixed_overhead_s']} s")
+        if not args.skip_overhead:
+            results["fixed_overhead_s"] = overhead(work)
+        print(f"machine: {machine}; fixed overhead (1-document run): {results.get('fixed_overhead_s')} s")
         for n in sizes:
             r = bench(n, work)
             results["runs"].append(r)
+            path.write_text(json.dumps(results, indent=2, ensure_ascii=False))  # keep what is done
             f, nv = r["flow"], r["naive"]
             print(
                 f"\n{n} docs, {r['mb']} MB\n"
@@ -138,10 +146,7 @@ def main() -> None:
                 f"  naive: {nv['wall_s']} s wall, {nv['docs_per_s']} docs/s, {nv['mb_per_s']} MB/s, "
                 f"peak RSS {nv['peak_rss_mb']} MB\n"
                 f"  flow / naive, MB/s: {r['flow_vs_naive_mb_per_s']}"
-            )  # fmt: skip
-    out = BENCH / "results"
-    out.mkdir(exist_ok=True)
-    path = out / (dt.datetime.now().strftime("%Y%m%dT%H%M%S") + ".json")
+            , flush=True)  # fmt: skip
     path.write_text(json.dumps(results, indent=2, ensure_ascii=False))
     print(f"\nwrote {path}")
 

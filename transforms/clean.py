@@ -19,6 +19,7 @@ from transforms import mojibake
 from transforms.models import Cleaned
 from transforms.numbers import find_quantities
 
+_SCRIPT_SAMPLE = 20_000
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000\xa0]+(?=[\u4e00-\u9fff])")
 # A footnote number glued to the end of a quoted term: “三区三线”4划定, “八大标志性战役”6，
@@ -70,8 +71,13 @@ def detect_script(original: str, simplified: str) -> str:
     han = len(_HAN.findall(original))
     if not han:
         return "simplified"
+    if original == simplified:
+        return "simplified"
     if len(original) == len(simplified):
-        changed = sum(1 for a, b in zip(original, simplified, strict=True) if a != b)
+        # Compare a sample of the text: the share is what matters, not every character.
+        a, b = original[:_SCRIPT_SAMPLE], simplified[:_SCRIPT_SAMPLE]
+        changed = sum(1 for x, y in zip(a, b, strict=True) if x != y)
+        han = len(_HAN.findall(a)) or 1
     else:  # phrase conversions changed lengths: compare character sets instead
         changed = max(0, len(set(original) - set(simplified)))
     share = changed / han

@@ -8,6 +8,7 @@ substring: 出口 inside 进出口 or 生产总值 inside 单位生产总值能�
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -90,7 +91,12 @@ def find_terms(phrase: str) -> list[TermHit]:
 
 def mentions_any_term(text: str) -> bool:
     """Cheap pre-filter: does the text contain any lexicon term at all (before running jieba)?"""
-    return any(term in text for term in _term_codes())
+    return _any_term().search(text) is not None
+
+
+@cache
+def _any_term() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(t) for t in sorted(_term_codes(), key=len, reverse=True)))
 
 
 def dim_indicator_rows() -> list[dict[str, str]]:
