@@ -3,15 +3,19 @@ never crash and every file ends with exactly one outcome (a quarantine row carri
 
 from __future__ import annotations
 
+import collections
 import tempfile
 from pathlib import Path
 
 import polars as pl
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from flows.parse_worker import parse_files
 from flows.stage import plan_files
+
+TALLY: collections.Counter[str] = collections.Counter()  # figures for docs/reliability.md (-s)
 
 SEED = (Path(__file__).resolve().parent.parent / "samples" / "001_92548e2dbce945c9.txt").read_bytes()
 EMPTY_PUBLISHED = pl.DataFrame(
@@ -58,3 +62,14 @@ def test_any_directory_gets_one_outcome_per_file(files):
         assert loaded | quarantined == parsed and not loaded & quarantined
         assert result.quarantine["reason"].null_count() == 0
         assert not result.errors, result.errors  # no file hit an unexpected exception
+        TALLY["directories"] += 1
+        TALLY["files"] += len(files)
+        TALLY.update(row["outcome"] for row in plan.decided)
+        TALLY["loaded"] += len(loaded)
+        TALLY["quarantined"] += len(quarantined)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report_tally():
+    yield
+    print(f"\nfuzz tally: {dict(TALLY)}")
