@@ -146,3 +146,12 @@ def test_data_docs_built_beside_the_db_and_offline(two_year_run):
     for link in re.findall(r'href="((?:validations|expectations)/[^"]+)"', text):
         assert (docs / link).is_file(), link
     assert "validations/fact_term_suite/" in text and "expectations/fact_term_suite.html" in text
+
+
+def test_policy_vocabulary_and_indicator_lexicon_share_no_substring():
+    """They share one jieba tokenizer: a word of one list inside a word of the other would hide it."""
+    from transforms.indicators import _term_codes
+    from transforms.terms import vocabulary
+
+    lexicon, vocab = set(_term_codes()), set(vocabulary())
+    assert not [(v, t) for v in vocab for t in lexicon if t in v or v in t]

@@ -16,8 +16,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-import jieba
 import opencc
+
+from transforms.indicators import tokenizer
 
 _RARE = 2000  # summed jieba word frequency below which a character is rare in real text
 _RUN = re.compile(r"\?[\u4e00-\u9fff?;!A-Za-z]*|[\u4e00-\u9fff]\?")
@@ -39,12 +40,18 @@ def _t2s() -> opencc.OpenCC:
 @cache
 def _char_freq() -> Counter[str]:
     """Character frequencies summed over jieba's dictionary: a cheap language model."""
-    jieba.dt.initialize()
     freq: Counter[str] = Counter()
-    for word, f in jieba.dt.FREQ.items():
+    for word, f in _words().items():
         for ch in word:
             freq[ch] += f
     return freq
+
+
+def _words() -> dict[str, int]:
+    """jieba's word frequencies, from the process's one shared tokenizer."""
+    tok = tokenizer()
+    tok.check_initialized()
+    return tok.FREQ
 
 
 def _rare(ch: str) -> bool:
@@ -98,7 +105,7 @@ def _realign(piece: str) -> tuple[str, bytes] | None:
 
 def _guess_lead(second: bytes, following: str) -> str | None:
     """The one character whose lost first byte pairs with ``second`` and makes a word."""
-    words = jieba.dt.FREQ
+    words = _words()
     found = []
     for lead in range(0x81, 0xFF):
         try:
