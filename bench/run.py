@@ -133,7 +133,7 @@ def main() -> None:
         work = Path(tmp)
         if not args.skip_overhead:
             results["fixed_overhead_s"] = overhead(work)
-        print(f"machine: {machine}; fixed overhead (1-document run, seconds): {results.get('fixed_overhead_s')}")
+        print(f"machine: {machine}; fixed overhead of a 1-document run: {results.get('fixed_overhead_s')}")
         for n in sizes:
             r = bench(n, work)
             results["runs"].append(r)
