@@ -88,3 +88,21 @@ def test_cities_without_counties_and_placeholders_resolve_with_finite_lineage():
     gaz = _gazetteer()
     assert "市辖区" not in gaz.by_name and "开发区" not in gaz.by_name
     assert all(len(region_lineage(p.region)) <= 4 for places in gaz.by_name.values() for p in places)
+
+
+def test_loading_from_two_threads_keeps_stdout():
+    """Small runs parse in threads; the banner suppression must not lose the process's stdout."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, threading\n"
+        "from transforms.regions import _gazetteer\n"
+        "out = sys.stdout\n"
+        "ts = [threading.Thread(target=_gazetteer) for _ in range(4)]\n"
+        "[t.start() for t in ts]; [t.join() for t in ts]\n"
+        "assert sys.stdout is out\n"
+        "print('stdout intact')\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and "stdout intact" in proc.stdout, proc.stderr[-2000:]

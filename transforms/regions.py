@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -59,8 +60,22 @@ def _alias_list(value) -> tuple[str, ...]:
     return tuple(a for a in ([value] if isinstance(value, str) else value) if a and len(a) >= 2)
 
 
-@cache
+_LOAD_LOCK = threading.Lock()
+_LOADED: list[_Gazetteer] = []
+
+
 def _gazetteer() -> _Gazetteer:
+    """Built once per process. Parse tasks run in threads when a run is small, and
+    ``redirect_stdout`` swaps the process-wide sys.stdout: without the lock two threads would
+    restore each other's buffers and the process would lose its stdout for good."""
+    if not _LOADED:
+        with _LOAD_LOCK:
+            if not _LOADED:
+                _LOADED.append(_build_gazetteer())
+    return _LOADED[0]
+
+
+def _build_gazetteer() -> _Gazetteer:
     with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
         import jionlp
 

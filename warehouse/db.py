@@ -24,6 +24,12 @@ def sql(name: str) -> str:
     return (SQL_DIR / name).read_text(encoding="utf-8")
 
 
+def duckdb_config() -> dict[str, str]:
+    """DuckDB takes up to 80 % of RAM for its buffers by default; a run keeps it bounded (and
+    spills to disk past the limit). GWR_DUCKDB_MEMORY overrides the limit."""
+    return {"memory_limit": os.environ.get("GWR_DUCKDB_MEMORY", "512MB")}
+
+
 def connect(db_path: str | os.PathLike, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the warehouse; a lock held by another process becomes a WarehouseBusy with advice."""
     path = Path(db_path)
@@ -32,7 +38,7 @@ def connect(db_path: str | os.PathLike, *, read_only: bool = False) -> duckdb.Du
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        return duckdb.connect(str(path), read_only=read_only)
+        return duckdb.connect(str(path), read_only=read_only, config=duckdb_config())
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise WarehouseBusy(

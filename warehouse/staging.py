@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from warehouse.db import init_schema
+from warehouse.db import duckdb_config, init_schema
 
 QUARANTINE_DDL = """
 CREATE TABLE IF NOT EXISTS stg_quarantine (
@@ -44,7 +44,7 @@ class Staging:
         self.path = path
         for stale in (path, path.with_name(path.name + ".wal")):
             stale.unlink(missing_ok=True)  # left by a killed run
-        self.con = duckdb.connect(str(path))
+        self.con = duckdb.connect(str(path), config=duckdb_config())
         init_schema(self.con)
         self.con.execute(QUARANTINE_DDL)
 
