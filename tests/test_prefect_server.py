@@ -161,7 +161,11 @@ def test_deploy_all_worker_runs_deployment_and_loads_warehouse(server, tmp_path,
         assert any(name.startswith(step) for name in names), (step, names)
     messages: list[str] = []
     for _ in range(30):  # logs are shipped in batches, possibly just after the state change
-        logs = _api(api, "/logs/filter", {"logs": {"flow_run_id": {"any_": [run["id"]]}}, "limit": 200})
+        logs = _api(
+            api,
+            "/logs/filter",
+            {"logs": {"flow_run_id": {"any_": [run["id"]]}}, "sort": "TIMESTAMP_DESC", "limit": 200},
+        )
         messages = [entry["message"] for entry in logs]
         if any("5 loaded" in m for m in messages):
             break
