@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 
 @dataclass
 class KeySets:
-    """Keys that foreign keys must resolve to (published plus staged)."""
+    """Small reference sets checked as value sets (documents and regions are joined in SQL instead)."""
 
-    region_ids: set[str] = field(default_factory=set)
-    document_ids: set[str] = field(default_factory=set)
     indicator_codes: set[str] = field(default_factory=set)

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import datetime as dt
-import importlib
 import multiprocessing
-import threading
 import time
 import uuid
 from dataclasses import asdict
@@ -23,10 +21,8 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.futures import as_completed
 
-from expectations.keys import KeySets
-from expectations.offline_docs import localize_site
-from expectations.validate import ValidationOutcome, validate_tables
-from flows import settings
+from expectations.validate import ValidationOutcome
+from flows import settings, validate_worker
 from flows.parse_worker import BatchResult, parse_files
 from flows.stage import FileEntry, StagePlan, batches, plan_files
 from gwr.faults import checkpoint
@@ -109,21 +105,16 @@ def validate(
     run_id: str,
     docs_dir: Path | None = None,
 ) -> ValidationOutcome:
-    frames = staging.validation_frames()
+    staging.close()  # the validator process reads the file read-only
     indicators = pl.DataFrame(dim_indicator_rows())
-    frames["dim_indicator"] = indicators
-    frames["etl_file"] = etl_files
-    keys = KeySets(
-        region_ids=published_regions | set(frames["dim_region"]["region_id"].to_list()),
-        document_ids=set(frames["dim_document"]["document_id"].to_list()),
-        indicator_codes=set(indicators["indicator_code"].to_list()),
+    outcome = validate_worker.validate(
+        staging.path, etl_files, indicators, published_regions, run_id, docs_dir
     )
-    outcome = validate_tables(frames, keys, run_id, docs_dir)
-    if docs_dir is not None and (docs_dir / "index.html").is_file():
-        localize_site(docs_dir)  # GX pages load CDNs; rewritten so the site opens offline
-    failed = outcome.failures
     get_run_logger().info(
-        "validated %d tables: %d expectations, %d failed", len(frames), len(outcome.rows), len(failed)
+        "validated %d tables: %d expectations, %d failed",
+        len({r["table_name"] for r in outcome.rows}),
+        len(outcome.rows),
+        len(outcome.failures),
     )
     return outcome
 
@@ -181,11 +172,6 @@ def _summary_markdown(summary: RunSummary, outcome: ValidationOutcome | None, et
     return "\n".join(lines)
 
 
-def _warm_great_expectations() -> None:
-    """GX takes seconds to import; do it while files are being parsed, not after."""
-    threading.Thread(target=importlib.import_module, args=("great_expectations",), daemon=True).start()
-
-
 @flow(name="gwr-ingest", log_prints=True)
 def ingest(
     source: str = str(settings.DEFAULT_SOURCE),
@@ -205,7 +191,7 @@ def ingest(
     if not source_dir.is_dir():
         raise NotADirectoryError(f"source directory {source_dir} does not exist")
     workers = workers or settings.default_workers()
-    _warm_great_expectations()
+    validate_worker.start()  # GX imports on the other core while this process stages and parses
     run_id = dt.datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
     flow_run_id = str(get_run_context().flow_run.id)
     timings: dict[str, float] = {}

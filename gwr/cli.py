@@ -65,11 +65,13 @@ def run(
     ] = None,
 ) -> None:
     """Run the ingest flow: stage, clean, parse, validate, publish."""
-    import importlib
-    import threading
+    from flows import local_server
 
-    # Great Expectations takes seconds to import: let that overlap the Prefect start-up.
-    threading.Thread(target=importlib.import_module, args=("great_expectations",), daemon=True).start()
+    # Both start first, as subprocesses, so their imports run on the other core while this one's do.
+    server = local_server.ensure_api()
+    from flows import validate_worker
+
+    validate_worker.start()
     from flows import settings
     from flows.ingest import ingest
 
@@ -85,6 +87,8 @@ def run(
         flow_fn = ingest.with_options(task_runner=DaskTaskRunner(address=dask_address))
         mode = "inline"
     limits = {"max_file_bytes": max_file_bytes} if max_file_bytes else {}
+    if server is not None:
+        server.wait_ready(float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
     state = flow_fn(
         source=str(source), db=str(db), workers=workers, mode=mode, wait_seconds=wait, return_state=True,
         **limits,

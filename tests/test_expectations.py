@@ -21,12 +21,22 @@ def fact_row(**overrides):
     return row
 
 
+KEYS = KeySets(indicator_codes={"gdp"})
+DOCUMENTS, REGIONS = {"abc"}, {"360922"}
+
+
+def _lookup(column: str, known: set[str]) -> pl.Expr:
+    """What the validation query's LEFT JOIN yields: the key when its parent exists, else NULL."""
+    return pl.when(pl.col(column).is_in(list(known))).then(pl.col(column)).alias(f"{column}_ref")
+
+
 def frame(rows):
     df = pl.DataFrame(rows, schema=FACT_SCHEMA)
-    return df.with_columns(sentence_chars=pl.col("sentence").str.len_chars()).drop("sentence")
-
-
-KEYS = KeySets(region_ids={"360922"}, document_ids={"abc"}, indicator_codes={"gdp"})
+    return df.with_columns(
+        sentence_chars=pl.col("sentence").str.len_chars(),
+        document_id_ref=_lookup("document_id", DOCUMENTS),
+        region_id_ref=_lookup("region_id", REGIONS),
+    ).drop("sentence")
 
 
 def test_valid_facts_pass():
@@ -46,10 +56,11 @@ def test_bad_enum_and_dangling_keys_fail_with_names():
     assert not outcome.success
     failed = {(r["expectation"], r["column_name"]) for r in outcome.failures}
     assert ("expect_column_values_to_be_in_set", "kind") in failed
-    assert ("expect_column_values_to_be_in_set", "document_id") in failed
+    assert ("expect_column_pair_values_to_be_equal", "document_id") in failed
     assert ("expect_column_pair_values_a_to_be_greater_than_b", "char_end") in failed
     assert ("expect_column_values_to_be_between", "value_std") in failed
     message = outcome.describe_failures()
+    assert "nope" in message  # the dangling key is named
     assert "forecast" in message and "fact_indicator.expect_column_values_to_be_in_set(kind)" in message
 
 

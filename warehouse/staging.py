@@ -20,12 +20,25 @@ CREATE TABLE IF NOT EXISTS stg_quarantine (
 )"""
 
 # Validation reads light projections: long texts are checked by length, not copied to pandas.
+# Foreign keys are looked up here: <column>_ref holds the parent key found, NULL when it dangles.
+# known_region is registered by validation_frames: staged regions plus those already published.
 VALIDATION_QUERIES = {
     "dim_region": "SELECT * FROM dim_region",
-    "dim_document": "SELECT * FROM dim_document",
-    "doc_text": "SELECT document_id, length(clean_text) AS clean_text_chars FROM doc_text",
-    "fact_indicator": ("SELECT * EXCLUDE (sentence), length(sentence) AS sentence_chars FROM fact_indicator"),
-    "fact_term": "SELECT * FROM fact_term",
+    "dim_document": """
+        SELECT d.*, k.region_id AS region_id_ref
+        FROM dim_document d LEFT JOIN known_region k ON k.region_id = d.region_id""",
+    "doc_text": """
+        SELECT t.document_id, length(t.clean_text) AS clean_text_chars, d.document_id AS document_id_ref
+        FROM doc_text t LEFT JOIN dim_document d ON d.document_id = t.document_id""",
+    "fact_indicator": """
+        SELECT f.* EXCLUDE (sentence), length(f.sentence) AS sentence_chars,
+               d.document_id AS document_id_ref, k.region_id AS region_id_ref
+        FROM fact_indicator f
+        LEFT JOIN dim_document d ON d.document_id = f.document_id
+        LEFT JOIN known_region k ON k.region_id = f.region_id""",
+    "fact_term": """
+        SELECT t.*, d.document_id AS document_id_ref
+        FROM fact_term t LEFT JOIN dim_document d ON d.document_id = t.document_id""",
 }
 
 _APPEND = {
@@ -39,7 +52,23 @@ _APPEND = {
 }
 
 
+def validation_frames(path: Path, published_regions: set[str]) -> dict[str, pl.DataFrame]:
+    """The staged tables as the suites see them, read from a closed staging file (another process)."""
+    con = duckdb.connect(str(path), read_only=True, config=duckdb_config())
+    try:
+        staged = {r for (r,) in con.execute("SELECT region_id FROM dim_region").fetchall()}
+        known = pl.DataFrame(
+            {"region_id": sorted(staged | published_regions)}, schema={"region_id": pl.String}
+        )
+        con.register("known_region", known.to_arrow())
+        return {table: con.execute(query).pl() for table, query in VALIDATION_QUERIES.items()}
+    finally:
+        con.close()
+
+
 class Staging:
+    con: duckdb.DuckDBPyConnection | None
+
     def __init__(self, path: Path) -> None:
         self.path = path
         for stale in (path, path.with_name(path.name + ".wal")):
@@ -63,12 +92,12 @@ class Staging:
     def frame(self, query: str) -> pl.DataFrame:
         return self.con.execute(query).pl()
 
-    def validation_frames(self) -> dict[str, pl.DataFrame]:
-        return {table: self.frame(q) for table, q in VALIDATION_QUERIES.items()}
-
     def close(self) -> None:
+        if self.con is None:
+            return
         self.con.execute("CHECKPOINT")
         self.con.close()
+        self.con = None
 
     def remove(self) -> None:
         for leftover in (self.path, self.path.with_name(self.path.name + ".wal")):

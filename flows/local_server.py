@@ -1,0 +1,111 @@
+"""Prefect's temporary API server, started on the first line of `gwr run`, not at the flow's first call.
+
+With no API configured, Prefect starts this same server (uvicorn on loopback, no UI) when the flow
+begins: after this process has imported everything, and after importing the whole server package
+into this process too (seconds). Started here as a plain subprocess, its start-up runs on the other
+core while this process imports and stages. A configured API (env or the active profile) is used
+as is.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import importlib.util
+import os
+import socket
+import subprocess
+import sys
+import time
+import tomllib
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+_PORT_IN_USE = 3  # uvicorn's exit code when it cannot bind
+
+
+def configured_api_url() -> str | None:
+    """PREFECT_API_URL from the environment or the active Prefect profile, read without importing Prefect."""
+    if url := os.environ.get("PREFECT_API_URL"):
+        return url
+    home = Path(os.environ.get("PREFECT_HOME", "~/.prefect")).expanduser()
+    profiles = Path(os.environ.get("PREFECT_PROFILES_PATH", home / "profiles.toml")).expanduser()
+    try:
+        data = tomllib.loads(profiles.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return None
+    active = os.environ.get("PREFECT_PROFILE") or data.get("active") or "ephemeral"
+    return data.get("profiles", {}).get(active, {}).get("PREFECT_API_URL")
+
+
+def _free_port() -> int:
+    with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class TemporaryServer:
+    """A loopback Prefect API server owned by this process; stopped when the process exits."""
+
+    def __init__(self) -> None:
+        spec = importlib.util.find_spec("prefect")
+        assert spec is not None and spec.submodule_search_locations, "prefect is not installed"
+        self._app_dir = str(Path(next(iter(spec.submodule_search_locations))).parent)
+        self.port = _free_port()
+        self.process = self._spawn()
+        atexit.register(self.stop)
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api"
+
+    def _spawn(self) -> subprocess.Popen:
+        flags = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+        env = dict(os.environ, **flags)
+        env.pop("PREFECT_API_URL", None)
+        command = [
+            sys.executable, "-m", "uvicorn", "--app-dir", self._app_dir,
+            "--factory", "prefect.server.api.server:create_app",
+            "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on",
+        ]  # fmt: skip
+        return subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL)
+
+    def wait_ready(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            code = self.process.poll()
+            if code == _PORT_IN_USE:  # lost the port to another process between bind and spawn
+                self.port = _free_port()
+                self.process = self._spawn()
+                os.environ["PREFECT_API_URL"] = self.api_url
+            elif code is not None:
+                raise RuntimeError(f"the temporary Prefect server exited with code {code}")
+            try:
+                with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(0.1)
+        raise RuntimeError(f"the temporary Prefect server did not answer within {timeout:.0f} s")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def ensure_api() -> TemporaryServer | None:
+    """Start a temporary server unless an API is configured (or ephemeral mode is switched off)."""
+    if configured_api_url():
+        return None
+    if os.environ.get("PREFECT_SERVER_EPHEMERAL_ENABLED", "").lower() in ("0", "false", "no"):
+        return None
+    server = TemporaryServer()
+    os.environ["PREFECT_API_URL"] = server.api_url
+    return server

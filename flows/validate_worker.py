@@ -1,0 +1,79 @@
+"""Validation in its own process, started when the run starts.
+
+Great Expectations takes about 7 s of CPU to import (scipy, pandas, sqlalchemy, altair). In the
+flow's process that cost is paid in series, after parsing, and holds the GIL the whole time. Here it
+is paid once, on the other core, while the flow stages and parses; by the time staging is complete
+the validator is warm. It reads the closed staging file read-only and returns plain result rows.
+"""
+
+from __future__ import annotations
+
+import atexit
+import concurrent.futures as cf
+import multiprocessing
+from pathlib import Path
+
+import polars as pl
+
+from expectations.keys import KeySets
+from expectations.validate import ValidationOutcome
+
+_POOL: cf.ProcessPoolExecutor | None = None
+_WARMING: cf.Future | None = None
+
+
+def _warm() -> None:
+    import great_expectations  # noqa: F401
+
+    import expectations.suites  # noqa: F401
+
+
+def start() -> None:
+    """Start the validator process and its imports now; later calls are no-ops."""
+    global _POOL, _WARMING
+    if _POOL is None:
+        _POOL = cf.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        _WARMING = _POOL.submit(_warm)
+        atexit.register(stop)  # before interpreter teardown, or the pool's weakref callback fails
+
+
+def stop() -> None:
+    global _POOL, _WARMING
+    if _POOL is not None:
+        _POOL.shutdown(cancel_futures=True)
+        _POOL, _WARMING = None, None
+
+
+def validate_staged(
+    staging: Path,
+    etl_files: pl.DataFrame,
+    indicators: pl.DataFrame,
+    published_regions: set[str],
+    run_id: str,
+    docs_dir: Path | None,
+) -> ValidationOutcome:
+    """Run every suite on the staged tables (in the validator process)."""
+    from expectations.offline_docs import localize_site
+    from expectations.validate import validate_tables
+    from warehouse.staging import validation_frames
+
+    frames = validation_frames(staging, published_regions)
+    frames["dim_indicator"] = indicators
+    frames["etl_file"] = etl_files
+    keys = KeySets(indicator_codes=set(indicators["indicator_code"].to_list()))
+    outcome = validate_tables(frames, keys, run_id, docs_dir)
+    if docs_dir is not None and (docs_dir / "index.html").is_file():
+        localize_site(docs_dir)  # GX pages load CDNs; rewritten so the site opens offline
+    return outcome
+
+
+def validate(*args) -> ValidationOutcome:
+    """validate_staged in the validator process (started here if it was not yet)."""
+    start()
+    assert _POOL is not None
+    try:
+        return _POOL.submit(validate_staged, *args).result()
+    except cf.process.BrokenProcessPool:
+        stop()  # the validator died (out of memory, killed): one fresh attempt
+        start()
+        return _POOL.submit(validate_staged, *args).result()
