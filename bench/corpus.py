@@ -11,12 +11,18 @@ from __future__ import annotations
 import contextlib
 import io
 import random
+import re
 from pathlib import Path
 
 import opencc
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 TARGET_BYTES = 30_000
+VERSION = "2"  # bump when the shape of the reports changes: cached corpora are then rebuilt
+# A figure in a borrowed paragraph (not a year, date, session or ordinal): redrawn per report, so
+# no two reports share their figure sentences, as in a real corpus (memos must not flatter us).
+_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d年月日届次号期批])")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 REVIEW = (
     "过去一年，全{s}地区生产总值完成{gdp}亿元，增长{g1}%；一般公共预算收入{rev}亿元，增长{g2}%；"
@@ -64,6 +70,21 @@ def _paragraphs() -> list[str]:
     return paras
 
 
+def _vary(rng: random.Random, para: str) -> str:
+    """The paragraph with each figure's digits redrawn (same number of digits, no leading zero)."""
+
+    def redraw(m: re.Match[str]) -> str:
+        figure = m.group()
+        if _YEAR.fullmatch(figure):
+            return figure
+        digits = [str(rng.randint(0, 9)) if ch.isdigit() else ch for ch in figure]
+        if len(figure.split(".")[0]) > 1 or (digits[0] == "0" and "." not in figure):
+            digits[0] = str(rng.randint(1, 9))
+        return "".join(digits)
+
+    return _FIGURE.sub(redraw, para)
+
+
 def _self(suffix: str) -> str:
     return suffix if suffix in "省市县区旗" else "市"
 
@@ -86,7 +107,7 @@ def report(rng: random.Random, region: tuple[str, str, str], paras: list[str]) -
             g5=f(0, 12), g6=f(-20, 40), g7=f(3, 8), g8=f(4, 10), jobs=rng.randint(1000, 90000),
         ),
     ]  # fmt: skip
-    body = [rng.choice(paras) for _ in range(12)]
+    body = [_vary(rng, rng.choice(paras)) for _ in range(12)]
     plan = [
         f"二、{year}年工作安排",
         PLAN.format(
@@ -97,7 +118,7 @@ def report(rng: random.Random, region: tuple[str, str, str], paras: list[str]) -
     parts = head + body[:6] + plan + body[6:]
     text = "\n".join(parts)
     while len(text.encode("utf-8")) < TARGET_BYTES:
-        text += "\n" + rng.choice(paras)
+        text += "\n" + _vary(rng, rng.choice(paras))
     if rng.random() < 0.2:
         text = JUNK_HEAD.format(code=code, y=year) + text + JUNK_TAIL.format(name=name, code=code)
     return text
@@ -106,7 +127,7 @@ def report(rng: random.Random, region: tuple[str, str, str], paras: list[str]) -
 def generate(n: int, out: Path, seed: int = 20231) -> Path:
     """Write ``n`` reports into ``out`` (reused when already complete)."""
     done = out / ".complete"
-    if done.exists() and done.read_text() == str(n):
+    if done.exists() and done.read_text() == f"{n}:v{VERSION}":
         return out
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*.txt"):
@@ -124,7 +145,7 @@ def generate(n: int, out: Path, seed: int = 20231) -> Path:
         else:
             data = text.encode("utf-8")
         (out / f"r{i:06d}.txt").write_bytes(data)
-    done.write_text(str(n))
+    done.write_text(f"{n}:v{VERSION}")
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import datetime as dt
 import multiprocessing
+import threading
 import time
 import uuid
 from dataclasses import asdict
@@ -37,14 +38,17 @@ class ValidationFailed(RuntimeError):
 
 
 _POOL: cf.ProcessPoolExecutor | None = None
+_POOL_LOCK = threading.Lock()  # parse-batch tasks run on several threads: one pool, not one each
 
 
 def _pool(workers: int) -> cf.ProcessPoolExecutor:
     """One spawn-based process pool per flow process (fork is unsafe with Prefect's threads)."""
     global _POOL
-    if _POOL is None:
-        _POOL = cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-    return _POOL
+    with _POOL_LOCK:
+        if _POOL is None:
+            context = multiprocessing.get_context("spawn")
+            _POOL = cf.ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        return _POOL
 
 
 def shutdown_pool() -> None:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import reference
-from transforms.indicators import Indicator, find_terms, lexicon, mentions_any_term
+from transforms.indicators import Indicator, dictionary_version, find_terms, lexicon, mentions_any_term
 from transforms.models import Fact
 from transforms.numbers import Quantity, find_quantities, year_pattern
 from transforms.sections import has_plan_section, longrange_year, split_parts
@@ -101,11 +101,14 @@ def _has_measure_cue(tail: str) -> bool:
     return any(w in tail for w in c.growth + c.decline + c.level_markers)
 
 
+_TRAILING_APPROX_LE = re.compile(r"[\s约近超了]+$")
+
+
 def _is_delta(phrase: str, q: Quantity) -> bool:
     """较上年增加10亿元: a change in an absolute amount, not a level or a percent change."""
     if q.family in ("percent", "points"):
         return False
-    end = re.sub(r"[\s约近超了]+$", "", phrase)
+    end = _TRAILING_APPROX_LE.sub("", phrase)
     return _ends_with(end, _cues().delta) is not None
 
 
@@ -128,22 +131,55 @@ def extract_facts(
     facts: list[Fact] = []
     # Full-width digits (７．７％) read as ASCII; the mapping is one character for one, so every
     # offset into the normalised text is an offset into ``text``.
-    original, text = text, text.translate(_FULLWIDTH)
+    original, text = text, _halfwidth(text)
+    version = dictionary_version()  # subjects come from jieba: part of the memo's key
     for part in split_parts(text):
         for m in _SENTENCE.finditer(text, part.start, part.end):
             sentence = m.group()
-            raw = original[m.start() : m.end()]
-            ctx = _Context(report_year, part.section, sentence, m.start(), part.label, raw)
-            if _DIGIT.search(sentence) is None and not _maybe_chinese_figure(sentence):
-                if part.section in ("plan", "longrange"):
-                    facts.extend(_not_set_facts(ctx))
+            start, end = m.start(), m.end()
+            if excluded and _has_figure(sentence) and any(s < end and start < e for s, e in excluded):
                 continue
-            if any(s < m.end() and m.start() < e for s, e in excluded):
-                continue
-            facts.extend(_sentence_facts(ctx))
-            if part.section in ("plan", "longrange"):
-                facts.extend(_not_set_facts(ctx))
+            raw = original[start:end]
+            found = _relative_facts(sentence, raw, report_year, part.section, part.label, version)
+            facts.extend(_shifted(f, start) for f in found)
     return facts
+
+
+def _shifted(fact: Fact, offset: int) -> Fact:
+    """A fresh copy of a memoized fact moved to its place in the document (twice as fast as
+    ``dataclasses.replace``, which re-validates every field)."""
+    start, end = fact.char_start + offset, fact.char_end + offset
+    return Fact(**{**vars(fact), "char_start": start, "char_end": end})
+
+
+_FULLWIDTH_CHARS = re.compile("[０-９．％]")
+
+
+def _halfwidth(text: str) -> str:
+    """``text.translate(_FULLWIDTH)``, skipped when there is nothing to map (translate walks
+    every character in Python-level dict lookups for non-ASCII text)."""
+    return text.translate(_FULLWIDTH) if _FULLWIDTH_CHARS.search(text) else text
+
+
+def _has_figure(sentence: str) -> bool:
+    return _DIGIT.search(sentence) is not None or _maybe_chinese_figure(sentence)
+
+
+@lru_cache(maxsize=1 << 16)
+def _relative_facts(
+    sentence: str, raw: str, report_year: int, section: str, label: str | None, version: tuple[int, int]
+) -> tuple[Fact, ...]:
+    """The facts of one sentence with offsets relative to the sentence start. Facts depend on
+    the sentence and its part only, and reports repeat sentences (generated ones a lot), so
+    they are memoized; callers shift the offsets and get fresh copies (Fact is mutable).
+    ``version`` (the jieba dictionary's) only keys the memo."""
+    ctx = _Context(report_year, section, sentence, 0, label, raw)
+    facts: list[Fact] = []
+    if _has_figure(sentence):
+        facts.extend(_sentence_facts(ctx))
+    if section in ("plan", "longrange"):
+        facts.extend(_not_set_facts(ctx))
+    return tuple(facts)
 
 
 _CN_FIGURE = re.compile(r"[零〇一二两三四五六七八九十百千万亿]{2,}(?:元|人|吨|亩|公里|户)|百分之")
@@ -184,8 +220,10 @@ def _sentence_facts(ctx: _Context) -> list[Fact]:
     return facts
 
 
+@lru_cache(maxsize=1 << 16)
 def _strip_words(phrase: str) -> str:
-    """The phrase without predicates, modifiers, punctuation: empty when it names nothing."""
+    """The phrase without predicates, modifiers, punctuation: empty when it names nothing.
+    Memoized: a pure function of short phrases that recur (and _name_of asks again)."""
     lead, trail = _edge_patterns()
     s = _PUNCT.sub("", _DATES.sub("", phrase))
     for _ in range(4):  # 预计全年实现…增长: a few rounds peel every layer
@@ -263,21 +301,76 @@ def _name_of(phrase: str) -> str:
 
 
 def _ends_with(text: str, words: tuple[str, ...]) -> str | None:
-    for w in words:
-        if text.endswith(w):
-            return w
-    return None
+    """The first of ``words`` (in their order) that ``text`` ends with."""
+    found = _first_suffix(text, _word_index(words), "")
+    return None if found is None else words[found]
+
+
+@dataclass(frozen=True)
+class _WordIndex:
+    """Words looked up by text slice instead of trying each: one dict lookup per distinct word
+    length. ``first`` maps a word to the position of its first occurrence in the list, so the
+    earliest listed word wins as in a loop over the list."""
+
+    first: dict[str, int]
+    lengths: tuple[int, ...]
+
+
+@cache
+def _word_index(words: tuple[str, ...]) -> _WordIndex:
+    first: dict[str, int] = {}
+    for i, w in enumerate(words):
+        if not w:
+            raise ValueError("cue words must not be empty")
+        first.setdefault(w, i)
+    return _WordIndex(first, tuple(sorted({len(w) for w in words})))
+
+
+def _first_suffix(text: str, index: _WordIndex, after: str) -> int | None:
+    """Position in the word list of the first word w such that ``text`` ends with w + after."""
+    if after:
+        if not text.endswith(after):
+            return None
+        text = text[: -len(after)]
+    best: int | None = None
+    n = len(text)
+    for length in index.lengths:
+        if length > n:
+            break
+        i = index.first.get(text[n - length :])
+        if i is not None and (best is None or i < best):
+            best = i
+    return best
+
+
+def _first_prefix(text: str, index: _WordIndex) -> int | None:
+    """Position in the word list of the first word that ``text`` starts with."""
+    best: int | None = None
+    for length in index.lengths:
+        if length > len(text):
+            break
+        i = index.first.get(text[:length])
+        if i is not None and (best is None or i < best):
+            best = i
+    return best
+
+
+_TRAILING_APPROX = re.compile(r"[\s约近超]+$")
+
+
+@cache
+def _pair_words(pairs: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    return tuple(w for w, _ in pairs)
 
 
 def _measure(q: Quantity, tail: str, indicator: Indicator | None) -> tuple[str, int] | None:
     """(measure, sign) of a figure from the words right before it; None for a change in an
     absolute amount (较上年增加10亿元), which is not a fact of the contract."""
     c = _cues()
-    tail = re.sub(r"[\s约近超]+$", "", tail)
-    for w in c.prefix:
-        if tail.endswith(w[0]):
-            tail = tail[: -len(w[0])]
-            break
+    tail = _TRAILING_APPROX.sub("", tail)
+    prefix_words = _pair_words(c.prefix)
+    if (i := _first_suffix(tail, _word_index(prefix_words), "")) is not None:
+        tail = tail[: -len(prefix_words[i])]
     level_marker = _ends_with(tail, c.level_markers)
     growth = _last_of(tail[-8:], c.growth)
     decline = _last_of(tail[-8:], c.decline)
@@ -299,28 +392,33 @@ def _measure(q: Quantity, tail: str, indicator: Indicator | None) -> tuple[str, 
 
 
 def _last_of(text: str, words: tuple[str, ...]) -> tuple[int, str] | None:
-    best = None
-    for w in words:
-        i = text.rfind(w)
-        if i >= 0 and (best is None or i > best[0]):
-            best = (i, w)
-    return best
+    """(position, word) of the word that occurs last in ``text``; at a tie the earlier listed
+    word. One regex pass (a greedy ``.*`` backs off from the end) instead of a loop of rfind."""
+    m = _last_pattern(words).match(text)
+    return None if m is None else (m.start(1), m.group(1))
+
+
+@cache
+def _last_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    # The regex tries the alternatives in list order at each position, like the loop it replaces.
+    return re.compile(r"(?s:.*)(" + "|".join(re.escape(w) for w in words) + ")")
 
 
 def _comparator(ctx: _Context, q: Quantity, tail: str) -> str:
     if q.value_high is not None:
         return "range"
+    c = _cues()
     after = ctx.sentence[q.end : q.end + 4]
-    for word, comp in _cues().suffix:
-        if after.startswith(word):
-            return comp
+    if (i := _first_prefix(after, _word_index(_pair_words(c.suffix)))) is not None:
+        return c.suffix[i][1]
     if q.approx_more:
         return "at_least"
     stripped = tail.rstrip()
-    for word, comp in _cues().prefix:
-        if stripped.endswith(word) or stripped.endswith(word + "在"):
-            return comp
-    return "point"
+    index = _word_index(_pair_words(c.prefix))
+    # The first listed word that ends the tail, directly or followed by 在 (控制在, 不低于在).
+    ends = (_first_suffix(stripped, index, ""), _first_suffix(stripped, index, "在"))
+    found = [i for i in ends if i is not None]
+    return c.prefix[min(found)][1] if found else "point"
 
 
 _COMMIT = ("确保", "保证", "必须", "完成了", "实现了")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import jieba
 
@@ -79,6 +79,22 @@ def tokenizer() -> jieba.Tokenizer:
 
 def find_terms(phrase: str) -> list[TermHit]:
     """Lexicon terms in a short phrase, located by jieba segmentation."""
+    return list(_find_terms(phrase, dictionary_version()))
+
+
+def dictionary_version() -> tuple[int, int]:
+    """Changes whenever words are added to the tokenizer (terms.tokenizer() adds the policy
+    vocabulary later in a process): memoized segmentations are keyed on it, so none computed
+    before such a change outlives it."""
+    tok = tokenizer()
+    return tok.total, len(tok.FREQ)
+
+
+@lru_cache(maxsize=1 << 16)
+def _find_terms(phrase: str, dictionary: tuple[int, int]) -> tuple[TermHit, ...]:
+    """Memoized: the same phrases (地区生产总值, 一般公共预算收入) come back in every report, and
+    jieba is the slow part. TermHit is frozen, so sharing the hits is safe. ``dictionary``
+    only keys the cache (see find_terms)."""
     terms = _term_codes()
     hits: list[TermHit] = []
     pos = 0
@@ -86,7 +102,7 @@ def find_terms(phrase: str) -> list[TermHit]:
         if token in terms:
             hits.append(TermHit(pos, pos + len(token), token, terms[token]))
         pos += len(token)
-    return hits
+    return tuple(hits)
 
 
 def mentions_any_term(text: str) -> bool:

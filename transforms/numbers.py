@@ -108,6 +108,8 @@ _LATIN_RUN = re.compile(r"[A-Za-z]+$")
 def _glued_to_code(text: str, start: int) -> bool:
     """S104, G4, A3: a number glued to one or two Latin letters is a code. After a longer
     acronym (GDP890亿元, CPI3%) it is a figure."""
+    if start == 0 or not ("A" <= text[start - 1] <= "Z" or "a" <= text[start - 1] <= "z"):
+        return False  # almost every figure: no letter before it, no regex needed
     run = _LATIN_RUN.search(text, max(0, start - 8), start)
     return run is not None and (len(run.group()) < 3 or not run.group().isupper())
 

@@ -133,16 +133,36 @@ def _build_gazetteer() -> _Gazetteer:
 
 
 def _mentions(text: str) -> Counter[str]:
-    """Full place names in the text, found by looking back from every suffix character."""
-    gaz = _gazetteer()
+    """Full place names in the text, found by looking back from every suffix character.
+
+    The look-back grows one character at a time and stops as soon as the window is not the
+    ending of any place name (``_name_endings``): no longer window can then be a name, so the
+    result equals checking every length from 2 to 12, at a fraction of the lookups."""
+    names = _gazetteer().by_name
+    endings = _name_endings()
     found: Counter[str] = Counter()
-    for m in re.finditer(f"[{_SUFFIXES}]", text):
+    for m in _SUFFIX_CHAR.finditer(text):
         end = m.end()
-        for n in range(2, min(gaz.max_len, 12) + 1):
-            name = text[max(0, end - n) : end]
-            if len(name) == n and name in gaz.by_name:
+        for n in range(2, min(end, 12) + 1):
+            name = text[end - n : end]
+            if name not in endings:
+                break
+            if name in names:
                 found[name] += 1
     return found
+
+
+_SUFFIX_CHAR = re.compile(f"[{_SUFFIXES}]")
+
+
+@cache
+def _name_endings() -> frozenset[str]:
+    """Every ending (of two or more characters, up to 12) of every full place name."""
+    out: set[str] = set()
+    for name in _gazetteer().by_name:
+        for n in range(2, min(len(name), 12) + 1):
+            out.add(name[-n:])
+    return frozenset(out)
 
 
 def _alias_mentions(text: str) -> Counter[str]:
@@ -216,7 +236,9 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
 
     def named_in_text(name: str) -> bool:
         if name not in present:
-            present[name] = name in text or name[:-1] in text
+            # ``name in text or name[:-1] in text``: the second test alone, as it holds whenever
+            # the first does, so one scan of the text instead of two.
+            present[name] = name[:-1] in text
         return present[name]
 
     for rid, place in places.items():

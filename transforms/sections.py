@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import reference
 
@@ -119,7 +119,10 @@ def split_parts(text: str) -> list[Part]:
     return parts
 
 
+@lru_cache(maxsize=8)
 def _plan_start(text: str) -> int | None:
+    """Offset of the plan part. Memoized for the last few texts: split_parts and
+    has_plan_section both ask about the same document."""
     r = _rules()
     starts = [m.start() for m in _LINE.finditer(text) if _heading_section(m.group()) == "plan"]
     if (om := r.opener.search(text)) is not None:

@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import jieba
 
 import reference
+from transforms.indicators import dictionary_version
 from transforms.indicators import tokenizer as indicator_tokenizer
 
 VOCABULARY_FILE = "policy_terms.txt"
@@ -57,14 +58,25 @@ def tokenizer() -> jieba.Tokenizer:
 
 def count_terms(text: str) -> list[TermCount]:
     """Vocabulary terms used in ``text`` with their counts, most frequent first."""
-    vocab, hit = vocabulary(), _prefilter()
+    hit = _prefilter()
     counts: Counter[str] = Counter()
-    tok = None
     if not hit.search(text):
         return []
+    version = None
     for block in _BLOCK.findall(text):
         if hit.search(block):
-            tok = tok or tokenizer()
-            counts.update(w for w in tok.cut(block, HMM=False) if w in vocab)
+            if version is None:
+                tokenizer()  # teaches the shared tokenizer the vocabulary on first use
+                version = dictionary_version()
+            counts.update(_block_terms(block, version))
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return [TermCount(term, n, rank) for rank, (term, n) in enumerate(ordered, start=1)]
+
+
+@lru_cache(maxsize=1 << 16)
+def _block_terms(block: str, version: tuple[int, int]) -> tuple[str, ...]:
+    """Vocabulary words of one block as jieba segments it. A pure function of the block (and
+    of the dictionary, whose ``version`` keys the memo), and reports repeat clauses (generated
+    ones a lot), so it is memoized: jieba is the slow part."""
+    vocab = vocabulary()
+    return tuple(w for w in tokenizer().cut(block, HMM=False) if w in vocab)
