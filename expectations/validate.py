@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
-import polars.selectors as cs
+import pyarrow as pa
 
 from expectations.keys import KeySets
 
@@ -53,10 +54,29 @@ def _observed(result: dict) -> str | None:
     return json.dumps(value, ensure_ascii=False, default=str)[:500]
 
 
-def _for_pandas(frame: pl.DataFrame):
-    """GX vectorises range checks only on int64/float64 columns; narrower ints fall back to a
-    Python call per value (seconds per million facts)."""
-    return frame.with_columns(cs.integer().cast(pl.Int64), cs.float().cast(pl.Float64)).to_pandas()
+# Columns drawn from small vocabularies (enumerations, the indicator lexicon, units): categorical in
+# pandas, a byte or two per row instead of a string. Keys compared column to column stay strings.
+CATEGORICAL = frozenset(
+    {"indicator_code", "indicator_name", "kind", "measure", "unit", "unit_std", "comparator",
+     "period_label", "section", "level", "script"}
+)  # fmt: skip
+
+
+def _for_pandas(frame: pl.DataFrame | pa.Table):
+    """Arrow to pandas in one pass, buffers released as they are converted. Integers and floats
+    widen to int64/float64 (GX vectorises range checks only for those: narrower ints cost a
+    Python call per value), vocabulary columns become categoricals."""
+    table = frame.to_arrow() if isinstance(frame, pl.DataFrame) else frame
+    fields = []
+    for f in table.schema:
+        if pa.types.is_integer(f.type):
+            f = f.with_type(pa.int64())
+        elif pa.types.is_floating(f.type):
+            f = f.with_type(pa.float64())
+        fields.append(f)
+    table = table.cast(pa.schema(fields))
+    categories = [c for c in table.column_names if c in CATEGORICAL]
+    return table.to_pandas(categories=categories, self_destruct=True, split_blocks=True)
 
 
 def _add_docs_site(ctx, docs_dir: Path) -> None:
@@ -71,10 +91,15 @@ def _add_docs_site(ctx, docs_dir: Path) -> None:
 
 
 def validate_tables(
-    frames: dict[str, pl.DataFrame], keys: KeySets, run_id: str, docs_dir: Path | None = None
+    frames: Mapping[str, pl.DataFrame | pa.Table | Callable[[], pl.DataFrame | pa.Table]],
+    keys: KeySets,
+    run_id: str,
+    docs_dir: Path | None = None,
 ) -> ValidationOutcome:
     """Validate each frame against its suite; every expectation result becomes a dq_result row.
-    With ``docs_dir``, GX Data Docs for this run are built there (static HTML, opens offline)."""
+    A frame may be given as a loader, called when its turn comes and dropped after, so only one
+    table is in memory at a time. With ``docs_dir``, GX Data Docs for this run are built there
+    (static HTML, opens offline)."""
     import great_expectations as gx
 
     from expectations.suites import SUITES  # imports GX: seconds, so only when validating
@@ -85,17 +110,22 @@ def validate_tables(
     source = ctx.data_sources.add_pandas("gwr_staging")
     now = dt.datetime.now()
     rows: list[dict] = []
-    for table, frame in frames.items():
+    for table, given in frames.items():
+        frame = given() if callable(given) else given
         build = SUITES[table]
         suite = ctx.suites.add(gx.ExpectationSuite(name=f"{table}_suite"))
-        for expectation in build(frame.columns, keys):
+        columns = frame.columns if isinstance(frame, pl.DataFrame) else frame.column_names
+        for expectation in build(columns, keys):
             suite.add_expectation(expectation)
         asset = source.add_dataframe_asset(name=table)
         batch = asset.add_batch_definition_whole_dataframe(f"{table}_batch")
         definition = ctx.validation_definitions.add(
             gx.ValidationDefinition(name=f"{table}_validation", data=batch, suite=suite)
         )
-        result = definition.run(batch_parameters={"dataframe": _for_pandas(frame)}, result_format="SUMMARY")
+        data, frame = _for_pandas(frame), None  # the pandas copy is all GX needs
+        n_rows = len(data)
+        result = definition.run(batch_parameters={"dataframe": data}, result_format="SUMMARY")
+        del data
         for er in result.results:
             cfg = er.expectation_config
             res = er.result or {}
@@ -117,7 +147,7 @@ def validate_tables(
                     "success": bool(er.success),
                     "observed_value": _observed(res),
                     "unexpected_count": res.get("unexpected_count"),
-                    "element_count": res.get("element_count", frame.height),
+                    "element_count": res.get("element_count", n_rows),
                     "details": details[:1000],
                     "validated_at": now,
                 }

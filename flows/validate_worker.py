@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import atexit
 import concurrent.futures as cf
+import functools
 import multiprocessing
 from pathlib import Path
 
@@ -55,9 +56,12 @@ def validate_staged(
     """Run every suite on the staged tables (in the validator process)."""
     from expectations.offline_docs import localize_site
     from expectations.validate import validate_tables
-    from warehouse.staging import validation_frames
+    from warehouse.staging import VALIDATION_QUERIES, validation_frame
 
-    frames = validation_frames(staging, published_regions)
+    frames: dict[str, object] = {
+        table: functools.partial(validation_frame, staging, table, published_regions)
+        for table in VALIDATION_QUERIES
+    }
     frames["dim_indicator"] = indicators
     frames["etl_file"] = etl_files
     keys = KeySets(indicator_codes=set(indicators["indicator_code"].to_list()))

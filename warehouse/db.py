@@ -24,10 +24,10 @@ def sql(name: str) -> str:
     return (SQL_DIR / name).read_text(encoding="utf-8")
 
 
-def duckdb_config() -> dict[str, str]:
+def duckdb_config(default_limit: str = "512MB") -> dict[str, str]:
     """DuckDB takes up to 80 % of RAM for its buffers by default; a run keeps it bounded (and
     spills to disk past the limit). GWR_DUCKDB_MEMORY overrides the limit."""
-    return {"memory_limit": os.environ.get("GWR_DUCKDB_MEMORY", "512MB")}
+    return {"memory_limit": os.environ.get("GWR_DUCKDB_MEMORY", default_limit)}
 
 
 def connect(db_path: str | os.PathLike, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:

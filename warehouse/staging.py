@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 import polars as pl
+import pyarrow as pa
 
 from warehouse.db import duckdb_config, init_schema
 
@@ -52,16 +53,17 @@ _APPEND = {
 }
 
 
-def validation_frames(path: Path, published_regions: set[str]) -> dict[str, pl.DataFrame]:
-    """The staged tables as the suites see them, read from a closed staging file (another process)."""
+def validation_frame(path: Path, table: str, published_regions: set[str]) -> pa.Table:
+    """One staged table as its suite sees it, read from the closed staging file (the validator is
+    another process). One table per connection, as Arrow (one copy, no intermediate frame): the
+    validator holds one table at a time, never the whole run."""
     con = duckdb.connect(str(path), read_only=True, config=duckdb_config())
     try:
         staged = {r for (r,) in con.execute("SELECT region_id FROM dim_region").fetchall()}
-        known = pl.DataFrame(
-            {"region_id": sorted(staged | published_regions)}, schema={"region_id": pl.String}
-        )
-        con.register("known_region", known.to_arrow())
-        return {table: con.execute(query).pl() for table, query in VALIDATION_QUERIES.items()}
+        known = pa.table({"region_id": pa.array(sorted(staged | published_regions), pa.string())})
+        con.register("known_region", known)
+        result = con.execute(VALIDATION_QUERIES[table]).arrow()
+        return result.read_all() if isinstance(result, pa.RecordBatchReader) else result
     finally:
         con.close()
 
@@ -73,7 +75,9 @@ class Staging:
         self.path = path
         for stale in (path, path.with_name(path.name + ".wal")):
             stale.unlink(missing_ok=True)  # left by a killed run
-        self.con = duckdb.connect(str(path), config=duckdb_config())
+        # Appends only: a small buffer pool is enough (blocks are written out as they fill), and
+        # it is memory the flow process would otherwise keep for the rest of the run.
+        self.con = duckdb.connect(str(path), config=duckdb_config(default_limit="128MB"))
         init_schema(self.con)
         self.con.execute(QUARANTINE_DDL)
 
