@@ -57,9 +57,13 @@ def _measured(cmd: list[str], env: dict | None = None) -> tuple[float, float, su
     return time.perf_counter() - start, peak, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
-def _gwr(source: Path, db: Path, summary: Path, home: Path) -> tuple[float, float, dict]:
+def _gwr(
+    source: Path, db: Path, summary: Path, home: Path, api_url: str | None = None
+) -> tuple[float, float, dict]:
     env = dict(os.environ, PREFECT_HOME=str(home), PREFECT_SERVER_ANALYTICS_ENABLED="false")
     env.pop("PREFECT_API_URL", None)
+    if api_url:
+        env["PREFECT_API_URL"] = api_url
     cmd = [sys.executable, "-m", "gwr.cli", "run", "--source", str(source), "--db", str(db)]
     wall, peak, proc = _measured([*cmd, "--summary-json", str(summary)], env)
     if proc.returncode != 0:
@@ -107,15 +111,26 @@ def bench(n: int, work: Path) -> dict:
 
 
 def overhead(work: Path) -> dict[str, float]:
-    """Wall time of a one-document run: cold (a new Prefect home, as on a fresh machine or in CI)
-    and warm (the same home again, as for a user or a scheduled run)."""
+    """Wall time of a one-document run: cold (a new Prefect home, as on a fresh machine or in CI),
+    warm (the same home again, as for a user), and against an API server that is already running
+    (as for scheduled runs, which a worker starts against the Prefect server)."""
+    from flows.local_server import TemporaryServer
+
     one = work / "one"
     one.mkdir()
     shutil.copy(next((ROOT / "samples").glob("001_*.txt")), one)
     home = work / "home-one"
     cold, _, _ = _gwr(one, work / "one-a.duckdb", work / "one-a.json", home)
     warm, _, _ = _gwr(one, work / "one-b.duckdb", work / "one-b.json", home)
-    return {"cold_s": round(cold, 1), "warm_s": round(warm, 1)}
+    os.environ["PREFECT_HOME"] = str(home)
+    server = TemporaryServer()
+    try:
+        server.wait_ready(120)
+        _gwr(one, work / "one-c.duckdb", work / "one-c.json", home, server.api_url)  # registers the flow
+        live, _, _ = _gwr(one, work / "one-d.duckdb", work / "one-d.json", home, server.api_url)
+    finally:
+        server.stop()
+    return {"cold_s": round(cold, 1), "warm_s": round(warm, 1), "live_server_s": round(live, 1)}
 
 
 def main() -> None:

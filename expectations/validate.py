@@ -15,6 +15,7 @@ import pyarrow as pa
 from expectations.keys import KeySets
 
 log = logging.getLogger(__name__)
+Frame = pl.DataFrame | pa.Table
 DOCS_SITE = "gwr_local_site"
 
 
@@ -90,15 +91,58 @@ def _add_docs_site(ctx, docs_dir: Path) -> None:
     )
 
 
+def _row(er, run_id: str, table: str, n_rows: int, now: dt.datetime) -> dict:
+    """One expectation result as a dq_result row."""
+    cfg = er.expectation_config
+    res = er.result or {}
+    unexpected = res.get("partial_unexpected_list") or []
+    details = ""
+    if not er.success:
+        exc = (er.exception_info or {}).get("exception_message")
+        details = exc or f"unexpected {res.get('unexpected_count')} of {res.get('element_count')}: " + (
+            json.dumps(unexpected[:5], ensure_ascii=False, default=str)
+        )
+    return {
+        "run_id": run_id,
+        "table_name": table,
+        "expectation": cfg.type,
+        "column_name": cfg.kwargs.get("column") or cfg.kwargs.get("column_A"),
+        "success": bool(er.success),
+        "observed_value": _observed(res),
+        "unexpected_count": res.get("unexpected_count"),
+        "element_count": res.get("element_count", n_rows),
+        "details": details[:1000],
+        "validated_at": now,
+    }
+
+
+def _merge(parts: list[list[dict]]) -> list[dict]:
+    """One row per expectation from the rows of each part (same suite, so the same order)."""
+    merged = []
+    for same in zip(*parts, strict=True):
+        row = dict(same[0])
+        row["success"] = all(r["success"] for r in same)
+        for count in ("unexpected_count", "element_count"):
+            known = [r[count] for r in same if r[count] is not None]
+            row[count] = sum(known) if known else None
+        failed = [r for r in same if not r["success"]]
+        if failed:
+            row["observed_value"] = failed[0]["observed_value"]
+            row["details"] = "; ".join(r["details"] for r in failed)[:1000]
+        merged.append(row)
+    return merged
+
+
 def validate_tables(
-    frames: Mapping[str, pl.DataFrame | pa.Table | Callable[[], pl.DataFrame | pa.Table]],
+    frames: Mapping[str, Frame | Callable[[], Frame] | list[Callable[[], Frame]]],
     keys: KeySets,
     run_id: str,
     docs_dir: Path | None = None,
 ) -> ValidationOutcome:
     """Validate each frame against its suite; every expectation result becomes a dq_result row.
     A frame may be given as a loader, called when its turn comes and dropped after, so only one
-    table is in memory at a time. With ``docs_dir``, GX Data Docs for this run are built there
+    table is in memory at a time; or as a list of loaders of its parts (row-local suites only),
+    validated one by one and reported as one. With ``docs_dir``, GX Data Docs for this run are built there
     (static HTML, opens offline)."""
     import great_expectations as gx
 
@@ -111,47 +155,26 @@ def validate_tables(
     now = dt.datetime.now()
     rows: list[dict] = []
     for table, given in frames.items():
-        frame = given() if callable(given) else given
-        build = SUITES[table]
+        loaders = given if isinstance(given, list) else [given]
+        frame = loaders[0]() if callable(loaders[0]) else loaders[0]
         suite = ctx.suites.add(gx.ExpectationSuite(name=f"{table}_suite"))
         columns = frame.columns if isinstance(frame, pl.DataFrame) else frame.column_names
-        for expectation in build(columns, keys):
+        for expectation in SUITES[table](columns, keys):
             suite.add_expectation(expectation)
-        asset = source.add_dataframe_asset(name=table)
-        batch = asset.add_batch_definition_whole_dataframe(f"{table}_batch")
+        batch = source.add_dataframe_asset(name=table).add_batch_definition_whole_dataframe(f"{table}_batch")
         definition = ctx.validation_definitions.add(
             gx.ValidationDefinition(name=f"{table}_validation", data=batch, suite=suite)
         )
-        data, frame = _for_pandas(frame), None  # the pandas copy is all GX needs
-        n_rows = len(data)
-        result = definition.run(batch_parameters={"dataframe": data}, result_format="SUMMARY")
-        del data
-        for er in result.results:
-            cfg = er.expectation_config
-            res = er.result or {}
-            unexpected = res.get("partial_unexpected_list") or []
-            details = ""
-            if not er.success:
-                exc = (er.exception_info or {}).get("exception_message")
-                details = (
-                    exc
-                    or f"unexpected {res.get('unexpected_count')} of {res.get('element_count')}: "
-                    + (json.dumps(unexpected[:5], ensure_ascii=False, default=str))
-                )
-            rows.append(
-                {
-                    "run_id": run_id,
-                    "table_name": table,
-                    "expectation": cfg.type,
-                    "column_name": cfg.kwargs.get("column") or cfg.kwargs.get("column_A"),
-                    "success": bool(er.success),
-                    "observed_value": _observed(res),
-                    "unexpected_count": res.get("unexpected_count"),
-                    "element_count": res.get("element_count", n_rows),
-                    "details": details[:1000],
-                    "validated_at": now,
-                }
-            )
+        parts: list[list[dict]] = []
+        for i, loader in enumerate(loaders):
+            if i > 0:
+                frame = loader() if callable(loader) else loader
+            data, frame = _for_pandas(frame), None  # the pandas copy is all GX needs
+            n_rows = len(data)
+            result = definition.run(batch_parameters={"dataframe": data}, result_format="SUMMARY")
+            del data
+            parts.append([_row(er, run_id, table, n_rows, now) for er in result.results])
+        rows += parts[0] if len(parts) == 1 else _merge(parts)
     if docs_dir is not None:
         try:
             ctx.build_data_docs(site_names=[DOCS_SITE])

@@ -74,12 +74,16 @@ def stage_files(source: Path, published: pl.DataFrame, max_bytes: int) -> StageP
 
 
 @task(name="parse-batch", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
-def parse_batch(entries: list[FileEntry], run_id: str, mode: str, workers: int) -> BatchResult:
-    """Clean and extract one batch; CPU work runs in a local process pool or on the Dask worker."""
+def parse_batch(
+    entries: list[FileEntry], run_id: str, mode: str, workers: int, staging: str | None
+) -> BatchResult:
+    """Clean and extract one batch; CPU work runs in a local process pool or on the Dask worker.
+    With ``staging`` the batch's tables are written there by whoever parsed it; without (Dask
+    workers may not share this disk) they come back in the result."""
     if mode == "processes":
-        result = _pool(workers).submit(parse_files, entries, run_id).result()
-    else:  # "inline": already on a Dask worker, or a single-process run
-        result = parse_files(entries, run_id)
+        result = _pool(workers).submit(parse_files, entries, run_id, staging).result()
+    else:  # "local": a small run, in this process; "inline": already on a Dask worker
+        result = parse_files(entries, run_id, staging)
     logger = get_run_logger()
     logger.info(
         "parsed %d files: %d documents, %d facts, %d quarantined",
@@ -95,10 +99,8 @@ def parse_batch(entries: list[FileEntry], run_id: str, mode: str, workers: int) 
 
 @task(name="load-staging", cache_policy=NO_CACHE)
 def load_staging(staging: Staging, result: BatchResult) -> None:
-    for table in ("dim_region", "dim_document", "doc_text", "fact_indicator", "fact_term"):
-        if table in result.frames:
-            staging.append(table, result.frames[table])
-    staging.append("stg_quarantine", result.quarantine)
+    """Stage a batch parsed elsewhere (on a Dask worker) that came back with its tables."""
+    staging.write(result.batch_id, result.frames)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
@@ -109,7 +111,6 @@ def validate(
     run_id: str,
     docs_dir: Path | None = None,
 ) -> ValidationOutcome:
-    staging.close()  # the validator process reads the file read-only
     indicators = pl.DataFrame(dim_indicator_rows())
     outcome = validate_worker.validate(
         staging.path, etl_files, indicators, published_regions, run_id, docs_dir
@@ -127,13 +128,14 @@ def validate(
 def publish_run(
     db: Path, staging: Staging, summary: RunSummary, etl_files: pl.DataFrame, dq_rows: pl.DataFrame
 ) -> RunSummary:
-    staging.close()
     publish(db, staging.path, summary, etl_files, dq_rows, pl.DataFrame(dim_indicator_rows()))
     get_run_logger().info("published run %s: %s", summary.run_id, asdict(summary))
     return summary
 
 
-def _etl_files(plan: StagePlan, staging: Staging, loaded: list[tuple[str, str]], run_id: str) -> pl.DataFrame:
+def _etl_files(
+    plan: StagePlan, quarantined: list[pl.DataFrame], loaded: list[tuple[str, str]], run_id: str
+) -> pl.DataFrame:
     entries = {e.source_file: e for e in plan.to_parse}
     rows = [dict(r, run_id=run_id) for r in plan.decided]
     for source_file, doc_id in loaded:
@@ -149,7 +151,7 @@ def _etl_files(plan: StagePlan, staging: Staging, loaded: list[tuple[str, str]],
                 "document_id": doc_id,
             }
         )
-    for q in staging.frame("SELECT * FROM stg_quarantine").iter_rows(named=True):
+    for q in pl.concat(quarantined, how="diagonal_relaxed").iter_rows(named=True) if quarantined else []:
         rows.append(dict(q, run_id=run_id, outcome="quarantined", document_id=None))
     return pl.DataFrame(rows, schema=ETL_FILE_SCHEMA)
 
@@ -208,23 +210,27 @@ def ingest(
         checkpoint("staged")
         staging = Staging(staging_path(db_path))
         loaded: list[tuple[str, str]] = []
+        quarantined: list[pl.DataFrame] = []
         n_facts = 0
         try:
             if mode == "processes" and sum(e.size_bytes for e in plan.to_parse) <= settings.INLINE_MAX_BYTES:
-                mode = "inline"  # a few small files: spawning a pool costs more than it saves
+                mode = "local"  # a few small files: spawning a pool costs more than it saves
+            write_to = None if mode == "inline" else str(staging.path)
             groups = batches(
                 plan.to_parse, workers, settings.TARGET_BATCHES_PER_WORKER, settings.MAX_BATCH_DOCS
             )
             futures = [
                 parse_batch.with_options(task_run_name=f"parse-batch-{i:04d}").submit(
-                    group, run_id, mode, workers
+                    group, run_id, mode, workers, write_to
                 )
                 for i, group in enumerate(groups)
             ]
             for future in as_completed(futures):
                 result = future.result()
-                load_staging(staging, result)
+                if result.frames:
+                    load_staging(staging, result)
                 loaded += result.loaded
+                quarantined.append(result.quarantine)
                 n_facts += result.n_facts
                 result.release()  # the future keeps this object: drop its frames, keep the corpus out of RAM
         finally:
@@ -233,7 +239,7 @@ def ingest(
         checkpoint("parsed")
         timings["parse_and_load"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        etl_files = _etl_files(plan, staging, loaded, run_id)
+        etl_files = _etl_files(plan, quarantined, loaded, run_id)
         outcome = validate(staging, etl_files, published_regions, run_id, settings.data_docs_dir(db_path))
         timings["validate"] = time.perf_counter() - clock
         checkpoint("validated")
@@ -262,7 +268,6 @@ def ingest(
                 .then(pl.lit("run failed validation"))
                 .otherwise(pl.col("reason")),
             )
-            staging.close()
             record_failed_run(db_path, summary, failed_files, dq_rows)
             staging.remove()
             create_markdown_artifact(_summary_markdown(summary, outcome, failed_files), key="gwr-run-summary")

@@ -1,13 +1,16 @@
 """The CPU-bound part of a run, as a plain function a process pool or a Dask worker can run.
 
 It reads the batch's files and calls the pure transforms; it does not talk to Prefect or DuckDB,
-so it can run in a spawned process or on a remote Dask worker.
+so it can run in a spawned process or on a remote Dask worker. Given the run's staging directory
+it writes the batch's tables there itself, so the corpus never passes through the flow's process.
 """
 
 from __future__ import annotations
 
+import hashlib
 import traceback
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import polars as pl
 
@@ -17,6 +20,7 @@ from transforms.frames import document_frames, quarantine_frame
 from transforms.ids import document_id
 from transforms.models import InputRejected, ParsedDocument, Region
 from transforms.regions import region_lineage
+from warehouse.staging import write_batch
 
 
 @dataclass
@@ -25,10 +29,8 @@ class BatchResult:
     quarantine: pl.DataFrame
     loaded: list[tuple[str, str]] = field(default_factory=list)  # (source_file, document_id)
     errors: list[str] = field(default_factory=list)  # tracebacks of unexpected failures
-
-    @property
-    def n_facts(self) -> int:
-        return self.frames["fact_indicator"].height if "fact_indicator" in self.frames else 0
+    n_facts: int = 0
+    batch_id: str = ""
 
     def release(self) -> None:
         """Forget the frames once they are in staging (Prefect futures hold on to results)."""
@@ -36,7 +38,13 @@ class BatchResult:
         self.quarantine = self.quarantine.clear()
 
 
-def parse_files(entries: list[FileEntry], run_id: str) -> BatchResult:
+def batch_id(entries: list[FileEntry]) -> str:
+    """Names the batch's staged files; the same files give the same id, so a retry overwrites."""
+    digest = hashlib.sha256("\n".join(f"{e.source_file}:{e.sha256}" for e in entries).encode())
+    return digest.hexdigest()[:20]
+
+
+def parse_files(entries: list[FileEntry], run_id: str, staging: str | None = None) -> BatchResult:
     docs: list[ParsedDocument] = []
     quarantined: list[dict] = []
     errors: list[str] = []
@@ -67,9 +75,16 @@ def parse_files(entries: list[FileEntry], run_id: str) -> BatchResult:
                     "reason": reason,
                 }
             )
-    return BatchResult(
-        frames=document_frames(docs, run_id, lineages),
+    frames = document_frames(docs, run_id, lineages)
+    result = BatchResult(
+        frames=frames,
         quarantine=quarantine_frame(quarantined),
         loaded=[(d.source_file, document_id(d.source_sha256)) for d in docs],
         errors=errors,
+        n_facts=frames["fact_indicator"].height,
+        batch_id=batch_id(entries),
     )
+    if staging is not None:
+        write_batch(Path(staging), result.batch_id, frames)
+        result.frames = {}
+    return result

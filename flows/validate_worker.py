@@ -19,6 +19,7 @@ import polars as pl
 from expectations.keys import KeySets
 from expectations.validate import ValidationOutcome
 
+MAX_ROWS_PER_PART = 400_000  # ~150 MB of facts in pandas; GX needs a few times that at its peak
 _POOL: cf.ProcessPoolExecutor | None = None
 _WARMING: cf.Future | None = None
 
@@ -56,12 +57,14 @@ def validate_staged(
     """Run every suite on the staged tables (in the validator process)."""
     from expectations.offline_docs import localize_site
     from expectations.validate import validate_tables
-    from warehouse.staging import VALIDATION_QUERIES, validation_frame
+    from warehouse.staging import PART_KEYS, VALIDATION_QUERIES, staged_rows, validation_frame
 
-    frames: dict[str, object] = {
-        table: functools.partial(validation_frame, staging, table, published_regions)
-        for table in VALIDATION_QUERIES
-    }
+    frames: dict[str, object] = {}
+    for table in VALIDATION_QUERIES:
+        load = functools.partial(validation_frame, staging, table, published_regions)
+        n = -(-staged_rows(staging, table) // MAX_ROWS_PER_PART) if table in PART_KEYS else 1
+        # Large tables in parts: GX copies a frame several times while it validates it.
+        frames[table] = [functools.partial(load, part=(i, n)) for i in range(n)] if n > 1 else load
     frames["dim_indicator"] = indicators
     frames["etl_file"] = etl_files
     keys = KeySets(indicator_codes=set(indicators["indicator_code"].to_list()))

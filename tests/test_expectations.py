@@ -69,3 +69,33 @@ def test_duplicate_fact_ids_fail():
     assert ("expect_column_values_to_be_unique", "fact_id") in {
         (r["expectation"], r["column_name"]) for r in outcome.failures
     }
+
+
+def test_parts_report_as_one_table():
+    """A table validated in parts gives one row per expectation, with the parts' counts summed."""
+    good, bad = frame([fact_row()]), frame([fact_row(fact_id="abc-00001", kind="forecast")])
+    whole = validate_tables({"fact_indicator": pl.concat([good, bad])}, KEYS, "r4")
+    parted = validate_tables({"fact_indicator": [lambda: good, lambda: bad]}, KEYS, "r4")
+    assert len(parted.rows) == len(whole.rows)
+    for a, b in zip(whole.rows, parted.rows, strict=True):
+        assert (a["expectation"], a["column_name"], a["success"]) == (
+            b["expectation"],
+            b["column_name"],
+            b["success"],
+        )
+        assert (a["unexpected_count"], a["element_count"]) == (b["unexpected_count"], b["element_count"])
+
+
+def test_parts_keep_duplicate_keys_together(tmp_path):
+    """Parts split by the key's hash: every row lands in exactly one part, duplicates in the same."""
+    from warehouse.staging import staged_rows, validation_frame, write_batch
+
+    rows = [fact_row(fact_id=f"abc-{i:05d}") for i in range(50)] + [fact_row(fact_id="abc-00007")]
+    facts = pl.DataFrame(rows, schema=FACT_SCHEMA)
+    write_batch(tmp_path, "b1", {"fact_indicator": facts})
+    assert staged_rows(tmp_path, "fact_indicator") == 51
+    parts = [validation_frame(tmp_path, "fact_indicator", {"360922"}, part=(i, 4)) for i in range(4)]
+    ids = [pl.from_arrow(p)["fact_id"].to_list() for p in parts]
+    assert sorted(i for part in ids for i in part) == sorted(r["fact_id"] for r in rows)
+    assert sum("abc-00007" in part for part in ids) == 1
+    assert max(part.count("abc-00007") for part in ids) == 2

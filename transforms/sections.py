@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import reference
+from transforms.literals import gate
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,8 @@ _HEADING_NOISE = re.compile(
 
 
 def _heading_section(line: str) -> str | None:
+    if "，" in line or "," in line:
+        return None  # the body below would keep the comma: most prose lines end here, cheaply
     r = _rules()
     body = _HEADING_NOISE.sub("", line).strip(" 　:：。")
     if not body or len(body) > r.max_heading or "，" in body or "," in body:
@@ -137,9 +140,16 @@ def has_plan_section(text: str) -> bool:
 def longrange_year(sentence_prefix: str, report_year: int) -> int | None:
     """A later year the figure is set for (到2035年, 2025年前), if the wording gives one."""
     best = None
-    for pattern in _rules().longrange:
+    for pattern, needed in _longrange_needs():
+        if needed is not None and needed.search(sentence_prefix) is None:
+            continue  # the text lacks a character every match holds (年): no match
         for m in pattern.finditer(sentence_prefix):
             year = int(m.group(1))
             if report_year < year <= report_year + 40 and (best is None or m.start() > best[0]):
                 best = (m.start(), year)
     return None if best is None else best[1]
+
+
+@cache
+def _longrange_needs() -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]:
+    return tuple((p, gate(p)) for p in _rules().longrange)

@@ -15,7 +15,8 @@ import duckdb
 import polars as pl
 
 from gwr.faults import checkpoint
-from warehouse.db import DOC_KEYED_TABLES, connect, create_views, init_schema, quote_path
+from warehouse.db import DOC_KEYED_TABLES, connect, create_views, init_schema
+from warehouse.staging import attach_staged
 
 ETL_FILE_SCHEMA = {
     "run_id": pl.String,
@@ -121,31 +122,31 @@ def publish(
     dq_rows: pl.DataFrame,
     indicators: pl.DataFrame,
 ) -> int:
-    """Publish a validated staging database; returns the number of superseded documents."""
+    """Publish a validated staging directory; returns the number of superseded documents."""
     con = connect(db_path)
     try:
         init_schema(con)
-        con.execute(f"ATTACH {quote_path(staging)} AS stg (READ_ONLY)")
+        attach_staged(con, staging)
         con.execute("BEGIN")
         # A file whose content changed replaces the document it used to be.
         con.execute(
             "CREATE OR REPLACE TEMP TABLE superseded AS SELECT d.document_id FROM dim_document d "
-            "JOIN stg.dim_document s ON s.source_file = d.source_file AND s.document_id <> d.document_id"
+            "JOIN stg_dim_document s ON s.source_file = d.source_file AND s.document_id <> d.document_id"
         )
         n_replaced = con.execute("SELECT count(*) FROM superseded").fetchone()[0]
         for table in ("fact_term", *DOC_KEYED_TABLES):  # fact_term: a child table too
             con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM superseded)")
-        con.execute("INSERT OR IGNORE INTO dim_region BY NAME SELECT * FROM stg.dim_region")
+        con.execute("INSERT OR IGNORE INTO dim_region BY NAME SELECT * FROM stg_dim_region")
         con.register("incoming_indicators", indicators.to_arrow())
         con.execute("INSERT OR REPLACE INTO dim_indicator BY NAME SELECT * FROM incoming_indicators")
         con.unregister("incoming_indicators")
         con.execute(
             "INSERT INTO dim_document BY NAME "
-            "SELECT * REPLACE (now()::TIMESTAMP AS loaded_at) FROM stg.dim_document"
+            "SELECT * REPLACE (now()::TIMESTAMP AS loaded_at) FROM stg_dim_document"
         )
-        con.execute("INSERT INTO doc_text BY NAME SELECT * FROM stg.doc_text")
-        con.execute("INSERT INTO fact_indicator BY NAME SELECT * FROM stg.fact_indicator")
-        con.execute("INSERT INTO fact_term BY NAME SELECT * FROM stg.fact_term")
+        con.execute("INSERT INTO doc_text BY NAME SELECT * FROM stg_doc_text")
+        con.execute("INSERT INTO fact_indicator BY NAME SELECT * FROM stg_fact_indicator")
+        con.execute("INSERT INTO fact_term BY NAME SELECT * FROM stg_fact_term")
         _insert_frame(con, "etl_file", etl_files)
         _insert_frame(con, "dq_result", dq_rows)
         summary.n_replaced = n_replaced
@@ -153,7 +154,6 @@ def publish(
         create_views(con)
         checkpoint("publishing")
         con.execute("COMMIT")
-        con.execute("DETACH stg")
         con.execute("CHECKPOINT")
         return n_replaced
     except BaseException:

@@ -1,108 +1,129 @@
-"""Write-audit-publish, step one: a private staging database per run.
+"""Write-audit-publish, step one: a private staging directory of Parquet files per run.
 
-Batches are appended here as they are parsed, the suites validate what is here, and only then does
-publish copy it into the warehouse in one transaction. The published file is never touched before
-validation passes, so a failed or killed run leaves it exactly as it was.
+Each parsed batch is written here by the process that parsed it (one file per table and batch),
+so the corpus never passes through the flow's process. The suites validate what is here, and only
+then does publish copy it into the warehouse in one transaction. The published file is never
+touched before validation passes, so a failed or killed run leaves it exactly as it was.
 """
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import duckdb
 import polars as pl
 import pyarrow as pa
 
-from warehouse.db import duckdb_config, init_schema
+from warehouse.db import duckdb_config, init_schema, quote_path
 
-QUARANTINE_DDL = """
-CREATE TABLE IF NOT EXISTS stg_quarantine (
-    source_file VARCHAR, source_sha256 VARCHAR, size_bytes BIGINT, reason VARCHAR
-)"""
+STAGED_TABLES = ("dim_region", "dim_document", "doc_text", "fact_indicator", "fact_term")
 
 # Validation reads light projections: long texts are checked by length, not copied to pandas.
 # Foreign keys are looked up here: <column>_ref holds the parent key found, NULL when it dangles.
-# known_region is registered by validation_frames: staged regions plus those already published.
+# known_region is registered by validation_frame: staged regions plus those already published.
 VALIDATION_QUERIES = {
-    "dim_region": "SELECT * FROM dim_region",
+    "dim_region": "SELECT * FROM stg_dim_region",
     "dim_document": """
         SELECT d.*, k.region_id AS region_id_ref
-        FROM dim_document d LEFT JOIN known_region k ON k.region_id = d.region_id""",
+        FROM stg_dim_document d LEFT JOIN known_region k ON k.region_id = d.region_id""",
     "doc_text": """
         SELECT t.document_id, length(t.clean_text) AS clean_text_chars, d.document_id AS document_id_ref
-        FROM doc_text t LEFT JOIN dim_document d ON d.document_id = t.document_id""",
+        FROM stg_doc_text t LEFT JOIN stg_dim_document d ON d.document_id = t.document_id""",
     "fact_indicator": """
         SELECT f.* EXCLUDE (sentence), length(f.sentence) AS sentence_chars,
                d.document_id AS document_id_ref, k.region_id AS region_id_ref
-        FROM fact_indicator f
-        LEFT JOIN dim_document d ON d.document_id = f.document_id
+        FROM stg_fact_indicator f
+        LEFT JOIN stg_dim_document d ON d.document_id = f.document_id
         LEFT JOIN known_region k ON k.region_id = f.region_id""",
     "fact_term": """
         SELECT t.*, d.document_id AS document_id_ref
-        FROM fact_term t LEFT JOIN dim_document d ON d.document_id = t.document_id""",
-}
-
-_APPEND = {
-    # regions repeat across batches (every county report adds its province)
-    "dim_region": "INSERT OR IGNORE INTO dim_region BY NAME SELECT * FROM batch",
-    "dim_document": "INSERT INTO dim_document BY NAME SELECT * FROM batch",
-    "doc_text": "INSERT INTO doc_text BY NAME SELECT * FROM batch",
-    "fact_indicator": "INSERT INTO fact_indicator BY NAME SELECT * FROM batch",
-    "fact_term": "INSERT INTO fact_term BY NAME SELECT * FROM batch",
-    "stg_quarantine": "INSERT INTO stg_quarantine BY NAME SELECT * FROM batch",
+        FROM stg_fact_term t LEFT JOIN stg_dim_document d ON d.document_id = t.document_id""",
 }
 
 
-def validation_frame(path: Path, table: str, published_regions: set[str]) -> pa.Table:
-    """One staged table as its suite sees it, read from the closed staging file (the validator is
-    another process). One table per connection, as Arrow (one copy, no intermediate frame): the
-    validator holds one table at a time, never the whole run."""
-    con = duckdb.connect(str(path), read_only=True, config=duckdb_config())
+def write_batch(staging: Path, batch_id: str, frames: dict[str, pl.DataFrame]) -> None:
+    """One Parquet file per table for this batch. Written under a temporary name and renamed, so a
+    killed writer leaves no half file; a retried batch (same id) overwrites its own files."""
+    for table in STAGED_TABLES:
+        frame = frames.get(table)
+        if frame is None or frame.is_empty():
+            continue
+        folder = staging / table
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = folder / f".{batch_id}.parquet.partial"
+        frame.write_parquet(partial, compression="lz4", statistics=False)
+        partial.replace(folder / f"{batch_id}.parquet")
+
+
+def attach_staged(con: duckdb.DuckDBPyConnection, staging: Path) -> None:
+    """Temp views stg_<table> over the staged files. A table no batch wrote to is an empty view
+    with the warehouse's columns (``con`` must hold the warehouse schema). Regions repeat across
+    batches (every county report adds its province): their view is distinct."""
+    for table in STAGED_TABLES:
+        files = sorted((staging / table).glob("*.parquet"))
+        if files:
+            source = "read_parquet([" + ", ".join(quote_path(f) for f in files) + "])"
+            select = f"SELECT {'DISTINCT ' if table == 'dim_region' else ''}* FROM {source}"
+        else:
+            select = f"SELECT * FROM {table} WHERE false"
+        con.execute(f"CREATE OR REPLACE TEMP VIEW stg_{table} AS {select}")
+
+
+# Row-local contracts can be checked in parts; a part is the rows whose key hashes to it, so
+# duplicates of that key always meet in the same part and uniqueness stays exact.
+PART_KEYS = {"fact_indicator": "fact_id"}
+
+
+def _staged_connection(staging: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(config=duckdb_config())
+    init_schema(con)
+    attach_staged(con, staging)
+    return con
+
+
+def staged_rows(staging: Path, table: str) -> int:
+    con = _staged_connection(staging)
     try:
-        staged = {r for (r,) in con.execute("SELECT region_id FROM dim_region").fetchall()}
+        return con.execute(f"SELECT count(*) FROM stg_{table}").fetchone()[0]
+    finally:
+        con.close()
+
+
+def validation_frame(
+    staging: Path, table: str, published_regions: set[str], part: tuple[int, int] | None = None
+) -> pa.Table:
+    """One staged table (or part ``(i, n)`` of it) as its suite sees it, as Arrow (one copy, no
+    intermediate frame). One per connection: the validator holds one at a time, never the run."""
+    con = _staged_connection(staging)
+    try:
+        staged = {r for (r,) in con.execute("SELECT region_id FROM stg_dim_region").fetchall()}
         known = pa.table({"region_id": pa.array(sorted(staged | published_regions), pa.string())})
         con.register("known_region", known)
-        result = con.execute(VALIDATION_QUERIES[table]).arrow()
+        query = VALIDATION_QUERIES[table]
+        if part is not None:
+            i, n = part
+            query = f"SELECT * FROM ({query}) WHERE hash({PART_KEYS[table]}) % {n} = {i}"
+        result = con.execute(query).arrow()
         return result.read_all() if isinstance(result, pa.RecordBatchReader) else result
     finally:
         con.close()
 
 
 class Staging:
-    con: duckdb.DuckDBPyConnection | None
+    """The run's staging directory: created empty (whatever a killed run left is discarded)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        for stale in (path, path.with_name(path.name + ".wal")):
-            stale.unlink(missing_ok=True)  # left by a killed run
-        # Appends only: a small buffer pool is enough (blocks are written out as they fill), and
-        # it is memory the flow process would otherwise keep for the rest of the run.
-        self.con = duckdb.connect(str(path), config=duckdb_config(default_limit="128MB"))
-        init_schema(self.con)
-        self.con.execute(QUARANTINE_DDL)
+        self.remove()
+        for stale in (path, path.with_name(path.name + ".wal")):  # a staging file of older versions
+            if stale.is_file():
+                stale.unlink()
+        path.mkdir(parents=True)
 
-    def append(self, table: str, frame: pl.DataFrame) -> None:
-        if frame.is_empty():
-            return
-        self.con.register("batch", frame.to_arrow())
-        try:
-            self.con.execute(_APPEND[table])
-        finally:
-            self.con.unregister("batch")
-
-    def count(self, table: str) -> int:
-        return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-
-    def frame(self, query: str) -> pl.DataFrame:
-        return self.con.execute(query).pl()
-
-    def close(self) -> None:
-        if self.con is None:
-            return
-        self.con.execute("CHECKPOINT")
-        self.con.close()
-        self.con = None
+    def write(self, batch_id: str, frames: dict[str, pl.DataFrame]) -> None:
+        write_batch(self.path, batch_id, frames)
 
     def remove(self) -> None:
-        for leftover in (self.path, self.path.with_name(self.path.name + ".wal")):
-            leftover.unlink(missing_ok=True)
+        if self.path.is_dir():
+            shutil.rmtree(self.path, ignore_errors=True)
