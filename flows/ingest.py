@@ -14,6 +14,7 @@ import time
 import uuid
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 from prefect import flow, get_run_logger, task
@@ -24,13 +25,15 @@ from prefect.futures import as_completed
 
 from expectations.validate import ValidationOutcome
 from flows import settings, validate_worker
-from flows.parse_worker import BatchResult, parse_files
 from flows.stage import FileEntry, StagePlan, batches, plan_files
 from gwr.faults import checkpoint
 from transforms.indicators import dim_indicator_rows
 from warehouse.db import run_lock, staging_path
 from warehouse.publish import DQ_SCHEMA, ETL_FILE_SCHEMA, RunSummary, begin_run, publish, record_failed_run
 from warehouse.staging import Staging
+
+if TYPE_CHECKING:
+    from flows.parse_worker import BatchResult
 
 
 class ValidationFailed(RuntimeError):
@@ -80,6 +83,8 @@ def parse_batch(
     """Clean and extract one batch; CPU work runs in a local process pool or on the Dask worker.
     With ``staging`` the batch's tables are written there by whoever parsed it; without (Dask
     workers may not share this disk) they come back in the result."""
+    from flows.parse_worker import parse_files  # the transforms: imported only when there is work
+
     if mode == "processes":
         result = _pool(workers).submit(parse_files, entries, run_id, staging).result()
     else:  # "local": a small run, in this process; "inline": already on a Dask worker

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
+
+HASH_THREADS = 4
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,13 @@ def _row(entry: FileEntry, outcome: str, reason: str | None = None, document_id:
     }
 
 
+def _digest(path: str) -> str | OSError:
+    try:
+        return sha256_file(Path(path))
+    except OSError as exc:
+        return exc
+
+
 def plan_files(source_dir: Path, published: pl.DataFrame, *, max_bytes: int) -> StagePlan:
     """Decide each file's fate; ``published`` has source_file, source_sha256, document_id."""
     root = source_dir.resolve()
@@ -58,6 +68,7 @@ def plan_files(source_dir: Path, published: pl.DataFrame, *, max_bytes: int) -> 
     by_sha = dict(zip(published["source_sha256"], published["document_id"], strict=True))
     seen_sha: dict[str, str] = {}
     plan = StagePlan()
+    sized: list[FileEntry] = []
     for item in sorted(os.scandir(root), key=lambda e: e.name):
         if item.name.startswith(".") or item.is_dir(follow_symlinks=False):
             continue  # hidden files and sub-directories are not part of the source
@@ -74,24 +85,31 @@ def plan_files(source_dir: Path, published: pl.DataFrame, *, max_bytes: int) -> 
             if not path.is_file():
                 plan.decided.append(_row(entry, "quarantined", "not_a_regular_file"))
                 continue
-            if size > max_bytes:
-                plan.decided.append(_row(entry, "quarantined", f"too_large: {size} bytes > {max_bytes}"))
-                continue
-            entry = FileEntry(item.name, str(path), size, sha256_file(path))
         except OSError as exc:
             plan.decided.append(_row(entry, "quarantined", f"unreadable: {exc.strerror or exc}"))
             continue
-        sha = entry.sha256
-        if by_name.get(entry.source_file) == sha:
-            plan.decided.append(_row(entry, "unchanged", None, sha[:16]))
-        elif sha in by_sha:
-            plan.decided.append(_row(entry, "duplicate", "same content as a loaded document", by_sha[sha]))
-        elif sha in seen_sha:
+        if size > max_bytes:
+            plan.decided.append(_row(entry, "quarantined", f"too_large: {size} bytes > {max_bytes}"))
+            continue
+        sized.append(entry)
+    # hashlib releases the GIL on large reads: a few threads hash several files at once.
+    with ThreadPoolExecutor(max_workers=HASH_THREADS) as pool:
+        digests = list(pool.map(_digest, [e.path for e in sized]))
+    for entry, digest in zip(sized, digests, strict=True):
+        if isinstance(digest, OSError):
+            plan.decided.append(_row(entry, "quarantined", f"unreadable: {digest.strerror or digest}"))
+            continue
+        entry = FileEntry(entry.source_file, entry.path, entry.size_bytes, digest)
+        if by_name.get(entry.source_file) == digest:
+            plan.decided.append(_row(entry, "unchanged", None, digest[:16]))
+        elif digest in by_sha:
+            plan.decided.append(_row(entry, "duplicate", "same content as a loaded document", by_sha[digest]))
+        elif digest in seen_sha:
             plan.decided.append(
-                _row(entry, "duplicate", f"same content as {seen_sha[sha]} in this run", sha[:16])
+                _row(entry, "duplicate", f"same content as {seen_sha[digest]} in this run", digest[:16])
             )
         else:
-            seen_sha[sha] = entry.source_file
+            seen_sha[digest] = entry.source_file
             plan.to_parse.append(entry)
     return plan
 

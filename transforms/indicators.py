@@ -11,10 +11,12 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-
-import jieba
+from typing import TYPE_CHECKING
 
 import reference
+
+if TYPE_CHECKING:
+    import jieba
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,10 @@ def _term_codes() -> dict[str, tuple[str, ...]]:
 
 @cache
 def tokenizer() -> jieba.Tokenizer:
-    """A private jieba tokenizer (the global one is shared state) with the lexicon added."""
+    """A private jieba tokenizer (the global one is shared state) with the lexicon added. jieba
+    is imported here: a process that only needs the lexicon (the flow's) never loads it."""
+    import jieba
+
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
     for term in _term_codes():

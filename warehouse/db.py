@@ -24,7 +24,7 @@ def sql(name: str) -> str:
     return (SQL_DIR / name).read_text(encoding="utf-8")
 
 
-def duckdb_config(default_limit: str = "512MB") -> dict[str, str]:
+def duckdb_config(default_limit: str = "256MB") -> dict[str, str]:
     """DuckDB takes up to 80 % of RAM for its buffers by default; a run keeps it bounded (and
     spills to disk past the limit). GWR_DUCKDB_MEMORY overrides the limit."""
     return {"memory_limit": os.environ.get("GWR_DUCKDB_MEMORY", default_limit)}
@@ -58,6 +58,19 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
 def staging_path(db_path: str | os.PathLike) -> Path:
     path = Path(db_path)
     return path.with_name(path.name + ".staging")
+
+
+def sql_literal(value: str | int | float | bool | None) -> str:
+    """A value as a SQL literal, for statements built without bound parameters (binding Python
+    values makes DuckDB import pandas, seconds of start-up the flow process otherwise never pays).
+    Strings are quoted the standard way, so no value can end its literal."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float):
+        return repr(value)
+    return "'" + str(value).replace("'", "''") + "'"
 
 
 def quote_path(path: Path) -> str:
