@@ -190,3 +190,48 @@ def test_two_runs_on_one_warehouse_exclude_each_other(tmp_path):
     assert third.returncode == 0, third.stdout[-3000:] + third.stderr[-3000:]
     statuses = sorted(s for (s,) in _q(db, "SELECT status FROM etl_run"))
     assert statuses == ["abandoned", "succeeded"]
+
+
+THREADED_PARSE = """
+import concurrent.futures as cf, sys
+from pathlib import Path
+import polars as pl
+from flows.parse_worker import parse_files
+from flows.stage import plan_files
+empty = pl.DataFrame(schema={"source_file": pl.String, "source_sha256": pl.String, "document_id": pl.String})
+entries = plan_files(Path(sys.argv[1]), empty, max_bytes=1 << 26).to_parse * 4
+with cf.ThreadPoolExecutor(8) as pool:  # small runs parse on the flow's task threads
+    results = list(pool.map(lambda e: parse_files([e], "r"), entries))
+bad = [row for r in results for row in r.quarantine.rows()]
+print(len(entries), sum(len(r.loaded) for r in results), bad)
+"""
+
+
+def test_parsing_on_threads_in_a_fresh_process_loses_nothing():
+    """Parse tasks share one process in small runs: the first uses of the shared jieba tokenizer
+    race (it once gained words while another thread read it, and a file was quarantined)."""
+    for _ in range(3):
+        proc = subprocess.run(
+            [str(REPO / ".venv/bin/python"), "-c", THREADED_PARSE, str(SAMPLES)],
+            cwd=REPO, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        n, loaded, bad = proc.stdout.strip().splitlines()[-1].split(" ", 2)
+        assert n == loaded == "20" and bad == "[]", proc.stdout
+
+
+def test_shared_tokenizer_is_complete_before_first_use():
+    """The race above, made deterministic: in a fresh process, the tokenizer the first caller gets
+    already holds every word, so nothing mutates it while other threads use it."""
+    script = (
+        "from transforms.indicators import dictionary_version\n"
+        "from transforms.terms import count_terms\n"
+        "before = dictionary_version()\n"
+        "assert count_terms('推进新型城镇化，发展新质生产力。新型城镇化')\n"
+        "print(before == dictionary_version())\n"
+    )
+    proc = subprocess.run(
+        [str(REPO / ".venv/bin/python"), "-c", script], cwd=REPO, capture_output=True, text=True, timeout=300
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.stdout.strip().splitlines()[-1] == "True"

@@ -162,7 +162,7 @@ def _has_figure(sentence: str) -> bool:
     return _DIGIT.search(sentence) is not None or _maybe_chinese_figure(sentence)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 13)  # recurring sentences stay; 8k entries keep a worker's memory flat
 def _relative_facts(
     sentence: str, raw: str, report_year: int, section: str, label: str | None, version: tuple[int, int]
 ) -> tuple[_RelFact, ...]:

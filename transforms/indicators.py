@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
@@ -68,15 +69,35 @@ def _term_codes() -> dict[str, tuple[str, ...]]:
     return terms
 
 
-@cache
+_TOKENIZER: jieba.Tokenizer | None = None
+_TOKENIZER_LOCK = threading.Lock()
+
+
 def tokenizer() -> jieba.Tokenizer:
-    """A private jieba tokenizer (the global one is shared state) with the lexicon added. jieba
-    is imported here: a process that only needs the lexicon (the flow's) never loads it."""
+    """The process's one private jieba tokenizer (jieba's global one is shared state), built
+    whole, once, under a lock: the lexicon's terms and the policy vocabulary (transforms/terms.py)
+    are added before anyone sees it. Words added later, while another thread segments or reads
+    its frequencies (mojibake repair), broke those threads ("dictionary changed size"). The two
+    word lists share no substring (tests/test_views.py checks), so neither hides the other's
+    words. jieba is imported here: a process that only needs the lexicon (the flow's) never
+    loads it."""
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        with _TOKENIZER_LOCK:
+            if _TOKENIZER is None:
+                _TOKENIZER = _build_tokenizer()
+    return _TOKENIZER
+
+
+def _build_tokenizer() -> jieba.Tokenizer:
     import jieba
+
+    from transforms.terms import vocabulary  # terms imports this module: import here
 
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
-    for term in _term_codes():
+    tok.initialize()
+    for term in (*_term_codes(), *sorted(vocabulary())):
         # A high frequency makes the whole term win over its parts in jieba's DAG.
         tok.add_word(term, freq=10_000_000)
     return tok
@@ -88,9 +109,8 @@ def find_terms(phrase: str) -> list[TermHit]:
 
 
 def dictionary_version() -> tuple[int, int]:
-    """Changes whenever words are added to the tokenizer (terms.tokenizer() adds the policy
-    vocabulary later in a process): memoized segmentations are keyed on it, so none computed
-    before such a change outlives it."""
+    """Identifies the tokenizer's dictionary; memoized segmentations are keyed on it, so none
+    could outlive a change of words (the tokenizer is now built whole, so it stays the same)."""
     tok = tokenizer()
     return tok.total, len(tok.FREQ)
 

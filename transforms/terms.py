@@ -68,15 +68,10 @@ def _node_pattern(node: dict[str, dict]) -> str:
     return body
 
 
-@cache
 def tokenizer() -> jieba.Tokenizer:
-    """The indicator lexicon's private jieba tokenizer, taught the vocabulary too: one jieba
-    dictionary per process instead of two (each is ~150 MB). The two word lists share no
-    substring (tests/test_views.py checks), so neither hides the other's words."""
-    tok = indicator_tokenizer()
-    for term in vocabulary():
-        tok.add_word(term, freq=10_000_000)  # the whole term wins over its parts in jieba's DAG
-    return tok
+    """The process's one jieba tokenizer, which holds the vocabulary as words (see
+    transforms.indicators.tokenizer): one jieba dictionary per process, ~150 MB."""
+    return indicator_tokenizer()
 
 
 def count_terms(text: str) -> list[TermCount]:
@@ -88,7 +83,6 @@ def count_terms(text: str) -> list[TermCount]:
     version = None
     for block in _blocks_with_terms(text, hit):
         if version is None:
-            tokenizer()  # teaches the shared tokenizer the vocabulary on first use
             version = dictionary_version()
         counts.update(_block_terms(block, version))
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
