@@ -63,6 +63,7 @@ class TemporaryServer:
     def _spawn(self) -> subprocess.Popen:
         flags = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
         env = dict(os.environ, **flags)
+        env.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no network at run time
         env.pop("PREFECT_API_URL", None)
         command = [
             sys.executable, "-m", "uvicorn", "--app-dir", self._app_dir,
