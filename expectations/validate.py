@@ -8,14 +8,18 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
-import pyarrow as pa
 
 from expectations.keys import KeySets
 
+if TYPE_CHECKING:  # pyarrow is imported where used: the flow's process never loads it
+    import pyarrow as pa
+
+    Frame = pl.DataFrame | pa.Table
+
 log = logging.getLogger(__name__)
-Frame = pl.DataFrame | pa.Table
 DOCS_SITE = "gwr_local_site"
 
 
@@ -64,9 +68,12 @@ CATEGORICAL = frozenset(
 
 
 def _for_pandas(frame: pl.DataFrame | pa.Table):
+    import pyarrow as pa
+
     """Arrow to pandas in one pass, buffers released as they are converted. Integers and floats
     widen to int64/float64 (GX vectorises range checks only for those: narrower ints cost a
     Python call per value), vocabulary columns become categoricals."""
+
     table = frame.to_arrow() if isinstance(frame, pl.DataFrame) else frame
     fields = []
     for f in table.schema:

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import polars as pl
-import pyarrow as pa
 
 from warehouse.db import duckdb_config, init_schema, quote_path
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 STAGED_TABLES = ("dim_region", "dim_document", "doc_text", "fact_indicator", "fact_term")
 
@@ -95,6 +98,8 @@ def validation_frame(
 ) -> pa.Table:
     """One staged table (or part ``(i, n)`` of it) as its suite sees it, as Arrow (one copy, no
     intermediate frame). One per connection: the validator holds one at a time, never the run."""
+    import pyarrow as pa  # here: the flow's process, which only writes and publishes, never loads it
+
     con = _staged_connection(staging)
     try:
         staged = {r for (r,) in con.execute("SELECT region_id FROM stg_dim_region").fetchall()}
