@@ -145,12 +145,14 @@ def validate_tables(
     keys: KeySets,
     run_id: str,
     docs_dir: Path | None = None,
+    contract_columns: Mapping[str, list[str]] | None = None,
 ) -> ValidationOutcome:
     """Validate each frame against its suite; every expectation result becomes a dq_result row.
     A frame may be given as a loader, called when its turn comes and dropped after, so only one
     table is in memory at a time; or as a list of loaders of its parts (row-local suites only),
-    validated one by one and reported as one. With ``docs_dir``, GX Data Docs for this run are built there
-    (static HTML, opens offline)."""
+    validated one by one and reported as one. ``contract_columns`` are the columns a table must
+    have (default: those it has, for frames built in code to a fixed schema). With ``docs_dir``,
+    GX Data Docs for this run are built there (static HTML, opens offline)."""
     import great_expectations as gx
 
     from expectations.suites import SUITES  # imports GX: seconds, so only when validating
@@ -165,7 +167,9 @@ def validate_tables(
         loaders = given if isinstance(given, list) else [given]
         frame = loaders[0]() if callable(loaders[0]) else loaders[0]
         suite = ctx.suites.add(gx.ExpectationSuite(name=f"{table}_suite"))
-        columns = frame.columns if isinstance(frame, pl.DataFrame) else frame.column_names
+        columns = (contract_columns or {}).get(table) or (
+            frame.columns if isinstance(frame, pl.DataFrame) else frame.column_names
+        )
         for expectation in SUITES[table](columns, keys):
             suite.add_expectation(expectation)
         batch = source.add_dataframe_asset(name=table).add_batch_definition_whole_dataframe(f"{table}_batch")

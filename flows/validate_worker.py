@@ -57,7 +57,13 @@ def validate_staged(
     """Run every suite on the staged tables (in the validator process)."""
     from expectations.offline_docs import localize_site
     from expectations.validate import validate_tables
-    from warehouse.staging import PART_KEYS, VALIDATION_QUERIES, staged_rows, validation_frame
+    from warehouse.staging import (
+        PART_KEYS,
+        VALIDATION_QUERIES,
+        contract_columns,
+        staged_rows,
+        validation_frame,
+    )
 
     frames: dict[str, object] = {}
     for table in VALIDATION_QUERIES:
@@ -68,7 +74,7 @@ def validate_staged(
     frames["dim_indicator"] = indicators
     frames["etl_file"] = etl_files
     keys = KeySets(indicator_codes=set(indicators["indicator_code"].to_list()))
-    outcome = validate_tables(frames, keys, run_id, docs_dir)
+    outcome = validate_tables(frames, keys, run_id, docs_dir, contract_columns())
     if docs_dir is not None and (docs_dir / "index.html").is_file():
         localize_site(docs_dir)  # GX pages load CDNs; rewritten so the site opens offline
     return outcome

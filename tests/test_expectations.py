@@ -99,3 +99,25 @@ def test_parts_keep_duplicate_keys_together(tmp_path):
     assert sorted(i for part in ids for i in part) == sorted(r["fact_id"] for r in rows)
     assert sum("abc-00007" in part for part in ids) == 1
     assert max(part.count("abc-00007") for part in ids) == 2
+
+
+def test_staged_columns_must_match_the_warehouse_schema(tmp_path):
+    """Staged Parquet files carry whatever columns their writer gave them: a column the schema
+    lacks (or a missing one) fails validation, before publish."""
+    from flows.validate_worker import validate_staged
+    from transforms.indicators import dim_indicator_rows
+    from warehouse.publish import ETL_FILE_SCHEMA
+    from warehouse.staging import write_batch
+
+    facts = pl.DataFrame([fact_row()], schema=FACT_SCHEMA).with_columns(oops=pl.lit(1))
+    write_batch(tmp_path, "b1", {"fact_indicator": facts})
+    outcome = validate_staged(
+        tmp_path,
+        pl.DataFrame(schema=ETL_FILE_SCHEMA),
+        pl.DataFrame(dim_indicator_rows()),
+        {"360922"},
+        "r5",
+        None,
+    )
+    failed = {(r["table_name"], r["expectation"]) for r in outcome.failures}
+    assert ("fact_indicator", "expect_table_columns_to_match_set") in failed

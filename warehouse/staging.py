@@ -59,12 +59,13 @@ def write_batch(staging: Path, batch_id: str, frames: dict[str, pl.DataFrame]) -
         partial.replace(folder / f"{batch_id}.parquet")
 
 
-def attach_staged(con: duckdb.DuckDBPyConnection, staging: Path) -> None:
-    """Temp views stg_<table> over the staged files. A table no batch wrote to is an empty view
-    with the warehouse's columns (``con`` must hold the warehouse schema). Regions repeat across
-    batches (every county report adds its province): their view is distinct."""
+def attach_staged(con: duckdb.DuckDBPyConnection, staging: Path | None) -> None:
+    """Temp views stg_<table> over the staged files. A table no batch wrote to (every table, for
+    ``None``) is an empty view with the warehouse's columns (``con`` must hold the warehouse
+    schema). Regions repeat across batches (every county report adds its province): their view
+    is distinct."""
     for table in STAGED_TABLES:
-        files = sorted((staging / table).glob("*.parquet"))
+        files = sorted((staging / table).glob("*.parquet")) if staging is not None else []
         if files:
             source = "read_parquet([" + ", ".join(quote_path(f) for f in files) + "])"
             select = f"SELECT {'DISTINCT ' if table == 'dim_region' else ''}* FROM {source}"
@@ -89,6 +90,23 @@ def staged_rows(staging: Path, table: str) -> int:
     con = _staged_connection(staging)
     try:
         return con.execute(f"SELECT count(*) FROM stg_{table}").fetchone()[0]
+    finally:
+        con.close()
+
+
+def contract_columns() -> dict[str, list[str]]:
+    """The columns each validation query yields when the staged files follow the warehouse
+    schema: what the suites hold the real staged tables to (Parquet files carry whatever columns
+    their writer gave them; a drift must fail validation, not surface at publish or as NULLs)."""
+    con = duckdb.connect(config=duckdb_config())
+    try:
+        init_schema(con)
+        attach_staged(con, None)
+        con.execute("CREATE TEMP TABLE known_region (region_id VARCHAR)")
+        return {
+            table: [d[0] for d in con.execute(f"SELECT * FROM ({query}) LIMIT 0").description]
+            for table, query in VALIDATION_QUERIES.items()
+        }
     finally:
         con.close()
 
