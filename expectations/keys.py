@@ -1,5 +1,6 @@
-"""Key sets the foreign-key expectations check against. Kept apart from the suites so the flow
-can import it without importing Great Expectations (seconds of start-up)."""
+"""Reference sets the suites check values against (documents and regions are joined in SQL, see
+warehouse/staging.py). Kept apart from the suites so the flow can import it without importing
+Great Expectations (seconds of start-up)."""
 
 from __future__ import annotations
 
