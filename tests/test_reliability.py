@@ -224,11 +224,12 @@ def test_shared_tokenizer_is_complete_before_first_use():
     """The race above, made deterministic: in a fresh process, the tokenizer the first caller gets
     already holds every word, so nothing mutates it while other threads use it."""
     script = (
-        "from transforms.indicators import dictionary_version\n"
+        "from transforms.indicators import tokenizer\n"
         "from transforms.terms import count_terms\n"
-        "before = dictionary_version()\n"
+        "words = lambda: (tokenizer().total, len(tokenizer().FREQ))\n"
+        "before = words()\n"
         "assert count_terms('推进新型城镇化，发展新质生产力。新型城镇化')\n"
-        "print(before == dictionary_version())\n"
+        "print(before == words())\n"
     )
     proc = subprocess.run(
         [str(REPO / ".venv/bin/python"), "-c", script], cwd=REPO, capture_output=True, text=True, timeout=300

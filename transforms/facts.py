@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 import reference
-from transforms.indicators import Indicator, dictionary_version, find_terms, lexicon, mentions_any_term
+from transforms.indicators import Indicator, find_terms, lexicon, mentions_any_term
 from transforms.literals import gate
 from transforms.models import Fact
 from transforms.numbers import Quantity, find_quantities, year_pattern
@@ -107,7 +107,6 @@ class _Context:
     offset: int  # of the sentence in the document text
     label: str | None = None  # the part's horizon (过去五年, 今后五年)
     raw: str = ""  # the sentence as in the document, for provenance
-    version: tuple[int, int] = (0, 0)  # the jieba dictionary's, keys the phrase memos
 
     @property
     def provenance(self) -> str:
@@ -132,7 +131,6 @@ def extract_facts(
     # offset into the normalised text is an offset into ``text``.
     original, text = text, _halfwidth(text)
     same = original is text
-    version = dictionary_version()  # subjects come from jieba: part of the memo's key
     append = facts.append
     for part in split_parts(text):
         section, label = part.section, part.label
@@ -142,9 +140,7 @@ def extract_facts(
             if excluded and _has_figure(sentence) and any(s < end and start < e for s, e in excluded):
                 continue
             raw = sentence if same else original[start:end]
-            for head, rel_start, rel_end, tail in _relative_facts(
-                sentence, raw, report_year, section, label, version
-            ):
+            for head, rel_start, rel_end, tail in _relative_facts(sentence, raw, report_year, section, label):
                 append(Fact(*head, rel_start + start, rel_end + start, *tail))
     return facts
 
@@ -164,13 +160,12 @@ def _has_figure(sentence: str) -> bool:
 
 @lru_cache(maxsize=1 << 13)  # recurring sentences stay; 8k entries keep a worker's memory flat
 def _relative_facts(
-    sentence: str, raw: str, report_year: int, section: str, label: str | None, version: tuple[int, int]
+    sentence: str, raw: str, report_year: int, section: str, label: str | None
 ) -> tuple[_RelFact, ...]:
     """The facts of one sentence with offsets relative to the sentence start. Facts depend on
     the sentence and its part only, and reports repeat sentences (generated ones a lot), so
-    they are memoized as field tuples (immutable, safe to share); callers build the Facts.
-    ``version`` (the jieba dictionary's) only keys the memo."""
-    ctx = _Context(report_year, section, sentence, 0, label, raw, version)
+    they are memoized as field tuples (immutable, safe to share); callers build the Facts."""
+    ctx = _Context(report_year, section, sentence, 0, label, raw)
     facts: list[_RelFact] = []
     if _has_figure(sentence):
         facts.extend(_sentence_facts(ctx))
@@ -211,10 +206,10 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
         phrase_start = max(clause_start, prev_end)
         phrase = sentence[phrase_start : q.start]
         prev_end = q.end
-        subject = _subject_for(phrase, subject, ctx.version)
+        subject = _subject_for(phrase, subject)
         if subject is None:
             continue
-        if _is_delta(phrase, q, ctx.version):
+        if _is_delta(phrase, q):
             continue
         tail = _tail(phrase, subject)
         if subject.inherited and not _has_measure_cue(tail):
@@ -279,9 +274,9 @@ class _PhraseReading:
 
 
 @lru_cache(maxsize=1 << 16)
-def _read_phrase(phrase: str, version: tuple[int, int]) -> _PhraseReading:
+def _read_phrase(phrase: str) -> _PhraseReading:
     """Memoized: phrases (地区生产总值, 增长) recur across sentences and reports, and their
-    reading needs jieba. ``version`` (the jieba dictionary's) only keys the memo."""
+    reading needs jieba."""
     coord = _coordination(phrase)
     listed = None
     if coord is not None and ("分别" in phrase or "、" in phrase or "均" in phrase):
@@ -306,9 +301,9 @@ def _read_phrase(phrase: str, version: tuple[int, int]) -> _PhraseReading:
     return _PhraseReading(listed, bare, "分别" in phrase, term, bool(hits), _name_of(phrase), delta)
 
 
-def _subject_for(phrase: str, previous: _Subject | None, version: tuple[int, int]) -> _Subject | None:
+def _subject_for(phrase: str, previous: _Subject | None) -> _Subject | None:
     lex = lexicon()
-    r = _read_phrase(phrase, version)
+    r = _read_phrase(phrase)
     if r.coordination is not None:
         codes = r.coordination
         return _Subject(lex[codes[0]].name_zh, lex[codes[0]], pending=list(codes[1:]), coordination=codes)
@@ -444,11 +439,11 @@ def _has_measure_cue(tail: str) -> bool:
 _TRAILING_APPROX_LE = re.compile(r"[\s约近超了]+$")
 
 
-def _is_delta(phrase: str, q: Quantity, version: tuple[int, int]) -> bool:
+def _is_delta(phrase: str, q: Quantity) -> bool:
     """较上年增加10亿元: a change in an absolute amount, not a level or a percent change."""
     if q.family in ("percent", "points"):
         return False
-    return _read_phrase(phrase, version).delta
+    return _read_phrase(phrase).delta
 
 
 def _measure(q: Quantity, tail: str, indicator: Indicator | None) -> tuple[str, int] | None:

@@ -105,21 +105,14 @@ def _build_tokenizer() -> jieba.Tokenizer:
 
 def find_terms(phrase: str) -> list[TermHit]:
     """Lexicon terms in a short phrase, located by jieba segmentation."""
-    return list(_find_terms(phrase, dictionary_version()))
-
-
-def dictionary_version() -> tuple[int, int]:
-    """Identifies the tokenizer's dictionary; memoized segmentations are keyed on it, so none
-    could outlive a change of words (the tokenizer is now built whole, so it stays the same)."""
-    tok = tokenizer()
-    return tok.total, len(tok.FREQ)
+    return list(_find_terms(phrase))
 
 
 @lru_cache(maxsize=1 << 16)
-def _find_terms(phrase: str, dictionary: tuple[int, int]) -> tuple[TermHit, ...]:
+def _find_terms(phrase: str) -> tuple[TermHit, ...]:
     """Memoized: the same phrases (地区生产总值, 一般公共预算收入) come back in every report, and
-    jieba is the slow part. TermHit is frozen, so sharing the hits is safe. ``dictionary``
-    only keys the cache (see find_terms)."""
+    jieba is the slow part. TermHit is frozen, so sharing the hits is safe. The tokenizer is
+    built whole before its first use, so a memoized segmentation never goes stale."""
     terms = _term_codes()
     hits: list[TermHit] = []
     pos = 0

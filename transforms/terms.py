@@ -19,7 +19,6 @@ from functools import cache, lru_cache
 import jieba
 
 import reference
-from transforms.indicators import dictionary_version
 from transforms.indicators import tokenizer as indicator_tokenizer
 
 VOCABULARY_FILE = "policy_terms.txt"
@@ -80,11 +79,8 @@ def count_terms(text: str) -> list[TermCount]:
     counts: Counter[str] = Counter()
     if not hit.search(text):
         return []
-    version = None
     for block in _blocks_with_terms(text, hit):
-        if version is None:
-            version = dictionary_version()
-        counts.update(_block_terms(block, version))
+        counts.update(_block_terms(block))
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return [TermCount(term, n, rank) for rank, (term, n) in enumerate(ordered, start=1)]
 
@@ -123,9 +119,9 @@ def _blocks_with_terms(text: str, hit: re.Pattern[str]) -> Iterator[str]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _block_terms(block: str, version: tuple[int, int]) -> tuple[str, ...]:
+def _block_terms(block: str) -> tuple[str, ...]:
     """Vocabulary words of one block as jieba segments it. A pure function of the block (and
-    of the dictionary, whose ``version`` keys the memo), and reports repeat clauses (generated
+    of the tokenizer, which never changes once built), and reports repeat clauses (generated
     ones a lot), so it is memoized: jieba is the slow part."""
     vocab = vocabulary()
     return tuple(w for w in tokenizer().cut(block, HMM=False) if w in vocab)
