@@ -1,6 +1,6 @@
-"""The ingest flow: stage -> parse (clean, extract) -> load staging -> validate -> publish.
+"""The ingest flow: stage -> parse (clean, extract, write to staging) -> validate -> publish.
 
-Write-audit-publish: parsed batches go to a private staging database, the Great Expectations suites
+Write-audit-publish: parsed batches go to a private staging directory, the Great Expectations suites
 validate it, and only a fully valid run is published, in one transaction.
 """
 

@@ -3,7 +3,7 @@
 Great Expectations takes about 7 s of CPU to import (scipy, pandas, sqlalchemy, altair). In the
 flow's process that cost is paid in series, after parsing, and holds the GIL the whole time. Here it
 is paid once, on the other core, while the flow stages and parses; by the time staging is complete
-the validator is warm. It reads the closed staging file read-only and returns plain result rows.
+the validator is warm. It reads the staged Parquet files through DuckDB and returns plain result rows.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from expectations.validate import ValidationOutcome
 
 MAX_ROWS_PER_PART = 400_000  # ~150 MB of facts in pandas; GX needs a few times that at its peak
 _POOL: cf.ProcessPoolExecutor | None = None
-_WARMING: cf.Future | None = None
 
 
 def _warm() -> None:
@@ -32,18 +31,18 @@ def _warm() -> None:
 
 def start() -> None:
     """Start the validator process and its imports now; later calls are no-ops."""
-    global _POOL, _WARMING
+    global _POOL
     if _POOL is None:
         _POOL = cf.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        _WARMING = _POOL.submit(_warm)
+        _POOL.submit(_warm)
         atexit.register(stop)  # before interpreter teardown, or the pool's weakref callback fails
 
 
 def stop() -> None:
-    global _POOL, _WARMING
+    global _POOL
     if _POOL is not None:
         _POOL.shutdown(cancel_futures=True)
-        _POOL, _WARMING = None, None
+        _POOL = None
 
 
 def validate_staged(
