@@ -40,6 +40,10 @@ class ValidationFailed(RuntimeError):
     """The staged data broke a data contract; nothing was published."""
 
 
+class RunFailed(RuntimeError):
+    """A run did not complete; the message says why (the flow's own exception when there is one)."""
+
+
 _POOL: cf.ProcessPoolExecutor | None = None
 _POOL_LOCK = threading.Lock()  # parse-batch tasks run on several threads: one pool, not one each
 
@@ -295,3 +299,16 @@ def ingest(
     # Seconds per step, for the benchmark and the logs (parse and load overlap: batches stream).
     logger.info("step seconds: %s", {k: round(v, 2) for k, v in timings.items()})
     return asdict(summary) | {"timings": timings, "bytes_parsed": sum(e.size_bytes for e in plan.to_parse)}
+
+
+def run_ingest(flow_fn=ingest, **parameters) -> dict:
+    """Run the flow (one Prefect flow run) and return its summary, or RunFailed with the reason.
+    Shared by `gwr run` and the run service."""
+    state = flow_fn(**parameters, return_state=True)
+    if not state.is_completed():
+        try:
+            state.result()
+        except Exception as exc:  # the flow's own exception carries the reason
+            raise RunFailed(f"run failed: {exc}") from exc
+        raise RunFailed(f"run ended in state {state.type.value}")
+    return state.result()

@@ -21,6 +21,7 @@ from expectations.validate import ValidationOutcome
 
 MAX_ROWS_PER_PART = 400_000  # ~150 MB of facts in pandas; GX needs a few times that at its peak
 _POOL: cf.ProcessPoolExecutor | None = None
+_IN_PROCESS = False
 
 
 def _warm() -> None:
@@ -29,10 +30,18 @@ def _warm() -> None:
     import expectations.suites  # noqa: F401
 
 
+def in_process() -> None:
+    """Validate in this process from now on, and import GX now: for a resident run process
+    (`gwr serve`), where GX stays imported from one run to the next."""
+    global _IN_PROCESS
+    _IN_PROCESS = True
+    _warm()
+
+
 def start() -> None:
     """Start the validator process and its imports now; later calls are no-ops."""
     global _POOL
-    if _POOL is None:
+    if _POOL is None and not _IN_PROCESS:
         _POOL = cf.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
         _POOL.submit(_warm)
         atexit.register(stop)  # before interpreter teardown, or the pool's weakref callback fails
@@ -81,6 +90,8 @@ def validate_staged(
 
 def validate(*args) -> ValidationOutcome:
     """validate_staged in the validator process (started here if it was not yet)."""
+    if _IN_PROCESS:
+        return validate_staged(*args)
     start()
     assert _POOL is not None
     try:

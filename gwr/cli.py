@@ -27,6 +27,12 @@ def _default_db() -> Path:
     return DEFAULT_DB
 
 
+class ServiceMode(StrEnum):
+    auto = "auto"
+    on = "on"
+    off = "off"
+
+
 class OutputFormat(StrEnum):
     table = "table"
     csv = "csv"
@@ -63,43 +69,32 @@ def run(
     summary_json: Annotated[
         Path | None, typer.Option(help="Also write the run summary (counts, seconds per step) as JSON here.")
     ] = None,
+    service: Annotated[
+        ServiceMode,
+        typer.Option(
+            envvar="GWR_SERVICE",
+            help="Run on a running `gwr serve` (auto: when one is up for this code), or always/never.",
+        ),
+    ] = ServiceMode.auto,
 ) -> None:
     """Run the ingest flow: stage, clean, parse, validate, publish."""
-    from flows import local_server
-
-    # Both start first, as subprocesses, so their imports run on the other core while this one's do.
-    server = local_server.ensure_api()
-    from flows import validate_worker
-
-    validate_worker.start()
     from flows import settings
-    from flows.ingest import ingest
 
     source = source or settings.DEFAULT_SOURCE
     db = db or settings.DEFAULT_DB
     if not source.is_dir():
         _fail(f"source directory {source} does not exist", 2)
-    flow_fn = ingest
-    mode = "processes"
-    if dask_address:
-        from prefect_dask import DaskTaskRunner
-
-        flow_fn = ingest.with_options(task_runner=DaskTaskRunner(address=dask_address))
-        mode = "inline"
     limits = {"max_file_bytes": max_file_bytes} if max_file_bytes else {}
-    if server is not None:
-        server.wait_ready(float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
-    state = flow_fn(
-        source=str(source), db=str(db), workers=workers, mode=mode, wait_seconds=wait, return_state=True,
-        **limits,
-    )  # fmt: skip
-    if not state.is_completed():
-        try:
-            state.result()
-        except Exception as exc:  # the flow's own exception carries the reason
-            _fail(f"run failed: {exc}")
-        _fail(f"run ended in state {state.type.value}")
-    summary = state.result()
+    parameters = dict(
+        source=str(source.resolve()), db=str(db.resolve()), workers=workers, wait_seconds=wait, **limits
+    )
+    summary = None
+    if service is not ServiceMode.off and not dask_address:
+        summary = _run_on_service(parameters, required=service is ServiceMode.on)
+    elif service is ServiceMode.on:
+        _fail("--service on cannot be combined with a Dask scheduler", 2)
+    if summary is None:
+        summary = _run_here(parameters, dask_address)
     if summary_json is not None:
         summary_json.write_text(json.dumps(summary, indent=2, default=str), encoding="utf-8")
     typer.echo(
@@ -107,6 +102,61 @@ def run(
         f"{summary['n_unchanged']} unchanged, {summary['n_duplicate']} duplicate, "
         f"{summary['n_quarantined']} quarantined, {summary['n_facts']} facts -> {db}"
     )
+
+
+def _run_on_service(parameters: dict, required: bool) -> dict | None:
+    """The run's summary from `gwr serve`; None (after saying why, if one was expected) to run here."""
+    from flows.local_server import configured_api_url
+    from gwr import service_client
+
+    try:
+        conn = service_client.connect(configured_api_url())
+    except service_client.ServiceUnavailable as exc:
+        if required:
+            _fail(str(exc), 2)
+        if service_client.state_file().exists():
+            typer.secho(f"note: not using the gwr service: {exc}", err=True, fg=typer.colors.YELLOW)
+        return None
+    try:
+        return service_client.run(conn, parameters, echo=lambda line: typer.echo(line, err=True))
+    except service_client.ServiceRunFailed as exc:
+        _fail(str(exc))
+
+
+def _run_here(parameters: dict, dask_address: str | None) -> dict:
+    """The flow in this process, with Prefect's API and the validator started first."""
+    from flows import local_server
+
+    # Both start first, as subprocesses, so their imports run on the other core while this one's do.
+    server = local_server.ensure_api()
+    from flows import validate_worker
+
+    validate_worker.start()
+    from flows.ingest import RunFailed, ingest, run_ingest
+
+    flow_fn = ingest
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        flow_fn = ingest.with_options(task_runner=DaskTaskRunner(address=dask_address))
+        parameters = dict(parameters, mode="inline")
+    if server is not None:
+        server.wait_ready(float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
+    try:
+        return run_ingest(flow_fn, **parameters)
+    except RunFailed as exc:
+        _fail(str(exc))
+
+
+@app.command()
+def serve(
+    port: Annotated[int, typer.Option(help="Loopback port to listen on (default: any free one).")] = 0,
+    max_runs: Annotated[int, typer.Option(help="Replace the warm run process after this many runs.")] = 50,
+) -> None:
+    """Keep a warm run process on loopback, so `gwr run` skips start-up (Ctrl-C stops it)."""
+    from flows.service import serve as serve_forever
+
+    serve_forever(port=port, max_runs=max_runs)
 
 
 @app.command()

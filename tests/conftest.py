@@ -17,12 +17,14 @@ GWR = [sys.executable, "-m", "gwr.cli"]
 
 
 def gwr_env(tmp_home: Path) -> dict[str, str]:
-    """Environment for a CLI subprocess: its own Prefect home, no telemetry, no network."""
+    """Environment for a CLI subprocess: its own Prefect home, no telemetry, no network, and no
+    `gwr serve` of the developer's (runs happen in their own process unless a test starts one)."""
     env = dict(os.environ)
     env.update(
         PREFECT_HOME=str(tmp_home),
         PREFECT_SERVER_ANALYTICS_ENABLED="false",
         PREFECT_API_URL="",
+        GWR_SERVICE_FILE=str(tmp_home / "no-service.json"),
     )
     env.pop("PREFECT_API_URL")
     return env
