@@ -25,13 +25,17 @@ from pathlib import Path
 import psutil
 
 from bench.corpus import corpus_bytes, generate
+from gwr.service_client import ServiceInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 
 
-def _measured(cmd: list[str], env: dict | None = None) -> tuple[float, float, subprocess.CompletedProcess]:
-    """Run ``cmd``; return (wall seconds, peak RSS MB of the process tree, completed process)."""
+def _measured(
+    cmd: list[str], env: dict | None = None, also: int | None = None
+) -> tuple[float, float, subprocess.CompletedProcess]:
+    """Run ``cmd``; return (wall seconds, peak RSS MB of its process tree and of ``also``'s, the
+    process doing the work for a client, completed process)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = 0.0
@@ -39,10 +43,10 @@ def _measured(cmd: list[str], env: dict | None = None) -> tuple[float, float, su
 
     def sample() -> None:
         nonlocal peak
-        parent = psutil.Process(proc.pid)
+        roots = [psutil.Process(pid) for pid in (proc.pid, also) if pid is not None]
         while not stop.is_set():
             try:
-                tree = [parent, *parent.children(recursive=True)]
+                tree = [p for root in roots for p in (root, *root.children(recursive=True))]
                 rss = sum(p.memory_info().rss for p in tree if p.is_running())
                 peak = max(peak, rss / 1e6)
             except psutil.Error:
@@ -58,62 +62,105 @@ def _measured(cmd: list[str], env: dict | None = None) -> tuple[float, float, su
 
 
 def _gwr(
-    source: Path, db: Path, summary: Path, home: Path, api_url: str | None = None
+    source: Path,
+    db: Path,
+    summary: Path,
+    home: Path,
+    api_url: str | None = None,
+    service: Service | None = None,
 ) -> tuple[float, float, dict]:
-    env = dict(os.environ, PREFECT_HOME=str(home), PREFECT_SERVER_ANALYTICS_ENABLED="false")
-    env.pop("PREFECT_API_URL", None)
+    """`gwr run` in its own process, or on ``service``."""
+    env = service.env if service else _env(home)
     if api_url:
         env["PREFECT_API_URL"] = api_url
     cmd = [sys.executable, "-m", "gwr.cli", "run", "--source", str(source), "--db", str(db)]
-    wall, peak, proc = _measured([*cmd, "--summary-json", str(summary)], env)
+    cmd += ["--summary-json", str(summary), "--service", "on" if service else "off"]
+    wall, peak, proc = _measured(cmd, env, also=service.info.pid if service else None)
     if proc.returncode != 0:
         raise SystemExit(f"gwr run failed:\n{proc.stderr[-3000:]}")
     return wall, peak, json.loads(summary.read_text())
 
 
-def bench(n: int, work: Path) -> dict:
+def _env(home: Path) -> dict[str, str]:
+    env = dict(os.environ, PREFECT_HOME=str(home), PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    env.pop("PREFECT_API_URL", None)
+    return env
+
+
+class Service:
+    """`gwr serve` for the runs measured on it: started, waited for, stopped."""
+
+    def __init__(self, work: Path) -> None:
+        state = work / "service.json"
+        self.env = _env(work / "home-service") | {"GWR_SERVICE_FILE": str(state)}
+        cmd = [sys.executable, "-m", "gwr.cli", "serve"]
+        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL)
+        deadline = time.monotonic() + 300
+        while not state.exists():
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit("gwr serve did not start")
+            time.sleep(0.2)
+        self.info = ServiceInfo.read(state)
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(60)
+
+
+def _flow_figures(n: int, mb: float, wall: float, peak: float, summary: dict) -> dict:
+    steps = summary["timings"]
+    return {
+        "wall_s": round(wall, 1),
+        "docs_per_s": round(n / wall, 1),
+        "mb_per_s": round(mb / wall, 2),
+        "peak_rss_mb": round(peak),
+        "loaded": summary["n_loaded"],
+        "quarantined": summary["n_quarantined"],
+        "facts": summary["n_facts"],
+        "steps_s": {k: round(v, 1) for k, v in steps.items()},
+        "steps_mb_per_s": {k: round(mb / v, 1) for k, v in steps.items() if v > 0},
+    }
+
+
+def bench(n: int, work: Path, service: Service | None) -> dict:
+    """The flow as a one-shot `gwr run`, then on the service (peak RSS: client and service), each
+    into a new warehouse and again with nothing changed; then the naive peer."""
     corpus = generate(n, BENCH / "corpus" / str(n))
     mb = corpus_bytes(corpus) / 1e6
-    db = work / f"gwr-{n}.duckdb"
-    wall, peak, summary = _gwr(corpus, db, work / f"s{n}.json", work / f"home{n}")
-    print(f"[{n} docs] flow {wall:.1f} s, peak RSS {peak:.0f} MB, steps {summary['timings']}", flush=True)
-    rerun_wall, _, rerun = _gwr(corpus, db, work / f"r{n}.json", work / f"home{n}")
-    print(f"[{n} docs] no-change re-run {rerun_wall:.1f} s", flush=True)
+    figures: dict = {"docs": n, "mb": round(mb, 1)}
+    for label, on in (("flow", None), ("service", service)) if service else (("flow", None),):
+        db = work / f"gwr-{n}-{label}.duckdb"
+        wall, peak, summary = _gwr(corpus, db, work / f"s{n}.json", work / f"home{n}", service=on)
+        print(
+            f"[{n} docs] {label}: {wall:.1f} s, peak RSS {peak:.0f} MB, steps {summary['timings']}",
+            flush=True,
+        )
+        rerun_wall, _, rerun = _gwr(corpus, db, work / f"r{n}.json", work / f"home{n}", service=on)
+        print(f"[{n} docs] {label}: no-change re-run {rerun_wall:.1f} s", flush=True)
+        figures[label] = _flow_figures(n, mb, wall, peak, summary)
+        figures[label]["rerun"] = {"wall_s": round(rerun_wall, 1), "unchanged": rerun["n_unchanged"]}
+        db.unlink()
     naive_wall, naive_peak, naive_proc = _measured(
         [sys.executable, "-m", "bench.naive", str(corpus), str(work / f"naive-{n}.duckdb")]
     )
     naive = json.loads(naive_proc.stdout)
-    steps = summary["timings"]
-    return {
-        "docs": n,
-        "mb": round(mb, 1),
-        "flow": {
-            "wall_s": round(wall, 1),
-            "docs_per_s": round(n / wall, 1),
-            "mb_per_s": round(mb / wall, 2),
-            "peak_rss_mb": round(peak),
-            "loaded": summary["n_loaded"],
-            "quarantined": summary["n_quarantined"],
-            "facts": summary["n_facts"],
-            "steps_s": {k: round(v, 1) for k, v in steps.items()},
-            "steps_mb_per_s": {k: round(mb / v, 1) for k, v in steps.items() if v > 0},
-        },
-        "rerun": {"wall_s": round(rerun_wall, 1), "unchanged": rerun["n_unchanged"]},
-        "naive": {
-            "wall_s": round(naive_wall, 1),
-            "docs_per_s": round(n / naive_wall, 1),
-            "mb_per_s": round(mb / naive_wall, 2),
-            "peak_rss_mb": round(naive_peak),
-            "rows": naive["rows"],
-        },
-        "flow_vs_naive_mb_per_s": round((mb / wall) / (mb / naive_wall), 2),
+    figures["naive"] = {
+        "wall_s": round(naive_wall, 1),
+        "docs_per_s": round(n / naive_wall, 1),
+        "mb_per_s": round(mb / naive_wall, 2),
+        "peak_rss_mb": round(naive_peak),
+        "rows": naive["rows"],
     }
+    for label in ("flow", "service"):
+        if label in figures:
+            figures[label]["vs_naive_mb_per_s"] = round(naive_wall / figures[label]["wall_s"], 2)
+    return figures
 
 
-def overhead(work: Path) -> dict[str, float]:
+def overhead(work: Path, service: Service | None) -> dict[str, float]:
     """Wall time of a one-document run: cold (a new Prefect home, as on a fresh machine or in CI),
-    warm (the same home again, as for a user), and against an API server that is already running
-    (as for scheduled runs, which a worker starts against the Prefect server)."""
+    warm (the same home again, as for a user), against an API server that is already running
+    (as for scheduled runs, which a worker starts against the Prefect server), and on `gwr serve`."""
     from flows.local_server import TemporaryServer
 
     one = work / "one"
@@ -130,13 +177,22 @@ def overhead(work: Path) -> dict[str, float]:
         live, _, _ = _gwr(one, work / "one-d.duckdb", work / "one-d.json", home, server.api_url)
     finally:
         server.stop()
-    return {"cold_s": round(cold, 1), "warm_s": round(warm, 1), "live_server_s": round(live, 1)}
+    figures = {"cold_s": round(cold, 1), "warm_s": round(warm, 1), "live_server_s": round(live, 1)}
+    if service is not None:
+        runs = [
+            _gwr(one, work / f"one-s{i}.duckdb", work / "one-s.json", home, service=service)[0]
+            for i in range(3)
+        ]
+        figures["service_first_s"] = round(runs[0], 1)  # the run process's first flow run
+        figures["service_s"] = round(min(runs[1:]), 1)
+    return figures
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, action="append", help="corpus size (repeatable)")
     parser.add_argument("--skip-overhead", action="store_true", help="skip the 1-document run")
+    parser.add_argument("--skip-service", action="store_true", help="skip the runs on `gwr serve`")
     args = parser.parse_args()
     sizes = args.docs or [1000]
     machine = f"{platform.machine()}, {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB"
@@ -146,28 +202,46 @@ def main() -> None:
     path = out / (dt.datetime.now().strftime("%Y%m%dT%H%M%S") + ".json")
     with tempfile.TemporaryDirectory(prefix="gwr-bench-") as tmp:
         work = Path(tmp)
-        if not args.skip_overhead:
-            results["fixed_overhead_s"] = overhead(work)
-        print(f"machine: {machine}; fixed overhead of a 1-document run: {results.get('fixed_overhead_s')}")
-        for n in sizes:
-            r = bench(n, work)
-            results["runs"].append(r)
-            path.write_text(json.dumps(results, indent=2, ensure_ascii=False))  # keep what is done
-            f, nv = r["flow"], r["naive"]
+        service = None if args.skip_service else Service(work)
+        try:
+            if not args.skip_overhead:
+                results["fixed_overhead_s"] = overhead(work, service)
             print(
-                f"\n{n} docs, {r['mb']} MB\n"
-                f"  flow : {f['wall_s']} s wall, {f['docs_per_s']} docs/s, {f['mb_per_s']} MB/s, "
-                f"peak RSS {f['peak_rss_mb']} MB, {f['loaded']} loaded, {f['quarantined']} quarantined, "
-                f"{f['facts']} facts\n"
-                f"  steps: " + ", ".join(f"{k} {v} s ({f['steps_mb_per_s'].get(k, '-')} MB/s)"
-                                         for k, v in f["steps_s"].items()) + "\n"
-                f"  no-change re-run: {r['rerun']['wall_s']} s ({r['rerun']['unchanged']} unchanged)\n"
-                f"  naive: {nv['wall_s']} s wall, {nv['docs_per_s']} docs/s, {nv['mb_per_s']} MB/s, "
-                f"peak RSS {nv['peak_rss_mb']} MB\n"
-                f"  flow / naive, MB/s: {r['flow_vs_naive_mb_per_s']}"
-            , flush=True)  # fmt: skip
+                f"machine: {machine}; fixed overhead of a 1-document run: {results.get('fixed_overhead_s')}"
+            )
+            for n in sizes:
+                r = bench(n, work, service)
+                results["runs"].append(r)
+                path.write_text(json.dumps(results, indent=2, ensure_ascii=False))  # keep what is done
+                _print(r)
+        finally:
+            if service is not None:
+                service.stop()
     path.write_text(json.dumps(results, indent=2, ensure_ascii=False))
     print(f"\nwrote {path}")
+
+
+def _print(r: dict) -> None:
+    n, nv = r["docs"], r["naive"]
+    print(f"\n{n} docs, {r['mb']} MB")
+    for label, name in (("flow", "gwr run"), ("service", "gwr run on gwr serve")):
+        if label not in r:
+            continue
+        f = r[label]
+        print(
+            f"  {name}: {f['wall_s']} s wall, {f['docs_per_s']} docs/s, {f['mb_per_s']} MB/s, "
+            f"peak RSS {f['peak_rss_mb']} MB, {f['loaded']} loaded, {f['quarantined']} quarantined, "
+            f"{f['facts']} facts\n"
+            f"    steps: " + ", ".join(f"{k} {v} s ({f['steps_mb_per_s'].get(k, '-')} MB/s)"
+                                     for k, v in f["steps_s"].items()) + "\n"
+            f"    no-change re-run: {f['rerun']['wall_s']} s ({f['rerun']['unchanged']} unchanged)\n"
+            f"    flow / naive, MB/s: {f['vs_naive_mb_per_s']}"
+        )  # fmt: skip
+    print(
+        f"  naive: {nv['wall_s']} s wall, {nv['docs_per_s']} docs/s, {nv['mb_per_s']} MB/s, "
+        f"peak RSS {nv['peak_rss_mb']} MB",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

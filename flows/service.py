@@ -47,9 +47,10 @@ def _run_process(conn: Connection) -> None:
     _warm_up()
     conn.send(("ready", os.getpid()))
     forward = _Forward(conn)
-    line = "%(asctime)s | %(levelname)-7s | %(name)s - %(message)s"
-    forward.setFormatter(logging.Formatter(line, "%H:%M:%S"))
-    logging.getLogger().addHandler(forward)
+    root = logging.getLogger()
+    console = next((h.formatter for h in root.handlers if h.formatter is not None), None)
+    forward.setFormatter(console or logging.Formatter("%(asctime)s | %(levelname)-7s | %(message)s"))
+    root.addHandler(forward)  # lines as Prefect's console shows them
     while True:
         try:
             request = conn.recv()
@@ -99,7 +100,8 @@ class RunProcess:
     def _start(self) -> None:
         context = multiprocessing.get_context("spawn")
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_run_process, args=(child,), name="gwr-run", daemon=True)
+        # Not daemonic: a daemonic process may not start the parse pool's processes.
+        self.process = context.Process(target=_run_process, args=(child,), name="gwr-run")
         self.process.start()
         child.close()
         self.runs = 0

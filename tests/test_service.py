@@ -16,6 +16,8 @@ import duckdb
 import psutil
 import pytest
 
+from bench.corpus import corpus_bytes, generate
+from flows.settings import INLINE_MAX_BYTES
 from gwr.service_client import ServiceInfo, fingerprint
 from tests.conftest import GWR, REPO, SAMPLES, gwr_env
 
@@ -75,6 +77,19 @@ def test_a_run_on_the_service_publishes_what_a_run_of_its_own_does(service, seed
     again = _run(env, "--source", str(seed_source), "--db", str(db), "--summary-json", str(summary))
     assert again.returncode == 0, again.stderr[-3000:]
     assert json.loads(summary.read_text())["n_unchanged"] == 5
+
+
+def test_a_larger_run_on_the_service_parses_in_a_process_pool(service, tmp_path):
+    """Past INLINE_MAX_BYTES the run process starts the parse pool: its own child processes."""
+    env, _, _ = service
+    src = generate(24, tmp_path / "corpus")
+    assert corpus_bytes(src) > INLINE_MAX_BYTES
+    summary = tmp_path / "s.json"
+    proc = _run(env, "--source", str(src), "--db", str(tmp_path / "w.duckdb"), "--summary-json", str(summary))
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    result = json.loads(summary.read_text())
+    assert result["n_loaded"] == 24 and result["n_facts"] > 24 * 50
+    assert "parse-batch-0001" in proc.stderr
 
 
 def test_a_run_process_killed_mid_run_is_reported_and_replaced(service, tmp_path):
