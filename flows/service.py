@@ -83,8 +83,11 @@ def _warm_up() -> None:
     from warehouse.publish import ETL_FILE_SCHEMA
 
     validate_worker.in_process()
+    sample = min(settings.DEFAULT_SOURCE.glob("*.txt"), default=None)
+    if sample is None:  # no bundled reports here: the first run pays instead
+        return
     with tempfile.TemporaryDirectory(prefix="gwr-warm-up-") as tmp:
-        warm_up(min(settings.DEFAULT_SOURCE.glob("*.txt")), Path(tmp))
+        warm_up(sample, Path(tmp))
         indicators = pl.DataFrame(dim_indicator_rows())
         etl = pl.DataFrame(schema=ETL_FILE_SCHEMA)
         validate_worker.validate_staged(Path(tmp), etl, indicators, set(), "warm-up", None)
