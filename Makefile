@@ -9,7 +9,7 @@ VENV := .venv
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: setup browser run test lint bench bench-small dashboard clean
+.PHONY: setup browser run serve test lint bench bench-small dashboard clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -35,6 +35,9 @@ browser:
 run: setup
 	$(VENV)/bin/gwr run
 	$(VENV)/bin/gwr summary
+
+serve: setup
+	$(VENV)/bin/gwr serve
 
 test: setup browser
 	$(VENV)/bin/ruff check .
