@@ -222,8 +222,17 @@ def ingest(
         quarantined: list[pl.DataFrame] = []
         n_facts = 0
         try:
-            if mode == "processes" and sum(e.size_bytes for e in plan.to_parse) <= settings.INLINE_MAX_BYTES:
+            new_bytes = sum(e.size_bytes for e in plan.to_parse)
+            if mode == "processes" and new_bytes <= settings.inline_max_bytes():
                 mode = "local"  # a few small files: spawning a pool costs more than it saves
+            if plan.to_parse:
+                where = {"local": "in this process", "processes": f"in a pool of {workers} processes"}
+                logger.info(
+                    "parsing %d files (%.1f MB) %s",
+                    len(plan.to_parse),
+                    new_bytes / 1e6,
+                    where.get(mode, "on the Dask workers"),
+                )
             write_to = None if mode == "inline" else str(staging.path)
             groups = batches(
                 plan.to_parse, workers, settings.TARGET_BATCHES_PER_WORKER, settings.MAX_BATCH_DOCS

@@ -83,6 +83,7 @@ def _warm_up() -> None:
     from warehouse.publish import ETL_FILE_SCHEMA
 
     validate_worker.in_process()
+    os.environ.setdefault("GWR_INLINE_MAX_BYTES", str(settings.WARM_INLINE_MAX_BYTES))  # warm: parse here
     sample = min(settings.DEFAULT_SOURCE.glob("*.txt"), default=None)
     if sample is None:  # no bundled reports here: the first run pays instead
         return

@@ -79,17 +79,22 @@ def test_a_run_on_the_service_publishes_what_a_run_of_its_own_does(service, seed
     assert json.loads(summary.read_text())["n_unchanged"] == 5
 
 
-def test_a_larger_run_on_the_service_parses_in_a_process_pool(service, tmp_path):
-    """Past INLINE_MAX_BYTES the run process starts the parse pool: its own child processes."""
+def test_a_run_on_the_service_can_start_the_parse_pool(service, tmp_path):
+    """The warm run process parses up to 16 MB itself; the client's GWR_INLINE_MAX_BYTES reaches
+    the run and lowers that, so the run starts the pool: processes of the run process's own."""
     env, _, _ = service
     src = generate(24, tmp_path / "corpus")
     assert corpus_bytes(src) > INLINE_MAX_BYTES
-    summary = tmp_path / "s.json"
-    proc = _run(env, "--source", str(src), "--db", str(tmp_path / "w.duckdb"), "--summary-json", str(summary))
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    result = json.loads(summary.read_text())
-    assert result["n_loaded"] == 24 and result["n_facts"] > 24 * 50
-    assert "parse-batch-0001" in proc.stderr
+    for limit, where in ((None, "in this process"), (INLINE_MAX_BYTES, "in a pool of 2 processes")):
+        client = env | ({"GWR_INLINE_MAX_BYTES": str(limit)} if limit else {})
+        db, summary = tmp_path / f"{limit}.duckdb", tmp_path / f"{limit}.json"
+        proc = _run(
+            client, "--workers", "2", "--source", str(src), "--db", str(db), "--summary-json", str(summary)
+        )
+        assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+        assert f"parsing 24 files ({corpus_bytes(src) / 1e6:.1f} MB) {where}" in proc.stderr
+        result = json.loads(summary.read_text())
+        assert result["n_loaded"] == 24 and result["n_facts"] > 24 * 50
 
 
 def test_a_run_process_killed_mid_run_is_reported_and_replaced(service, tmp_path):
