@@ -132,9 +132,8 @@ class RunProcess:
                 if message[0] != "log":
                     break
         except (EOFError, OSError):
-            code = self.process.exitcode
             self.process.join(5)
-            _send(client, ("failed", f"the run process died (exit code {self.process.exitcode or code})"))
+            _send(client, ("failed", f"the run process died (exit code {self.process.exitcode})"))
             self.replace()
             return
         self.runs += 1
@@ -158,6 +157,7 @@ def serve(port: int = 0, max_runs: int = 50) -> None:
     """Run the service until SIGINT or SIGTERM."""
     from flows import local_server
 
+    code = fingerprint()  # of the code the run process is about to import
     api = local_server.ensure_api()
     runner = RunProcess(max_runs)  # imports on the other core while the API server starts
     if api is not None:
@@ -167,7 +167,6 @@ def serve(port: int = 0, max_runs: int = 50) -> None:
     listener = Listener(("127.0.0.1", port), authkey=authkey)
     host, bound = listener.address
     path = state_file()
-    code = fingerprint()
     info = ServiceInfo(host, bound, authkey.hex(), os.getpid(), code, local_server.configured_api_url())
     info.write(path)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
