@@ -86,7 +86,8 @@ def connect(configured_api: str | None) -> Connection:
     path = state_file()
     info = ServiceInfo.read(path)
     if info is None:
-        raise ServiceUnavailable(f"no service is running (no {path})")
+        state = "cannot be read" if path.exists() else "does not exist"
+        raise ServiceUnavailable(f"no service is running ({path} {state})")
     if info.fingerprint != fingerprint():
         raise ServiceUnavailable("the service runs other code (started before a change); restart `gwr serve`")
     if configured_api and configured_api != info.api_url:

@@ -130,13 +130,18 @@ def test_a_client_that_cannot_use_the_service_says_why(service, tmp_path):
     client_env = env | {"GWR_SERVICE_FILE": str(state)}
     missing = tmp_path / "nowhere"
     missing.mkdir()
+
+    def stale(host: str, port: int, key: str, code: str) -> str:
+        return json.dumps(ServiceInfo(host, port, key, 0, code, info.api_url).__dict__)
+
     cases = {
-        "does not answer": ServiceInfo("127.0.0.1", 1, info.authkey, 0, fingerprint(), info.api_url),
-        "runs other code": ServiceInfo(info.host, info.port, info.authkey, 0, "0" * 16, info.api_url),
-        "refused this key": ServiceInfo(info.host, info.port, "00" * 32, 0, fingerprint(), info.api_url),
+        "does not answer": stale("127.0.0.1", 1, info.authkey, fingerprint()),
+        "runs other code": stale(info.host, info.port, info.authkey, "0" * 16),
+        "refused this key": stale(info.host, info.port, "00" * 32, fingerprint()),
+        "cannot be read": "{not json",
     }
-    for reason, stale in cases.items():
-        stale.write(state)
+    for reason, content in cases.items():
+        state.write_text(content)
         proc = _run(client_env, "--service", "on", "--source", str(missing), "--db", str(tmp_path / "x.db"))
         assert proc.returncode == 2 and reason in proc.stderr, (reason, proc.stderr[-2000:])
     # With the default (auto) the run goes ahead in its own process, after a note.
