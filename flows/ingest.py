@@ -29,7 +29,14 @@ from flows.stage import FileEntry, StagePlan, batches, plan_files
 from gwr.faults import checkpoint
 from transforms.indicators import dim_indicator_rows
 from warehouse.db import run_lock, staging_path
-from warehouse.publish import DQ_SCHEMA, ETL_FILE_SCHEMA, RunSummary, begin_run, publish, record_failed_run
+from warehouse.publish import (
+    DQ_SCHEMA,
+    ETL_FILE_SCHEMA,
+    Publication,
+    RunSummary,
+    begin_run,
+    record_failed_run,
+)
 from warehouse.staging import Staging
 
 if TYPE_CHECKING:
@@ -133,11 +140,22 @@ def validate(
     return outcome
 
 
+@task(name="load-warehouse", cache_policy=NO_CACHE)
+def load_warehouse(publication: Publication) -> None:
+    """The heavy half of publishing (copying the staged tables in), run while validation runs.
+    It stays in an uncommitted transaction: only a validated run is committed."""
+    clock = time.perf_counter()
+    publication.load()
+    get_run_logger().info(
+        "loaded the staged tables into an open transaction in %.1f s", time.perf_counter() - clock
+    )
+
+
 @task(name="publish", cache_policy=NO_CACHE)
 def publish_run(
-    db: Path, staging: Staging, summary: RunSummary, etl_files: pl.DataFrame, dq_rows: pl.DataFrame
+    publication: Publication, summary: RunSummary, etl_files: pl.DataFrame, dq_rows: pl.DataFrame
 ) -> RunSummary:
-    publish(db, staging.path, summary, etl_files, dq_rows, pl.DataFrame(dim_indicator_rows()))
+    publication.commit(summary, etl_files, dq_rows)
     get_run_logger().info("published run %s: %s", summary.run_id, asdict(summary))
     return summary
 
@@ -258,41 +276,57 @@ def ingest(
         timings["parse_and_load"] = time.perf_counter() - clock
         clock = time.perf_counter()
         etl_files = _etl_files(plan, quarantined, loaded, run_id)
-        outcome = validate(staging, etl_files, published_regions, run_id, settings.data_docs_dir(db_path))
-        timings["validate"] = time.perf_counter() - clock
-        checkpoint("validated")
-        counts = dict(etl_files.group_by("outcome").len().rows())
-        summary = RunSummary(
-            run_id=run_id,
-            status="succeeded",
-            n_seen=plan.n_seen,
-            n_loaded=counts.get("loaded", 0),
-            n_duplicate=counts.get("duplicate", 0),
-            n_unchanged=counts.get("unchanged", 0),
-            n_quarantined=counts.get("quarantined", 0),
-            n_replaced=0,
-            n_facts=n_facts,
-        )
-        assert sum(counts.values()) == plan.n_seen, "every file seen must have exactly one outcome"
-        dq_rows = pl.DataFrame(outcome.rows, schema=DQ_SCHEMA)
-        if not outcome.success:
-            summary.status = "failed"
-            summary.message = "validation failed: " + outcome.describe_failures()
-            failed_files = etl_files.with_columns(
-                outcome=pl.when(pl.col("outcome") == "loaded")
-                .then(pl.lit("not_published"))
-                .otherwise(pl.col("outcome")),
-                reason=pl.when(pl.col("outcome") == "loaded")
-                .then(pl.lit("run failed validation"))
-                .otherwise(pl.col("reason")),
+        # Write-audit-publish with the two halves overlapped: the warehouse loads the staged tables
+        # in a transaction while the suites check them; the transaction commits only if they pass.
+        publication = Publication(db_path, staging.path, pl.DataFrame(dim_indicator_rows()))
+        try:
+            loading = load_warehouse.submit(publication)
+            try:
+                outcome = validate(
+                    staging, etl_files, published_regions, run_id, settings.data_docs_dir(db_path)
+                )
+            finally:
+                timings["validate"] = time.perf_counter() - clock
+                clock = time.perf_counter()
+                loading.wait()
+            checkpoint("validated")
+            counts = dict(etl_files.group_by("outcome").len().rows())
+            summary = RunSummary(
+                run_id=run_id,
+                status="succeeded",
+                n_seen=plan.n_seen,
+                n_loaded=counts.get("loaded", 0),
+                n_duplicate=counts.get("duplicate", 0),
+                n_unchanged=counts.get("unchanged", 0),
+                n_quarantined=counts.get("quarantined", 0),
+                n_replaced=0,
+                n_facts=n_facts,
             )
-            record_failed_run(db_path, summary, failed_files, dq_rows)
-            staging.remove()
-            create_markdown_artifact(_summary_markdown(summary, outcome, failed_files), key="gwr-run-summary")
-            raise ValidationFailed(summary.message)
-        clock = time.perf_counter()
-        summary = publish_run(db_path, staging, summary, etl_files, dq_rows)
-        timings["publish"] = time.perf_counter() - clock
+            assert sum(counts.values()) == plan.n_seen, "every file seen must have exactly one outcome"
+            dq_rows = pl.DataFrame(outcome.rows, schema=DQ_SCHEMA)
+            if not outcome.success:
+                publication.abort()
+                summary.status = "failed"
+                summary.message = "validation failed: " + outcome.describe_failures()
+                failed_files = etl_files.with_columns(
+                    outcome=pl.when(pl.col("outcome") == "loaded")
+                    .then(pl.lit("not_published"))
+                    .otherwise(pl.col("outcome")),
+                    reason=pl.when(pl.col("outcome") == "loaded")
+                    .then(pl.lit("run failed validation"))
+                    .otherwise(pl.col("reason")),
+                )
+                record_failed_run(db_path, summary, failed_files, dq_rows)
+                staging.remove()
+                create_markdown_artifact(
+                    _summary_markdown(summary, outcome, failed_files), key="gwr-run-summary"
+                )
+                raise ValidationFailed(summary.message)
+            loading.result()  # a load that failed fails the run here, before anything is committed
+            summary = publish_run(publication, summary, etl_files, dq_rows)
+            timings["publish"] = time.perf_counter() - clock  # what was left of the load, and the commit
+        finally:
+            publication.abort()  # a no-op after a commit; otherwise nothing of this run is kept
         staging.remove()
     create_markdown_artifact(_summary_markdown(summary, outcome, etl_files), key="gwr-run-summary")
     logger.info(

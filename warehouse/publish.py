@@ -109,31 +109,33 @@ def _finish_run(con: duckdb.DuckDBPyConnection, summary: RunSummary) -> None:
     )
 
 
-def publish(
-    db_path: Path,
-    staging: Path,
-    summary: RunSummary,
-    etl_files: pl.DataFrame,
-    dq_rows: pl.DataFrame,
-    indicators: pl.DataFrame,
-) -> int:
-    """Publish a validated staging directory; returns the number of superseded documents."""
-    con = connect(db_path)
-    scratch = Path(tempfile.mkdtemp(prefix=".gwr-publish-", dir=db_path.parent))
-    try:
+class Publication:
+    """Publish in two halves, so the heavy half overlaps validation. ``load`` copies the staged
+    tables into the warehouse inside a transaction no other connection sees; ``commit`` adds the
+    run's bookkeeping and commits, called only once validation has passed; ``abort`` rolls the
+    whole run back. Until one of them returns, this process holds the warehouse file open."""
+
+    def __init__(self, db_path: Path, staging: Path, indicators: pl.DataFrame) -> None:
+        self.db_path, self.staging, self.indicators = db_path, staging, indicators
+        self.n_replaced = 0
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._scratch = Path(tempfile.mkdtemp(prefix=".gwr-publish-", dir=db_path.parent))
+
+    def load(self) -> None:
+        con = self._con = connect(self.db_path)
         init_schema(con)
-        attach_staged(con, staging)
+        attach_staged(con, self.staging)
         con.execute("BEGIN")
         # A file whose content changed replaces the document it used to be.
         con.execute(
             "CREATE OR REPLACE TEMP TABLE superseded AS SELECT d.document_id FROM dim_document d "
             "JOIN stg_dim_document s ON s.source_file = d.source_file AND s.document_id <> d.document_id"
         )
-        n_replaced = con.execute("SELECT count(*) FROM superseded").fetchone()[0]
+        self.n_replaced = con.execute("SELECT count(*) FROM superseded").fetchone()[0]
         for table in ("fact_term", *DOC_KEYED_TABLES):  # fact_term: a child table too
             con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM superseded)")
         con.execute("INSERT OR IGNORE INTO dim_region BY NAME SELECT * FROM stg_dim_region")
-        incoming = _scan(indicators, scratch, "indicators")
+        incoming = _scan(self.indicators, self._scratch, "indicators")
         con.execute(f"INSERT OR REPLACE INTO dim_indicator BY NAME SELECT * FROM {incoming}")
         con.execute(
             "INSERT INTO dim_document BY NAME "
@@ -142,22 +144,40 @@ def publish(
         con.execute("INSERT INTO doc_text BY NAME SELECT * FROM stg_doc_text")
         con.execute("INSERT INTO fact_indicator BY NAME SELECT * FROM stg_fact_indicator")
         con.execute("INSERT INTO fact_term BY NAME SELECT * FROM stg_fact_term")
-        _insert_frame(con, "etl_file", etl_files, scratch)
-        _insert_frame(con, "dq_result", dq_rows, scratch)
-        summary.n_replaced = n_replaced
-        _finish_run(con, summary)
-        create_views(con)
-        checkpoint("publishing")
-        con.execute("COMMIT")
-        con.execute("CHECKPOINT")
-        return n_replaced
-    except BaseException:
-        with contextlib.suppress(duckdb.Error):
-            con.execute("ROLLBACK")
-        raise
-    finally:
-        con.close()
-        shutil.rmtree(scratch, ignore_errors=True)
+
+    def commit(self, summary: RunSummary, etl_files: pl.DataFrame, dq_rows: pl.DataFrame) -> int:
+        """Returns the number of superseded documents."""
+        con = self._con
+        if con is None:
+            raise RuntimeError("commit before load")
+        try:
+            _insert_frame(con, "etl_file", etl_files, self._scratch)
+            _insert_frame(con, "dq_result", dq_rows, self._scratch)
+            summary.n_replaced = self.n_replaced
+            _finish_run(con, summary)
+            create_views(con)
+            checkpoint("publishing")
+            con.execute("COMMIT")
+            con.execute("CHECKPOINT")
+            return self.n_replaced
+        except BaseException:
+            self.abort()
+            raise
+        finally:
+            self.close()
+
+    def abort(self) -> None:
+        """Roll back whatever ``load`` did (safe to call whether or not it ran or failed)."""
+        if self._con is not None:
+            with contextlib.suppress(duckdb.Error):
+                self._con.execute("ROLLBACK")
+        self.close()
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+        shutil.rmtree(self._scratch, ignore_errors=True)
 
 
 def record_failed_run(
