@@ -6,10 +6,7 @@ validate it, and only a fully valid run is published, in one transaction.
 
 from __future__ import annotations
 
-import concurrent.futures as cf
 import datetime as dt
-import multiprocessing
-import threading
 import time
 import uuid
 from dataclasses import asdict
@@ -25,6 +22,7 @@ from prefect.futures import as_completed
 
 from expectations.validate import ValidationOutcome
 from flows import settings, validate_worker
+from flows.parse_slots import ParseSlots
 from flows.stage import FileEntry, StagePlan, batches, plan_files
 from gwr.faults import checkpoint
 from transforms.indicators import dim_indicator_rows
@@ -51,27 +49,6 @@ class RunFailed(RuntimeError):
     """A run did not complete; the message says why (the flow's own exception when there is one)."""
 
 
-_POOL: cf.ProcessPoolExecutor | None = None
-_POOL_LOCK = threading.Lock()  # parse-batch tasks run on several threads: one pool, not one each
-
-
-def _pool(workers: int) -> cf.ProcessPoolExecutor:
-    """One spawn-based process pool per flow process (fork is unsafe with Prefect's threads)."""
-    global _POOL
-    with _POOL_LOCK:
-        if _POOL is None:
-            context = multiprocessing.get_context("spawn")
-            _POOL = cf.ProcessPoolExecutor(max_workers=workers, mp_context=context)
-        return _POOL
-
-
-def shutdown_pool() -> None:
-    global _POOL
-    if _POOL is not None:
-        _POOL.shutdown(cancel_futures=True)
-        _POOL = None
-
-
 @task(name="stage-files", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)
 def stage_files(source: Path, published: pl.DataFrame, max_bytes: int) -> StagePlan:
     plan = plan_files(source, published, max_bytes=max_bytes)
@@ -89,15 +66,15 @@ def stage_files(source: Path, published: pl.DataFrame, max_bytes: int) -> StageP
 
 @task(name="parse-batch", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
 def parse_batch(
-    entries: list[FileEntry], run_id: str, mode: str, workers: int, staging: str | None
+    entries: list[FileEntry], run_id: str, mode: str, slots: ParseSlots | None, staging: str | None
 ) -> BatchResult:
-    """Clean and extract one batch; CPU work runs in a local process pool or on the Dask worker.
-    With ``staging`` the batch's tables are written there by whoever parsed it; without (Dask
-    workers may not share this disk) they come back in the result."""
+    """Clean and extract one batch: in this process or the run's process pool (``slots``), or on
+    the Dask worker. With ``staging`` the batch's tables are written there by whoever parsed it;
+    without (Dask workers may not share this disk) they come back in the result."""
     from flows.parse_worker import parse_files  # the transforms: imported only when there is work
 
-    if mode == "processes":
-        result = _pool(workers).submit(parse_files, entries, run_id, staging).result()
+    if mode == "processes" and slots is not None:
+        result = slots.run(parse_files, entries, run_id, staging)
     else:  # "local": a small run, in this process; "inline": already on a Dask worker
         result = parse_files(entries, run_id, staging)
     logger = get_run_logger()
@@ -239,12 +216,13 @@ def ingest(
         loaded: list[tuple[str, str]] = []
         quarantined: list[pl.DataFrame] = []
         n_facts = 0
+        slots = ParseSlots(workers, here=settings.parse_in_run_process()) if mode == "processes" else None
         try:
             new_bytes = sum(e.size_bytes for e in plan.to_parse)
-            if mode == "processes" and new_bytes <= settings.inline_max_bytes():
-                mode = "local"  # a few small files: spawning a pool costs more than it saves
+            if slots is not None and new_bytes <= settings.inline_max_bytes():
+                mode = "local"  # a few small files: starting worker processes costs more than it saves
             if plan.to_parse:
-                where = {"local": "in this process", "processes": f"in a pool of {workers} processes"}
+                where = {"local": "in this process", "processes": slots.describe() if slots else ""}
                 logger.info(
                     "parsing %d files (%.1f MB) %s",
                     len(plan.to_parse),
@@ -257,7 +235,7 @@ def ingest(
             )
             futures = [
                 parse_batch.with_options(task_run_name=f"parse-batch-{i:04d}").submit(
-                    group, run_id, mode, workers, write_to
+                    group, run_id, mode, slots, write_to
                 )
                 for i, group in enumerate(groups)
             ]
@@ -270,8 +248,8 @@ def ingest(
                 n_facts += result.n_facts
                 result.release()  # the future keeps this object: drop its frames, keep the corpus out of RAM
         finally:
-            if mode == "processes":
-                shutdown_pool()
+            if slots is not None:
+                slots.shutdown()
         checkpoint("parsed")
         timings["parse_and_load"] = time.perf_counter() - clock
         clock = time.perf_counter()

@@ -84,6 +84,7 @@ def _warm_up() -> None:
 
     validate_worker.in_process()
     os.environ.setdefault("GWR_INLINE_MAX_BYTES", str(settings.WARM_INLINE_MAX_BYTES))  # warm: parse here
+    os.environ.setdefault("GWR_PARSE_HERE", "1")  # and take one of the parse slots in larger runs
     sample = min(settings.DEFAULT_SOURCE.glob("*.txt"), default=None)
     if sample is None:  # no bundled reports here: the first run pays instead
         return

@@ -22,6 +22,11 @@ def inline_max_bytes() -> int:
     return int(os.environ.get("GWR_INLINE_MAX_BYTES") or INLINE_MAX_BYTES)
 
 
+def parse_in_run_process() -> bool:
+    """GWR_PARSE_HERE=1 (set by the run service): the run's own process is one of its parse slots."""
+    return os.environ.get("GWR_PARSE_HERE", "0") == "1"
+
+
 def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 

@@ -85,7 +85,10 @@ def test_a_run_on_the_service_can_start_the_parse_pool(service, tmp_path):
     env, _, _ = service
     src = generate(24, tmp_path / "corpus")
     assert corpus_bytes(src) > INLINE_MAX_BYTES
-    for limit, where in ((None, "in this process"), (INLINE_MAX_BYTES, "in a pool of 2 processes")):
+    for limit, where in (
+        (None, "in this process"),
+        (INLINE_MAX_BYTES, "in this process and a pool of 1 process"),
+    ):
         client = env | ({"GWR_INLINE_MAX_BYTES": str(limit)} if limit else {})
         db, summary = tmp_path / f"{limit}.duckdb", tmp_path / f"{limit}.json"
         proc = _run(
