@@ -22,15 +22,23 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-_PORT_IN_USE = 3  # uvicorn's exit code when it cannot bind
+_STARTUP_FAILED = 3  # uvicorn's exit code when it cannot bind, or when the app fails to start
+_MAX_ATTEMPTS = 3  # a lost port is worth a retry; a server that cannot start fails the same each time
+
+
+class ServerFailed(RuntimeError):
+    """The temporary API server could not be started; the message says why."""
+
+
+def _prefect_home() -> Path:
+    return Path(os.environ.get("PREFECT_HOME", "~/.prefect")).expanduser()
 
 
 def configured_api_url() -> str | None:
     """PREFECT_API_URL from the environment or the active Prefect profile, read without importing Prefect."""
     if url := os.environ.get("PREFECT_API_URL"):
         return url
-    home = Path(os.environ.get("PREFECT_HOME", "~/.prefect")).expanduser()
-    profiles = Path(os.environ.get("PREFECT_PROFILES_PATH", home / "profiles.toml")).expanduser()
+    profiles = Path(os.environ.get("PREFECT_PROFILES_PATH", _prefect_home() / "profiles.toml")).expanduser()
     try:
         data = tomllib.loads(profiles.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError):
@@ -54,6 +62,7 @@ class TemporaryServer:
         self._app_dir = str(Path(next(iter(spec.submodule_search_locations))).parent)
         self.port = _free_port()
         self.process = self._spawn()
+        self.attempts = 1
         atexit.register(self.stop)
 
     @property
@@ -76,12 +85,17 @@ class TemporaryServer:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             code = self.process.poll()
-            if code == _PORT_IN_USE:  # lost the port to another process between bind and spawn
+            if code == _STARTUP_FAILED and self.attempts < _MAX_ATTEMPTS:
+                # Perhaps the port went to another process between bind and spawn: another port.
                 self.port = _free_port()
                 self.process = self._spawn()
+                self.attempts += 1
                 os.environ["PREFECT_API_URL"] = self.api_url
             elif code is not None:
-                raise RuntimeError(f"the temporary Prefect server exited with code {code}")
+                raise ServerFailed(
+                    f"the temporary Prefect server exited with code {code} after {self.attempts} "
+                    f"attempt(s); its error is printed above (Prefect home: {_prefect_home()})"
+                )
             try:
                 with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as response:
                     if response.status == 200:
@@ -89,7 +103,7 @@ class TemporaryServer:
             except (urllib.error.URLError, OSError):
                 pass
             time.sleep(0.1)
-        raise RuntimeError(f"the temporary Prefect server did not answer within {timeout:.0f} s")
+        raise ServerFailed(f"the temporary Prefect server did not answer within {timeout:.0f} s")
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -107,6 +121,14 @@ def ensure_api() -> TemporaryServer | None:
         return None
     if os.environ.get("PREFECT_SERVER_EPHEMERAL_ENABLED", "").lower() in ("0", "false", "no"):
         return None
+    home = _prefect_home()
+    try:  # Prefect creates its home without parents; its server then cannot open its database
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ServerFailed(
+            f"cannot create the Prefect home {home} ({exc.strerror or exc}): "
+            "set PREFECT_HOME to a writable directory"
+        ) from exc
     server = TemporaryServer()
     os.environ["PREFECT_API_URL"] = server.api_url
     return server

@@ -7,7 +7,7 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -43,7 +43,7 @@ class OutputFormat(StrEnum):
 _REFUSALS = ("read-only", "file system operations are disabled", "cannot change configuration")
 
 
-def _fail(message: str, code: int = 1) -> None:
+def _fail(message: str, code: int = 1) -> NoReturn:
     typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
     raise typer.Exit(code)
 
@@ -128,7 +128,10 @@ def _run_here(parameters: dict, dask_address: str | None) -> dict:
     from flows import local_server
 
     # Both start first, as subprocesses, so their imports run on the other core while this one's do.
-    server = local_server.ensure_api()
+    try:
+        server = local_server.ensure_api()
+    except local_server.ServerFailed as exc:
+        _fail(str(exc))
     from flows import validate_worker
 
     validate_worker.start()
@@ -140,8 +143,11 @@ def _run_here(parameters: dict, dask_address: str | None) -> dict:
 
         flow_fn = ingest.with_options(task_runner=DaskTaskRunner(address=dask_address))
         parameters = dict(parameters, mode="inline")
-    if server is not None:
-        server.wait_ready(float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
+    try:
+        if server is not None:
+            server.wait_ready(float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
+    except local_server.ServerFailed as exc:
+        _fail(str(exc))
     try:
         return run_ingest(flow_fn, **parameters)
     except RunFailed as exc:
@@ -154,9 +160,13 @@ def serve(
     max_runs: Annotated[int, typer.Option(help="Replace the warm run process after this many runs.")] = 50,
 ) -> None:
     """Keep a warm run process on loopback, so `gwr run` skips start-up (Ctrl-C stops it)."""
+    from flows.local_server import ServerFailed
     from flows.service import serve as serve_forever
 
-    serve_forever(port=port, max_runs=max_runs)
+    try:
+        serve_forever(port=port, max_runs=max_runs)
+    except ServerFailed as exc:
+        _fail(str(exc))
 
 
 @app.command()
