@@ -160,6 +160,42 @@ def _etl_files(
     return pl.DataFrame(rows, schema=ETL_FILE_SCHEMA)
 
 
+def _run_summary(run_id: str, plan: StagePlan, etl_files: pl.DataFrame, n_facts: int) -> RunSummary:
+    counts = dict(etl_files.group_by("outcome").len().rows())
+    assert sum(counts.values()) == plan.n_seen, "every file seen must have exactly one outcome"
+    return RunSummary(
+        run_id=run_id,
+        status="succeeded",
+        n_seen=plan.n_seen,
+        n_loaded=counts.get("loaded", 0),
+        n_duplicate=counts.get("duplicate", 0),
+        n_unchanged=counts.get("unchanged", 0),
+        n_quarantined=counts.get("quarantined", 0),
+        n_replaced=0,
+        n_facts=n_facts,
+    )
+
+
+def _fail_run(
+    db_path: Path,
+    summary: RunSummary,
+    outcome: ValidationOutcome,
+    etl_files: pl.DataFrame,
+    dq_rows: pl.DataFrame,
+) -> None:
+    """Keep the evidence of a run that failed validation: its files (loaded ones marked
+    not_published), its dq_result rows and its summary artifact."""
+    summary.status = "failed"
+    summary.message = "validation failed: " + outcome.describe_failures()
+    loaded = pl.col("outcome") == "loaded"
+    failed_files = etl_files.with_columns(
+        outcome=pl.when(loaded).then(pl.lit("not_published")).otherwise(pl.col("outcome")),
+        reason=pl.when(loaded).then(pl.lit("run failed validation")).otherwise(pl.col("reason")),
+    )
+    record_failed_run(db_path, summary, failed_files, dq_rows)
+    create_markdown_artifact(_summary_markdown(summary, outcome, failed_files), key="gwr-run-summary")
+
+
 def _summary_markdown(summary: RunSummary, outcome: ValidationOutcome | None, etl_files: pl.DataFrame) -> str:
     lines = [f"# GWR run {summary.run_id}: {summary.status}", "", "| outcome | files |", "|---|---|"]
     for outcome_name, n in sorted(etl_files.group_by("outcome").len().rows()):
@@ -268,37 +304,12 @@ def ingest(
                 clock = time.perf_counter()
                 loading.wait()
             checkpoint("validated")
-            counts = dict(etl_files.group_by("outcome").len().rows())
-            summary = RunSummary(
-                run_id=run_id,
-                status="succeeded",
-                n_seen=plan.n_seen,
-                n_loaded=counts.get("loaded", 0),
-                n_duplicate=counts.get("duplicate", 0),
-                n_unchanged=counts.get("unchanged", 0),
-                n_quarantined=counts.get("quarantined", 0),
-                n_replaced=0,
-                n_facts=n_facts,
-            )
-            assert sum(counts.values()) == plan.n_seen, "every file seen must have exactly one outcome"
+            summary = _run_summary(run_id, plan, etl_files, n_facts)
             dq_rows = pl.DataFrame(outcome.rows, schema=DQ_SCHEMA)
             if not outcome.success:
-                publication.abort()
-                summary.status = "failed"
-                summary.message = "validation failed: " + outcome.describe_failures()
-                failed_files = etl_files.with_columns(
-                    outcome=pl.when(pl.col("outcome") == "loaded")
-                    .then(pl.lit("not_published"))
-                    .otherwise(pl.col("outcome")),
-                    reason=pl.when(pl.col("outcome") == "loaded")
-                    .then(pl.lit("run failed validation"))
-                    .otherwise(pl.col("reason")),
-                )
-                record_failed_run(db_path, summary, failed_files, dq_rows)
+                publication.abort()  # closes the warehouse, which record_failed_run opens again
+                _fail_run(db_path, summary, outcome, etl_files, dq_rows)
                 staging.remove()
-                create_markdown_artifact(
-                    _summary_markdown(summary, outcome, failed_files), key="gwr-run-summary"
-                )
                 raise ValidationFailed(summary.message)
             loading.result()  # a load that failed fails the run here, before anything is committed
             summary = publish_run(publication, summary, etl_files, dq_rows)
