@@ -6,6 +6,8 @@ validate it, and only a fully valid run is published, in one transaction.
 
 from __future__ import annotations
 
+import concurrent.futures as cf
+import contextvars
 import datetime as dt
 import time
 import uuid
@@ -293,8 +295,11 @@ def ingest(
         # Write-audit-publish with the two halves overlapped: the warehouse loads the staged tables
         # in a transaction while the suites check them; the transaction commits only if they pass.
         publication = Publication(db_path, staging.path, pl.DataFrame(dim_indicator_rows()))
+        # On a thread of this process, not through the task runner: the open transaction must be
+        # this process's (a Dask task runner would send the load to a worker's process).
+        loader = cf.ThreadPoolExecutor(1, thread_name_prefix="gwr-load")
         try:
-            loading = load_warehouse.submit(publication)
+            loading = loader.submit(contextvars.copy_context().run, load_warehouse, publication)
             try:
                 outcome = validate(
                     staging, etl_files, published_regions, run_id, settings.data_docs_dir(db_path)
@@ -302,7 +307,7 @@ def ingest(
             finally:
                 timings["validate"] = time.perf_counter() - clock
                 clock = time.perf_counter()
-                loading.wait()
+                cf.wait([loading])
             checkpoint("validated")
             summary = _run_summary(run_id, plan, etl_files, n_facts)
             dq_rows = pl.DataFrame(outcome.rows, schema=DQ_SCHEMA)
@@ -315,6 +320,7 @@ def ingest(
             summary = publish_run(publication, summary, etl_files, dq_rows)
             timings["publish"] = time.perf_counter() - clock  # what was left of the load, and the commit
         finally:
+            loader.shutdown()
             publication.abort()  # a no-op after a commit; otherwise nothing of this run is kept
         staging.remove()
     create_markdown_artifact(_summary_markdown(summary, outcome, etl_files), key="gwr-run-summary")
