@@ -20,6 +20,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
@@ -31,24 +32,52 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 
 
+@dataclass
+class Peak:
+    """The highest RSS a process tree reached, and what each of its processes held then."""
+
+    mb: float = 0.0
+    processes: list[tuple[str, int]] = field(default_factory=list)  # (role, MB), largest first
+
+
+def _role(p: psutil.Process, roots: dict[int, str]) -> str:
+    """What a process of the tree is, from its command line: spawned processes (parse workers,
+    the validator, the service's run process) are named after the process that started them."""
+    if p.pid in roots:
+        return roots[p.pid]
+    cmd = " ".join(p.cmdline())
+    if "uvicorn" in cmd:
+        return "prefect api server"
+    if "resource_tracker" in cmd:
+        return "resource tracker"
+    parent = p.parent()
+    return f"spawned by {_role(parent, roots) if parent else '?'}"
+
+
 def _measured(
-    cmd: list[str], env: dict | None = None, also: int | None = None
-) -> tuple[float, float, subprocess.CompletedProcess]:
-    """Run ``cmd``; return (wall seconds, peak RSS MB of its process tree and of ``also``'s, the
-    process doing the work for a client, completed process)."""
+    cmd: list[str], env: dict | None = None, also: int | None = None, roles: tuple[str, str] = ("run", "")
+) -> tuple[float, Peak, subprocess.CompletedProcess]:
+    """Run ``cmd``; return (wall seconds, peak RSS of its process tree and of ``also``'s, the
+    process doing the work for a client, completed process). ``roles`` name the two roots."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0.0
+    peak = Peak()
     stop = threading.Event()
 
     def sample() -> None:
         nonlocal peak
-        roots = [psutil.Process(pid) for pid in (proc.pid, also) if pid is not None]
+        roots = {pid: role for pid, role in zip((proc.pid, also), roles, strict=True) if pid is not None}
         while not stop.is_set():
             try:
-                tree = [p for root in roots for p in (root, *root.children(recursive=True))]
-                rss = sum(p.memory_info().rss for p in tree if p.is_running())
-                peak = max(peak, rss / 1e6)
+                tree = [
+                    p
+                    for pid in roots
+                    for p in (psutil.Process(pid), *psutil.Process(pid).children(recursive=True))
+                ]
+                held = [(_role(p, roots), p.memory_info().rss / 1e6) for p in tree if p.is_running()]
+                total = sum(mb for _, mb in held)
+                if total > peak.mb:
+                    peak = Peak(total, sorted(((r, round(mb)) for r, mb in held), key=lambda x: -x[1]))
             except psutil.Error:
                 pass
             time.sleep(0.2)
@@ -68,14 +97,15 @@ def _gwr(
     home: Path,
     api_url: str | None = None,
     service: Service | None = None,
-) -> tuple[float, float, dict]:
+) -> tuple[float, Peak, dict]:
     """`gwr run` in its own process, or on ``service``."""
     env = service.env if service else _env(home)
     if api_url:
         env["PREFECT_API_URL"] = api_url
     cmd = [sys.executable, "-m", "gwr.cli", "run", "--source", str(source), "--db", str(db)]
     cmd += ["--summary-json", str(summary), "--service", "on" if service else "off"]
-    wall, peak, proc = _measured(cmd, env, also=service.info.pid if service else None)
+    roles = ("gwr run (client)", "gwr serve") if service else ("gwr run", "")
+    wall, peak, proc = _measured(cmd, env, also=service.info.pid if service else None, roles=roles)
     if proc.returncode != 0:
         raise SystemExit(f"gwr run failed:\n{proc.stderr[-3000:]}")
     return wall, peak, json.loads(summary.read_text())
@@ -107,13 +137,14 @@ class Service:
         self.proc.wait(60)
 
 
-def _flow_figures(n: int, mb: float, wall: float, peak: float, summary: dict) -> dict:
+def _flow_figures(n: int, mb: float, wall: float, peak: Peak, summary: dict) -> dict:
     steps = summary["timings"]
     return {
         "wall_s": round(wall, 1),
         "docs_per_s": round(n / wall, 1),
         "mb_per_s": round(mb / wall, 2),
-        "peak_rss_mb": round(peak),
+        "peak_rss_mb": round(peak.mb),
+        "peak_processes_mb": peak.processes,
         "loaded": summary["n_loaded"],
         "quarantined": summary["n_quarantined"],
         "facts": summary["n_facts"],
@@ -132,7 +163,7 @@ def bench(n: int, work: Path, service: Service | None) -> dict:
         db = work / f"gwr-{n}-{label}.duckdb"
         wall, peak, summary = _gwr(corpus, db, work / f"s{n}.json", work / f"home{n}", service=on)
         print(
-            f"[{n} docs] {label}: {wall:.1f} s, peak RSS {peak:.0f} MB, steps {summary['timings']}",
+            f"[{n} docs] {label}: {wall:.1f} s, peak RSS {peak.mb:.0f} MB, steps {summary['timings']}",
             flush=True,
         )
         rerun_wall, _, rerun = _gwr(corpus, db, work / f"r{n}.json", work / f"home{n}", service=on)
@@ -148,7 +179,7 @@ def bench(n: int, work: Path, service: Service | None) -> dict:
         "wall_s": round(naive_wall, 1),
         "docs_per_s": round(n / naive_wall, 1),
         "mb_per_s": round(mb / naive_wall, 2),
-        "peak_rss_mb": round(naive_peak),
+        "peak_rss_mb": round(naive_peak.mb),
         "rows": naive["rows"],
     }
     for label in ("flow", "service"):
@@ -232,7 +263,8 @@ def _print(r: dict) -> None:
             f"  {name}: {f['wall_s']} s wall, {f['docs_per_s']} docs/s, {f['mb_per_s']} MB/s, "
             f"peak RSS {f['peak_rss_mb']} MB, {f['loaded']} loaded, {f['quarantined']} quarantined, "
             f"{f['facts']} facts\n"
-            f"    steps: " + ", ".join(f"{k} {v} s ({f['steps_mb_per_s'].get(k, '-')} MB/s)"
+            f"    at the peak: " + ", ".join(f"{role} {mb} MB" for role, mb in f["peak_processes_mb"]) + "\n"
+            "    steps: " + ", ".join(f"{k} {v} s ({f['steps_mb_per_s'].get(k, '-')} MB/s)"
                                      for k, v in f["steps_s"].items()) + "\n"
             f"    no-change re-run: {f['rerun']['wall_s']} s ({f['rerun']['unchanged']} unchanged)\n"
             f"    flow / naive, MB/s: {f['vs_naive_mb_per_s']}"
