@@ -159,12 +159,11 @@ class Publication:
             checkpoint("publishing")
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
-            return self.n_replaced
         except BaseException:
             self.abort()
             raise
-        finally:
-            self.close()
+        self.close()
+        return self.n_replaced
 
     def abort(self) -> None:
         """Roll back whatever ``load`` did (safe to call whether or not it ran or failed)."""
