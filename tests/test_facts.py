@@ -200,3 +200,79 @@ def test_a_review_subheading_with_a_plan_word_does_not_open_the_plan():
 
 def test_class_labels_are_not_figures():
     assert extract_facts(PLAN + "建成醴陵东220千伏等变电站，新建10万吨级码头。", 2024) == []
+
+
+# Found by the three reports written blind for the gold set (tests/gold/README.md).
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["二、2024年工作目标", "二、今年的主要目标", "二、2024年发展目标"],
+)
+def test_a_goals_heading_opens_the_plan(heading):
+    facts = core(f"{REVIEW}地区生产总值增长5.3%。\n{heading}\n地区生产总值增长6.5%。")
+    assert [(f.kind, f.value) for f in facts] == [("actual", 5.3), ("target", 6.5)]
+
+
+def test_headings_are_read_head_final():
+    """完成情况 ends the heading: a review of last year's targets, not a plan."""
+    text = "一、2023年主要目标任务完成情况\n地区生产总值增长5.3%。\n二、2024年工作安排\n地区生产总值增长6%。"
+    assert [(f.kind, f.value) for f in core(text)] == [("actual", 5.3), ("target", 6)]
+
+
+def test_main_goals_sentence_opens_the_plan_without_a_heading():
+    text = "去年地区生产总值增长5.3%。2024年全镇经济社会发展的主要目标是：地区生产总值增长6.5%。"
+    assert [(f.kind, f.period_year) for f in core(text)] == [("actual", 2023), ("target", 2024)]
+
+
+def test_a_figure_for_the_report_year_is_a_target_even_where_the_split_says_review():
+    facts = core(f"{REVIEW}2024年地区生产总值增长6%。")
+    assert [(f.kind, f.period_year) for f in facts] == [("target", 2024)]
+
+
+def test_a_figure_dated_to_a_month_of_the_report_year_stays_an_actual():
+    facts = [f for f in extract_facts(f"{REVIEW}截至2024年1月底，市场主体达到12万户。", 2024)]
+    assert [(f.kind, f.period_year) for f in facts] == [("actual", 2024)]
+
+
+def test_same_basis_growth_keeps_the_subject():
+    """同口径增长: growth on a comparable basis, of the revenue named before it."""
+    facts = core(f"{REVIEW}一般公共预算收入完成110.5亿元，同口径增长6.3%。")
+    assert [(f.indicator_code, f.measure, f.value) for f in facts] == [
+        ("general_budget_revenue", "level", 110.5),
+        ("general_budget_revenue", "growth", 6.3),
+    ]
+    assert one(f"{PLAN}一般公共预算收入同口径增长5%。").indicator_code == "general_budget_revenue"
+
+
+def test_a_duration_before_a_figure_keeps_the_subject():
+    facts = core(f"{REVIEW}粮食总产量达到312.4万吨，连续5年稳定在300万吨以上。")
+    assert [(f.indicator_code, f.value, f.comparator) for f in facts] == [
+        ("grain_output", 312.4, "point"),
+        ("grain_output", 300, "at_least"),
+    ]
+
+
+def test_real_growth_is_named_without_its_qualifier():
+    (fact,) = extract_facts(f"{REVIEW}全国居民人均可支配收入实际增长6.1%。", 2024)
+    assert fact.indicator_name == "居民人均可支配收入"
+
+
+def test_planned_amounts_are_named_without_the_verb():
+    names = [
+        f.indicator_name
+        for f in extract_facts(f"{PLAN}赤字率拟按3%安排。中央预算内投资拟安排7000亿元。", 2024)
+    ]
+    assert names == ["赤字率", "中央预算内投资"]
+
+
+def test_a_bare_magnitude_is_a_figure_only_after_a_verb_of_reaching_it():
+    fact = one(f"{REVIEW}社会消费品零售总额突破千亿元。")
+    assert (fact.indicator_code, fact.value_std, fact.comparator) == ("retail_sales", 1e11, "at_least")
+    assert find_quantities("打造两个千亿元产业集群") == []
+    assert find_quantities("连跨两个万亿元台阶") == []
+
+
+def test_pm25_concentration():
+    (fact,) = extract_facts(f"{REVIEW}PM2.5平均浓度下降到31微克/立方米。", 2024)
+    assert (fact.indicator_name, fact.value, fact.unit_std) == ("PM2.5平均浓度", 31, "μg/m³")

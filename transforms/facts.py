@@ -32,6 +32,7 @@ _MAX_NAME = 24
 # Years and period words in a phrase place the figure in time; they never name it.
 _DATES = re.compile(
     r"(?:19|20)\d{2}年(?:底|末|度)?|\d{1,2}\s*[-－—~～至]\s*\d{1,2}月(?:份)?|前三季度|上半年|全年"
+    r"|连续(?:\d{1,2}|[两二三四五六七八九十]{1,2})年"
 )
 _DIGIT = re.compile(r"\d")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
@@ -52,6 +53,7 @@ class _Cues:
     not_set: re.Pattern[str]
     noise: tuple[str, ...]
     predicates: tuple[str, ...]
+    predicate_suffixes: tuple[str, ...]
     share: tuple[str, ...]
 
 
@@ -86,6 +88,7 @@ def _cues() -> _Cues:
             + d["aspiration"]
             + [w for words in d["comparator_prefix"].values() for w in words]
         ),
+        predicate_suffixes=_longest_first(d["predicate_suffix_words"]),
         share=_longest_first(d["share_markers"]),
     )
 
@@ -243,7 +246,7 @@ def _edge_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Runs of noise/predicate words at the start, and of predicates at the end, of a phrase."""
     c = _cues()
     lead = "|".join(re.escape(w) for w in _longest_first(c.noise + c.predicates))
-    trail = "|".join(re.escape(w) for w in c.predicates)
+    trail = "|".join(re.escape(w) for w in _longest_first(c.predicates + c.predicate_suffixes))
     return re.compile(f"^(?:{lead})+"), re.compile(f"(?:{trail})+$")
 
 
@@ -545,15 +548,18 @@ def _period(ctx: _Context, q: Quantity, clause_start: int) -> tuple[str, int, st
     later = longrange_year(prefix, ctx.report_year)
     if later is not None:
         return "target", later, label, "longrange"
-    stated: list[int] = []
+    stated: list[tuple[int, bool]] = []  # (year, dated to a month: 2023年1月)
     if need.year is None or need.year.search(prefix):
         years = [
-            (m.start(), int(m.group(1)))
+            (m.start(), int(m.group(1)), _MONTH_AFTER.match(prefix, m.end()) is not None)
             for m in year_pattern().finditer(prefix)
             if prefix[m.end() : m.end() + 1] != "度"
         ]
-        stated = [y for pos, y in years if pos >= clause_start or pos < 3]
+        stated = [(y, dated) for pos, y, dated in years if pos >= clause_start or pos < 3]
     return _period_rest(ctx, stated, label)
+
+
+_MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
 
 
 @dataclass(frozen=True)
@@ -571,12 +577,18 @@ def _needed_chars() -> _Needed:
     return _Needed(gate(c.period), gate(c.five_year_end), gate(year_pattern()))
 
 
-def _period_rest(ctx: _Context, stated: list[int], label: str | None) -> tuple[str, int, str | None, str]:
+def _period_rest(
+    ctx: _Context, stated: list[tuple[int, bool]], label: str | None
+) -> tuple[str, int, str | None, str]:
     if stated:
-        year = stated[-1]
+        year, dated = stated[-1]
         if year < ctx.report_year:
             return "actual", year, label, "review"
-        if year == ctx.report_year and ctx.section == "plan":
+        if year == ctx.report_year:
+            # Reports are given early in their year: a figure for that year is a goal, wherever
+            # the split put it, unless it is dated to a month already past (截至2023年1月底).
+            if dated and ctx.section != "plan":
+                return "actual", year, label, "review"
             return "target", year, label, "plan"
     if ctx.section == "longrange":  # under a 今后五年 heading: goals for the plan's last year
         return "target", ctx.report_year + 4, label, "longrange"

@@ -48,6 +48,7 @@ class _UnitTable:
     bases: dict[str, tuple[str, str]]  # written base -> (std, family)
     percents: dict[str, tuple[str, str]]
     cn_bases: frozenset[str]
+    magnitude_verbs: tuple[str, ...]
 
 
 @cache
@@ -60,6 +61,7 @@ def _units() -> _UnitTable:
         bases=bases,
         percents=percents,
         cn_bases=frozenset(data["chinese_numeral_bases"]),
+        magnitude_verbs=tuple(data["magnitude_verbs"]),
     )
 
 
@@ -171,13 +173,20 @@ def _chinese_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantit
         value = _cn_value(cn)
         if value is None or (value < 10 and not mult_word and not m["pct"]):
             continue  # 一人一档, 一户一策: small bare numerals are idioms, not figures
+        if cn[0] in _MAGNITUDES and not text[: m.start()].endswith(u.magnitude_verbs):
+            continue  # 千亿元级产业集群, 两个万亿元台阶: a class or a threshold, not a figure
         out.append(Quantity(m.start(), end, value, None, unit, std, family, multiplier, False))
     return out
 
 
+_MAGNITUDES = "十百千万亿"
+
+
 def _cn_value(cn: str) -> float | None:
-    if len(cn) == 1 and cn in "十百千万亿点":
+    if len(cn) == 1 and cn in _MAGNITUDES + "点":
         return None
+    if cn[0] in _MAGNITUDES:
+        cn = "一" + cn  # 千亿元, 百亿元, 万亿元: a round magnitude, read as one of it
     try:
         return float(cn2an.cn2an(cn, "smart"))
     except (ValueError, KeyError, IndexError, TypeError):

@@ -61,13 +61,17 @@ def _heading_section(line: str) -> str | None:
         return None  # the body below would keep the comma: most prose lines end here, cheaply
     r = _rules()
     body = _HEADING_NOISE.sub("", line).strip(" 　:：。")
-    if not body or len(body) > r.max_heading or "，" in body or "," in body:
+    if not body or len(body) > r.max_heading or any(p in body for p in "，,。；"):
         return None
-    if (m := r.plan.search(body)) is not None and _looks_like_part_heading(line, body, m.end()):
+    # Headings are head-final: the part whose keyword ends last wins (…目标任务完成情况 reviews).
+    plan_end, review_end = _last_end(r.plan, body), _last_end(r.review, body)
+    if plan_end >= 0 and plan_end >= review_end and _looks_like_part_heading(line, body, plan_end):
         return "plan"
-    if r.review.search(body):
-        return "review"
-    return None
+    return "review" if review_end >= 0 else None
+
+
+def _last_end(pattern: re.Pattern[str], text: str) -> int:
+    return max((m.end() for m in pattern.finditer(text)), default=-1)
 
 
 _ORDINAL = re.compile(r"^[\s　]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)")
