@@ -75,8 +75,18 @@ def parse_batch(
     without (Dask workers may not share this disk) they come back in the result."""
     from flows.parse_worker import parse_files  # the transforms: imported only when there is work
 
-    if mode == "processes" and slots is not None:
-        result = slots.run(parse_files, entries, run_id, staging)
+    if mode == "processes" and slots is not None and staging is not None:
+        try:
+            result = slots.run(parse_files, entries, run_id, staging)
+        except cf.process.BrokenProcessPool:
+            from flows.isolation import isolate_batch
+
+            get_run_logger().warning(
+                "a parse process died twice on a batch of %d files: parsing it in processes of its"
+                " own to find the file that kills them",
+                len(entries),
+            )
+            result = isolate_batch(slots, entries, run_id, staging)
     else:  # "local": a small run, in this process; "inline": already on a Dask worker
         result = parse_files(entries, run_id, staging)
     logger = get_run_logger()

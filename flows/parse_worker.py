@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from flows.stage import FileEntry
+from gwr.faults import die_if_poison
 from transforms.document import parse_document
 from transforms.frames import document_frames, quarantine_frame
 from transforms.ids import document_id
@@ -51,6 +52,7 @@ def parse_files(entries: list[FileEntry], run_id: str, staging: str | None = Non
     lineages: dict[str, list[Region]] = {}
     for entry in entries:
         reason = None
+        die_if_poison(entry.source_file)
         try:
             with open(entry.path, "rb") as fh:
                 data = fh.read()

@@ -1,4 +1,5 @@
-"""Named points where a run can be parked, so crash-safety tests can SIGKILL it deterministically.
+"""Named points where a run can be parked, so crash-safety tests can SIGKILL it deterministically,
+and a file that kills the worker process parsing it, so the tests can prove a run survives one.
 
 Inert unless ``GWR_PAUSE_AT`` names the point: then the run writes the point's name to
 ``GWR_PAUSE_FILE`` and sleeps, and the test kills it there. Points, in run order: ``staged``,
@@ -8,7 +9,9 @@ before COMMIT).
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -20,3 +23,11 @@ def checkpoint(name: str) -> None:
     if marker:
         Path(marker).write_text(name)
     time.sleep(float(os.environ.get("GWR_PAUSE_SECONDS", "600")))
+
+
+def die_if_poison(source_file: str) -> None:
+    """Inert unless ``GWR_POISON_FILE`` names ``source_file``: then a parse worker (never the run's
+    own process) kills itself with SIGKILL, as the kernel's OOM killer or a crash in a C library
+    would."""
+    if os.environ.get("GWR_POISON_FILE") == source_file and multiprocessing.parent_process() is not None:
+        os.kill(os.getpid(), signal.SIGKILL)

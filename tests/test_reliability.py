@@ -236,3 +236,35 @@ def test_shared_tokenizer_is_complete_before_first_use():
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert proc.stdout.strip().splitlines()[-1] == "True"
+
+
+def test_a_file_that_kills_its_parse_process_is_quarantined_and_the_run_goes_on(tmp_path):
+    """A worker killed while it parses (the OOM killer, a crash in a C library) breaks the pool:
+    the pool is replaced, the batch runs again, and when it dies again the file that kills a
+    process of its own is found by halving the batch and quarantined with how its process died."""
+    src = tmp_path / "source"
+    src.mkdir()
+    for f in SAMPLES.glob("*.txt"):
+        shutil.copy(f, src / f.name)
+    poison = "poison.txt"  # a seed with one more line: new content, so it is parsed, not a duplicate
+    (src / poison).write_text((SAMPLES / WANZAI).read_text("utf-8") + "\n附件：无\n", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    env = gwr_env(tmp_path / "prefect") | {"GWR_POISON_FILE": poison, "GWR_INLINE_MAX_BYTES": "0"}
+    # One worker: batches of two files, so the poison shares its batch with a seed it must not take down.
+    proc = subprocess.run(
+        [*GWR, "run", "--source", str(src), "--db", str(db), "--workers", "1"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    outcomes = dict(_q(db, "SELECT source_file, outcome || ': ' || coalesce(reason, '') FROM etl_file"))
+    assert outcomes.pop(poison) == (
+        "quarantined: worker_died: the parse process was killed by SIGKILL while parsing this file alone"
+    )
+    assert set(outcomes) == {f.name for f in SAMPLES.glob("*.txt")}
+    assert all(v.startswith("loaded") for v in outcomes.values()), outcomes
+    assert _q(db, "SELECT count(*) FROM dim_document")[0][0] == len(outcomes)
+    assert "parsing it in processes of its own" in proc.stdout + proc.stderr

@@ -59,6 +59,12 @@ def write_batch(staging: Path, batch_id: str, frames: dict[str, pl.DataFrame]) -
         partial.replace(folder / f"{batch_id}.parquet")
 
 
+def discard_batch(staging: Path, batch_id: str) -> None:
+    """Remove whatever a batch staged (a worker may die after writing some of its files)."""
+    for table in STAGED_TABLES:
+        (staging / table / f"{batch_id}.parquet").unlink(missing_ok=True)
+
+
 def attach_staged(con: duckdb.DuckDBPyConnection, staging: Path | None) -> None:
     """Temp views stg_<table> over the staged files. A table no batch wrote to (every table, for
     ``None``) is an empty view with the warehouse's columns (``con`` must hold the warehouse
