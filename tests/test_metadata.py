@@ -76,3 +76,17 @@ def test_self_reference_region() -> None:
     text = "各位代表：\n现在，我代表宜丰县人民政府，向大会报告政府工作。\n"
     meta = extract_meta(text, text)
     assert (meta.region_mention, meta.region_source) == ("宜丰县", "self_reference")
+
+
+def test_a_fragment_named_only_by_its_sites_footer_takes_the_publisher():
+    body = "全市地区生产总值增长6.8%。今年全市经济社会发展的主要预期目标是：地区生产总值增长6.5%左右。"
+    full = f"首页 > 政务公开\n{body}\n版权所有：涟源市人民政府　湘ICP备05009567号"
+    meta = extract_meta(full, body)
+    assert (meta.region_mention, meta.region_source) == ("涟源市", "publisher")
+
+
+def test_the_publisher_is_not_taken_when_the_text_speaks_as_another_level():
+    """A county's report republished on its prefecture's site is not the prefecture's."""
+    body = "全县地区生产总值增长6.8%。县委、县政府坚强领导。"
+    meta = extract_meta(f"{body}\n主办：娄底市人民政府办公室", body)
+    assert meta.region_mention is None

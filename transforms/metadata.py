@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from functools import cache
 
 import cn2an
 
+import reference
 from transforms.models import DocMeta
 
 _HEAD_LINES = 25
@@ -73,7 +75,25 @@ def extract_meta(full_text: str, text: str) -> DocMeta:
         meta.region_mention, meta.region_source = "全国", "title"
     if meta.region_mention is None and (m := _SELF_REF.search(text[:5000])) is not None:
         meta.region_mention, meta.region_source = m.group(1), "self_reference"
+    if meta.region_mention is None and (publisher := _publisher(full_text, text)) is not None:
+        meta.region_mention, meta.region_source = publisher, "publisher"
     return meta
+
+
+@cache
+def _publisher_pattern() -> re.Pattern[str]:
+    return re.compile(reference.load_yaml("report_cues.yaml")["publisher_pattern"])
+
+
+def _publisher(full_text: str, text: str) -> str | None:
+    """The government whose site published the page (its footer), if the text speaks as one of
+    its level (全市, 市委 for a 市)."""
+    for m in _publisher_pattern().finditer(full_text):
+        name = m.group(1)
+        level = name[-1]
+        if f"全{level}" in text or f"{level}委" in text:
+            return name
+    return None
 
 
 def _title(meta: DocMeta, head: list[str]) -> None:
