@@ -276,3 +276,27 @@ def test_a_bare_magnitude_is_a_figure_only_after_a_verb_of_reaching_it():
 def test_pm25_concentration():
     (fact,) = extract_facts(f"{REVIEW}PM2.5平均浓度下降到31微克/立方米。", 2024)
     assert (fact.indicator_name, fact.value, fact.unit_std) == ("PM2.5平均浓度", 31, "μg/m³")
+
+
+def test_an_adjusted_basis_keeps_the_subject():
+    facts = core(f"{REVIEW}一般公共预算收入3280.7亿元，扣除留抵退税因素后增长6.4%。")
+    assert [(f.indicator_code, f.measure, f.value) for f in facts] == [
+        ("general_budget_revenue", "level", 3280.7),
+        ("general_budget_revenue", "growth", 6.4),
+    ]
+
+
+def test_stepping_onto_a_level_is_at_least_that_level():
+    facts = core(f"{PLAN}今后五年，全省生产总值年均增长6%左右，到2027年迈上7万亿元台阶。")
+    assert [(f.measure, f.value, f.comparator, f.period_year) for f in facts] == [
+        ("growth", 6, "around", 2028),
+        ("level", 7, "at_least", 2027),
+    ]
+
+
+def test_from_and_to_name_both_figures_by_their_subject():
+    facts = extract_facts(f"{REVIEW}高新技术企业数量由5300家增加到2.5万家。", 2024)
+    assert [(f.indicator_name, f.value_std) for f in facts] == [
+        ("高新技术企业数量", 5300),
+        ("高新技术企业数量", 25000),
+    ]

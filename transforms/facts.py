@@ -18,7 +18,7 @@ from transforms.indicators import Indicator, find_terms, lexicon, mentions_any_t
 from transforms.literals import gate
 from transforms.models import Fact
 from transforms.numbers import Quantity, find_quantities, year_pattern
-from transforms.sections import has_plan_section, longrange_year, split_parts
+from transforms.sections import FORWARD_HORIZONS, has_plan_section, longrange_year, split_parts
 
 __all__ = ["extract_facts", "has_plan_section"]
 
@@ -32,7 +32,6 @@ _MAX_NAME = 24
 # Years and period words in a phrase place the figure in time; they never name it.
 _DATES = re.compile(
     r"(?:19|20)\d{2}年(?:底|末|度)?|\d{1,2}\s*[-－—~～至]\s*\d{1,2}月(?:份)?|前三季度|上半年|全年"
-    r"|连续(?:\d{1,2}|[两二三四五六七八九十]{1,2})年"
 )
 _DIGIT = re.compile(r"\d")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
@@ -229,13 +228,20 @@ def _strip_words(phrase: str) -> str:
     """The phrase without predicates, modifiers, punctuation: empty when it names nothing.
     Memoized: a pure function of short phrases that recur (and _name_of asks again)."""
     lead, trail = _edge_patterns()
-    s = _PUNCT.sub("", _DATES.sub("", phrase))
+    s = _PUNCT.sub("", _qualifiers().sub("", phrase))
     for _ in range(4):  # 预计全年实现…增长: a few rounds peel every layer
         stripped = trail.sub("", lead.sub("", s))
         if stripped == s:
             break
         s = stripped
     return s
+
+
+@cache
+def _qualifiers() -> re.Pattern[str]:
+    """Dates and the qualifiers of reference/fact_cues.yaml: they place or qualify a figure."""
+    extra = reference.load_yaml("fact_cues.yaml")["phrase_qualifiers"]
+    return re.compile("|".join([_DATES.pattern, *(f"(?:{p})" for p in extra)]))
 
 
 _PUNCT = re.compile(r"[\s、，,：:（）()“”\"'·]+")
@@ -590,7 +596,7 @@ def _period_rest(
             if dated and ctx.section != "plan":
                 return "actual", year, label, "review"
             return "target", year, label, "plan"
-    if ctx.section == "longrange":  # under a 今后五年 heading: goals for the plan's last year
+    if ctx.section == "longrange" or label in FORWARD_HORIZONS:  # 今后五年: the plan's last year
         return "target", ctx.report_year + 4, label, "longrange"
     if ctx.section == "plan":
         return "target", ctx.report_year, label, "plan"

@@ -50,6 +50,10 @@ def _rules() -> _Rules:
     )
 
 
+# Horizons that look ahead: a part headed so, or a sentence opened so, sets goals for the plan's
+# last year (report year + 4).
+FORWARD_HORIZONS = ("今后五年", "未来五年")
+
 _LINE = re.compile(r"[^\n]+")
 _HEADING_NOISE = re.compile(
     r"^[\s　]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、.．])?"
@@ -106,7 +110,7 @@ def split_parts(text: str) -> list[Part]:
         if heading is not None and not (current in ("plan", "longrange") and heading == "review"):
             hm = r.horizons.search(line)
             label = hm.group() if hm else None
-            current = "longrange" if heading == "plan" and label in ("今后五年", "未来五年") else heading
+            current = "longrange" if heading == "plan" and label in FORWARD_HORIZONS else heading
             section = current
         elif current in ("plan", "longrange"):
             section = current
