@@ -300,3 +300,48 @@ def test_from_and_to_name_both_figures_by_their_subject():
         ("高新技术企业数量", 5300),
         ("高新技术企业数量", 25000),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "value"),
+    [
+        ("万元GDP能耗下降3%。", "energy_intensity", -3),
+        ("万元地区生产总值能耗下降2.8%。", "energy_intensity", -2.8),
+        ("万元GDP用水量下降5%。", None, -5),  # a ratio to GDP is never GDP
+        ("单位GDP二氧化碳排放下降4%。", None, -4),
+        ("固定资产投资（不含农户）增长9.1%。", "fixed_asset_investment", 9.1),  # a note in brackets
+        ("一般公共预算收入（地方口径）增长8%。", "general_budget_revenue", 8),
+    ],
+)
+def test_ratios_to_gdp_and_bracketed_notes(sentence, code, value):
+    (fact,) = extract_facts(REVIEW + sentence, 2024)
+    assert (fact.indicator_code, fact.value) == (code, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "规上工业增加值、固定资产投资分别增长8%、10%。",
+            [("industrial_value_added", 8), ("fixed_asset_investment", 10)],
+        ),
+        (
+            "社会消费品零售总额和外贸进出口总额分别增长7%和12%。",
+            [("retail_sales", 7), ("foreign_trade", 12)],
+        ),
+        (
+            "地区生产总值375亿元、一般公共预算收入20亿元，分别增长4.5%、6%。",
+            [("gdp", 375), ("general_budget_revenue", 20), ("gdp", 4.5), ("general_budget_revenue", 6)],
+        ),
+        (
+            "城镇常住居民人均可支配收入48620元，农村常住居民人均可支配收入27310元，分别增长5.0%和6.9%。",
+            [("urban_income", 48620), ("rural_income", 27310), ("urban_income", 5), ("rural_income", 6.9)],
+        ),
+        (
+            "规上工业增加值和固定资产投资均增长8%，社会消费品零售总额增长6%。",
+            [("industrial_value_added", 8), ("fixed_asset_investment", 8), ("retail_sales", 6)],
+        ),
+    ],
+)
+def test_a_list_of_figures_goes_to_its_list_of_indicators_in_order(sentence, expected):
+    assert [(f.indicator_code, f.value) for f in core(REVIEW + sentence)] == expected

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import pairwise
 
 import reference
 from transforms.indicators import Indicator, find_terms, lexicon, mentions_any_term
@@ -201,16 +202,30 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
     subject: _Subject | None = None
     prev_end = 0
     last_tail = ""
-    for q in quantities:
+    named: list[str] = []  # indicator codes named in this sentence so far, in order
+    for idx, q in enumerate(quantities):
         # The last break before the figure (breaks ascend): bisect instead of a scan of all.
         i = bisect_left(breaks, q.start)
         clause_start = breaks[i - 1] + 1 if i else 0
         phrase_start = max(clause_start, prev_end)
         phrase = sentence[phrase_start : q.start]
         prev_end = q.end
-        subject = _subject_for(phrase, subject)
+        listed = _listed_subject(phrase, subject, named, sentence, quantities, idx)
+        subject = listed if listed is not None else _subject_for(phrase, subject)
         if subject is None:
             continue
+        if (shared := _shared_by_list(phrase, sentence, quantities, idx)) is not None:
+            # 规上工业增加值和固定资产投资均增长8%: one figure, a fact for each indicator.
+            for code in shared:
+                one = _Subject(lexicon()[code].name_zh, lexicon()[code])
+                if (
+                    fact := _make_fact(ctx, q, _tail(phrase, one), clause_start, one, provenance)
+                ) is not None:
+                    facts.append(fact)
+            subject = _Subject(subject.name, subject.indicator, inherited=True)
+            continue
+        if not subject.inherited and subject.indicator is not None and subject.indicator.code not in named:
+            named.append(subject.indicator.code)
         if _is_delta(phrase, q):
             continue
         tail = _tail(phrase, subject)
@@ -221,6 +236,64 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
         if fact is not None:
             facts.append(fact)
     return facts
+
+
+_LIST_JOINERS = frozenset(("、", "和", "及", "与", "以及"))
+
+
+def _listed_subject(
+    phrase: str,
+    previous: _Subject | None,
+    named: list[str],
+    sentence: str,
+    quantities: list[Quantity],
+    idx: int,
+) -> _Subject | None:
+    """A list of figures that belongs to a list of indicators, in order: 规上工业增加值、固定资产投资
+    分别增长8%、10% (listed in the phrase), or 地区生产总值375亿元、一般公共预算收入20亿元，分别增长
+    4.5%、6% (named one by one before a bare 分别). None when the phrase is no such list."""
+    if "分别" not in phrase and "、" not in phrase and "和" not in phrase and "及" not in phrase:
+        return None  # almost every phrase
+    r = _read_phrase(phrase)
+    if r.coordination is not None:
+        return None  # the lexicon's own coordinations (城乡居民…) are read by _subject_for
+    codes = r.listed
+    if len(codes) >= 2:
+        if _list_length(sentence, quantities, idx) != len(codes):
+            return None  # 规上工业增加值和固定资产投资均增长8%: one figure for both, left alone
+        inherited = False
+    else:
+        if not (r.bare and r.says_each) or (previous is not None and previous.coordination):
+            return None
+        k = _list_length(sentence, quantities, idx)
+        if k < 2 or len(named) < k:
+            return None
+        codes, inherited = tuple(named[-k:]), True
+    lex = lexicon()
+    first = lex[codes[0]]
+    return _Subject(first.name_zh, first, list(codes[1:]), inherited=inherited, coordination=codes)
+
+
+def _shared_by_list(
+    phrase: str, sentence: str, quantities: list[Quantity], idx: int
+) -> tuple[str, ...] | None:
+    """Codes of the indicators listed in ``phrase`` that share its one figure through 均/都."""
+    if "均" not in phrase and "都" not in phrase:
+        return None
+    codes = _read_phrase(phrase).listed
+    if len(codes) < 2 or _list_length(sentence, quantities, idx) != 1:
+        return None
+    return codes
+
+
+def _list_length(sentence: str, quantities: list[Quantity], idx: int) -> int:
+    """How many figures from ``idx`` on are joined as one list (6%、7%; 5.0%和6.9%)."""
+    n = 1
+    for a, b in zip(quantities[idx:], quantities[idx + 1 :], strict=False):
+        if sentence[a.end : b.start].strip() not in _LIST_JOINERS:
+            break
+        n += 1
+    return n
 
 
 @lru_cache(maxsize=1 << 16)
@@ -244,6 +317,7 @@ def _qualifiers() -> re.Pattern[str]:
     return re.compile("|".join([_DATES.pattern, *(f"(?:{p})" for p in extra)]))
 
 
+_PAREN = re.compile(r"[（(][^（）()]{0,16}[）)]")
 _PUNCT = re.compile(r"[\s、，,：:（）()“”\"'·]+")
 
 
@@ -274,6 +348,7 @@ class _PhraseReading:
     """What a phrase says about its figure's subject on its own, whatever came before it."""
 
     coordination: tuple[str, ...] | None  # codes of a listed coordination (城乡居民…分别)
+    listed: tuple[str, ...]  # codes of indicator terms listed with 、/和/及 between them
     bare: bool  # nothing but predicates, modifiers and dates
     says_each: bool
     term: tuple[str, str] | None  # (term, code) of the lexicon term that owns the figure
@@ -293,12 +368,18 @@ def _read_phrase(phrase: str) -> _PhraseReading:
     bare = not _strip_words(phrase)
     hits = find_terms(phrase) if mentions_any_term(phrase) else []
     hits = [h for h in hits if len(h.codes) == 1]
+    in_list: tuple[str, ...] = ()
+    if len(hits) >= 2 and all(phrase[a.end : b.start].strip() in _LIST_JOINERS for a, b in pairwise(hits)):
+        in_list = tuple(h.codes[0] for h in hits)
     term = None
     if hits:
         hit = hits[-1]
-        after = phrase[hit.end :]
+        after = _PAREN.sub("", phrase[hit.end :])  # 固定资产投资（不含农户）: a note, not a noun
         before = phrase[: hit.start]
-        is_share = any(w in after for w in _cues().share) or before.endswith(("占", "相当于", "单位", "人均"))
+        # 单位GDP, 万元GDP, 人均GDP: a ratio to the indicator, not the indicator.
+        is_share = any(w in after for w in _cues().share) or before.endswith(
+            ("占", "相当于", "单位", "人均", "万元")
+        )
         # 固定资产投资中工业投资增长15%: another noun after the term owns the figure.
         owned = len(_strip_words(after)) <= 2
         if owned and not is_share:
@@ -307,7 +388,7 @@ def _read_phrase(phrase: str) -> _PhraseReading:
         _first_suffix(_rstrip_approx(phrase, _TRAILING_APPROX_LE, "约近超了"), _lookups().delta, "")
         is not None
     )
-    return _PhraseReading(listed, bare, "分别" in phrase, term, bool(hits), _name_of(phrase), delta)
+    return _PhraseReading(listed, in_list, bare, "分别" in phrase, term, bool(hits), _name_of(phrase), delta)
 
 
 def _subject_for(phrase: str, previous: _Subject | None) -> _Subject | None:
