@@ -345,3 +345,21 @@ def test_ratios_to_gdp_and_bracketed_notes(sentence, code, value):
 )
 def test_a_list_of_figures_goes_to_its_list_of_indicators_in_order(sentence, expected):
     assert [(f.indicator_code, f.value) for f in core(REVIEW + sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "value"),
+    [
+        ("全县GDP增速回落至5.2%。", "gdp", 5.2),  # the rate reached, not a level of GDP
+        ("规上工业增加值增幅提高到8%。", "industrial_value_added", 8),
+        ("固定资产投资降幅收窄至2%。", "fixed_asset_investment", -2),
+    ],
+)
+def test_a_named_rate_after_a_level_marker_is_growth(sentence, code, value):
+    fact = one(REVIEW + sentence)
+    assert (fact.indicator_code, fact.measure, fact.value) == (code, "growth", value)
+
+
+def test_a_stated_earlier_year_and_the_possessive_keep_the_subject():
+    facts = core(f"{REVIEW}地区生产总值由2017年的1200亿元增加到2022年的1800亿元。")
+    assert [(f.period_year, f.value) for f in facts] == [(2017, 1200), (2022, 1800)]

@@ -502,12 +502,15 @@ class _Lookups:
     aspiration: re.Pattern[str]
     commit: re.Pattern[str]
     measure_cues: tuple[str, ...]
+    rate: re.Pattern[str]
+    decline_rates: frozenset[str]
 
 
 @cache
 def _lookups() -> _Lookups:
     c = _cues()
     prefix_words = _pair_words(c.prefix)
+    rates = reference.load_yaml("fact_cues.yaml")["rate_nouns"]
     return _Lookups(
         prefix_words=prefix_words,
         prefix=_word_index(prefix_words),
@@ -519,6 +522,8 @@ def _lookups() -> _Lookups:
         aspiration=_last_pattern(c.aspiration),
         commit=_last_pattern(_COMMIT),
         measure_cues=c.growth + c.decline + c.level_markers,
+        rate=_last_pattern(_longest_first(rates["growth"] + rates["decline"])),
+        decline_rates=frozenset(rates["decline"]),
     )
 
 
@@ -557,6 +562,9 @@ def _tail_measure(family: str, tail: str, change_by_definition: bool) -> tuple[s
     sign = -1 if decline and (not growth or decline[0] >= growth[0]) else 1
     if family in ("percent",):
         if level_marker and not tail.endswith(("增长", "下降")):
+            rate = _last_match(tail, lk.rate)  # 增速回落至5.2%: the rate itself, not a level
+            if rate is not None:
+                return "growth", -1 if rate[1] in lk.decline_rates else 1
             return "level", 1
         if verb_pos >= 0:
             return "growth", sign
