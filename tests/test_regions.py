@@ -106,3 +106,39 @@ def test_loading_from_two_threads_keeps_stdout():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and "stdout intact" in proc.stdout, proc.stderr[-2000:]
+
+
+def _report(title_place: str, self_word: str) -> str:
+    body = (
+        f"{title_place}2024年政府工作报告\n各位代表：\n现在，我代表{title_place}人民政府向大会报告工作。\n"
+        f"一、2023年工作回顾\n{self_word}地区生产总值增长5.5%。\n二、2024年工作安排\n"
+        f"今年{self_word}经济社会发展的主要预期目标是：地区生产总值增长6%左右。"
+    )
+    return body + "经济社会发展取得新成效。" * 20
+
+
+@pytest.mark.parametrize(
+    ("title_place", "self_word", "name", "level", "parent_code"),
+    [
+        # County-level cities a province administers directly (省直辖): no prefecture above them.
+        ("仙桃市", "全市", "仙桃市", "county", "420000"),
+        ("神农架林区", "全区", "神农架林区", "county", "420000"),
+        ("石河子市", "全市", "石河子市", "county", "650000"),
+        # A title that names a town after its parents: the town, not the district.
+        ("宁波市海曙区高桥镇", "全镇", "高桥镇", "township", "330203"),
+        # 汉寿县, not the 寿县 at its end.
+        ("汉寿县", "全县", "汉寿县", "county", "430700"),
+        # A development zone of 武汉: its city, not the 东湖区 of 南昌 that 东湖 reads as.
+        ("武汉东湖新技术开发区", "全区", "武汉市", "prefecture", "420000"),
+    ],
+)
+def test_titles_name_places_after_their_parents(title_place, self_word, name, level, parent_code):
+    region = resolve(_report(title_place, self_word)).region
+    assert region is not None
+    assert (region.name, region.level, region.parent_code) == (name, level, parent_code)
+
+
+@pytest.mark.parametrize("title_place", ["雄安新区", "五道口街道"])
+def test_no_place_read_across_a_word_or_from_a_placeholder(title_place):
+    """安新 inside 雄安新区 is not 安新县; 街道 and 新区 are placeholders, not places."""
+    assert resolve(_report(title_place, "全区")).region is None

@@ -88,7 +88,7 @@ def _build_gazetteer() -> _Gazetteer:
         place = _Place(region, alias, villages)
         by_name[region.name].append(place)
         for a in alias:
-            if a != region.name:
+            if a != region.name and a not in _not_places():
                 aliases[a].append(place)
         if region.code:
             by_code.setdefault(region.code, region)  # the higher level keeps a shared code
@@ -101,28 +101,29 @@ def _build_gazetteer() -> _Gazetteer:
             if pref_name.startswith("_") or not isinstance(pref, dict):
                 continue
             fcode = str(pref["_admin_code"])
-            if _pseudo(pref_name):
-                continue
-            if pref_name == prov_name:  # municipality: its districts hang off the province
-                prefecture, parent_of_county = None, pcode
+            if pref_name == prov_name or _pseudo(pref_name):
+                # A municipality's districts, and a province's directly administered county-level
+                # cities (仙桃市, 神农架林区, 石河子市, under 省直辖行政区划), hang off the province.
+                parent_of_county = pcode
             else:
                 prefecture = Region(fcode, pref_name, fcode, "prefecture", pcode, prov_name, pref_name)
                 add(prefecture, _alias_list(pref.get("_alias")))
                 parent_of_county = fcode
+            pref_field = None if _pseudo(pref_name) else pref_name  # a municipality keeps its name
             for county_name, county in pref.items():
                 if county_name.startswith("_") or not isinstance(county, dict):
                     continue
                 ccode = str(county["_admin_code"])
                 if ccode in (fcode, pcode) or _pseudo(county_name):
                     continue  # 东莞市 under 东莞市, or a placeholder such as 市辖区: not a county
-                region = Region(ccode, county_name, ccode, "county", parent_of_county, prov_name, pref_name)
+                region = Region(ccode, county_name, ccode, "county", parent_of_county, prov_name, pref_field)
                 add(region, _alias_list(county.get("_alias")))
                 for town_name, villages in county.items():
                     if town_name.startswith("_") or _pseudo(town_name):
                         continue
                     town = Region(
                         f"x-{ccode}-{town_name}", town_name, None, "township", ccode, prov_name,
-                        pref_name, county_name,
+                        pref_field, county_name,
                     )  # fmt: skip
                     add(town, (), frozenset(villages or ()))
     for alias, target in (reference.load_yaml("region_aliases.yaml") or {}).get("aliases", {}).items():
@@ -133,7 +134,8 @@ def _build_gazetteer() -> _Gazetteer:
 
 
 def _mentions(text: str) -> Counter[str]:
-    """Full place names in the text, found by looking back from every suffix character.
+    """Full place names in the text, found by looking back from every suffix character; the
+    longest name ending there counts (汉寿县, not the 寿县 inside it).
 
     The look-back grows one character at a time and stops as soon as the window is not the
     ending of any place name (``_name_endings``): no longer window can then be a name, so the
@@ -143,12 +145,15 @@ def _mentions(text: str) -> Counter[str]:
     found: Counter[str] = Counter()
     for m in _SUFFIX_CHAR.finditer(text):
         end = m.end()
+        longest = None
         for n in range(2, min(end, 12) + 1):
             name = text[end - n : end]
             if name not in endings:
                 break
             if name in names:
-                found[name] += 1
+                longest = name
+        if longest is not None:
+            found[longest] += 1  # 汉寿县, not also the 寿县 inside it
     return found
 
 
@@ -211,10 +216,12 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
     places: dict[str, _Place] = {}
     mention = meta.region_mention or ""
     full = _mentions(text[:_NAME_SCAN])
+    titled: dict[str, Region] = {}  # places the title or self-reference names
     for name in _mentions(mention):
         for place in gaz.by_name[name]:
             scores[place.region.region_id] += 20
             places[place.region.region_id] = place
+            titled[place.region.region_id] = place.region
     for name, n in full.items():
         for place in gaz.by_name[name]:
             scores[place.region.region_id] += 3 * min(n, 10)
@@ -223,11 +230,20 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
     # whose own title or self-reference names a known place does not need the slower scan.
     named = any(name in gaz.by_name for name in _mentions(mention))
     alias_text = mention if named else text[:_ALIAS_SCAN] + "\n" + mention
+    title_aliases = _title_aliases(mention, gaz)
     for alias, n in _alias_mentions(alias_text).items():
+        in_title = alias in title_aliases
         for place in gaz.aliases[alias]:
-            bonus = 20 if alias == mention or (mention and alias in mention) else min(n, 10)
-            scores[place.region.region_id] += bonus
-            places[place.region.region_id] = place
+            rid = place.region.region_id
+            if rid in titled or (not in_title and place.region.name in full):
+                continue  # 海曙 inside 海曙区: that occurrence is counted already
+            bonus = 20 if in_title else min(n, 10)
+            scores[rid] += bonus
+            places[rid] = place
+            if in_title:
+                titled[rid] = place.region
+    for rid in _outside_a_titled_parent(titled):
+        scores[rid] -= 20
     if not scores:
         return RegionResolution(None, "unresolved")
     own = _self_level(text)
@@ -267,6 +283,52 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
             places[best_id].region, method, ambiguous=True, candidates=[_path(places[r].region) for r in tied]
         )
     return RegionResolution(places[best_id].region, method)
+
+
+def _title_aliases(mention: str, gaz: _Gazetteer) -> set[str]:
+    """Short names that the title's place name is built from, read left to right: one counts
+    where the name starts, after a suffix (宁波市海曙) or right after another short name (安徽芜湖).
+    Not one read across a word (安新 in 雄安新区), nor one inside a full name found there (西安 in
+    西安区: that is 西安区)."""
+    if not mention:
+        return set()
+    covered = [False] * len(mention)
+    for m in _SUFFIX_CHAR.finditer(mention):
+        for n in range(min(m.end(), 12), 1, -1):
+            if mention[m.end() - n : m.end()] in gaz.by_name:
+                covered[m.end() - n : m.end()] = [True] * n
+                break
+    starts = {0} | {i + 1 for i, ch in enumerate(mention) if ch in _SUFFIXES}
+    found: set[str] = set()
+    i = 0
+    while i < len(mention):
+        hit = next(
+            (mention[i : i + n] for n in (4, 3, 2) if mention[i : i + n] in gaz.aliases and i in starts), None
+        )
+        if hit is None or any(covered[i : i + len(hit)]):
+            i += 1
+            continue
+        found.add(hit)
+        starts.add(i + len(hit))
+        i += len(hit)
+    return found
+
+
+def _outside_a_titled_parent(titled: dict[str, Region]) -> list[str]:
+    """Places of the title that lie outside a higher place the same title names. A title names a
+    place after its parents (宁波市海曙区高桥镇), so in 武汉东湖新技术开发区 the 东湖 of 南昌市
+    is a false reading, and 武汉市 stands."""
+    out = []
+    for rid, low in titled.items():
+        for high in titled.values():
+            rank_high, rank_low = _LEVEL_RANK.get(high.level, 9), _LEVEL_RANK.get(low.level, 9)
+            if rank_high < rank_low and high.name not in (low.province, low.prefecture, low.county):
+                out.append(rid)
+                break
+    return out
+
+
+_LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3}
 
 
 def _path(r: Region) -> str:
