@@ -99,3 +99,15 @@ def test_page_markers_and_glued_footnotes():
 def test_spaces_collapse_between_han_only():
     c = clean_document("政 府 工 作 报 告\n全年 GDP 增长 6 2 x 口径")
     assert c.text.splitlines() == ["政府工作报告", "全年 GDP 增长 6 2 x 口径"]
+
+
+def test_a_spam_sentence_inside_prose_goes_and_the_prose_stays():
+    text = (
+        "一、2023年工作回顾\n"
+        "过去一年，全市地区生产总值增长5.6%。六合彩开奖结果 www.lhc888.example 最快开奖。"
+        "城乡居民人均可支配收入分别增长5.1%、6.8%，福利彩票公益金全部用于社会福利事业。\n"
+    )
+    c = clean_document(text)
+    assert "六合彩" not in c.text and "www." not in c.text
+    assert "地区生产总值增长5.6%。城乡居民" in c.text and "福利彩票公益金" in c.text
+    assert c.n_boilerplate_chars == len("六合彩开奖结果 www.lhc888.example 最快开奖。")

@@ -39,6 +39,7 @@ class _Rules:
     page_inline: re.Pattern[str]
     page_line: re.Pattern[str]
     long_line: re.Pattern[str]  # matches a line with more than max_short Han characters
+    inline_sentence: re.Pattern[str]
 
 
 def _union(patterns: list[str], flags: int = 0) -> re.Pattern[str]:
@@ -65,6 +66,7 @@ def _rules() -> _Rules:
         page_inline=_union(inline),
         page_line=_union(whole),
         long_line=_more_han_than(int(d["max_short_line_han"])),
+        inline_sentence=_union(d["inline_sentence"], re.IGNORECASE),
     )
 
 
@@ -137,6 +139,9 @@ def clean_document(text: str) -> Cleaned:
             n_lines += 1
             n_chars += len(line)
             continue
+        if rules.inline_sentence.search(line):
+            line, dropped = _drop_junk_sentences(line, rules)
+            n_chars += dropped
         line, n = rules.page_inline.subn("", line)
         n_pages += n
         if " " in line or "\t" in line or "\u3000" in line or "\xa0" in line:  # else no match
@@ -156,6 +161,20 @@ def clean_document(text: str) -> Cleaned:
         n_mojibake_repaired=repaired.n_repaired,
         mojibake_spans=spans,
     )
+
+
+_SENTENCE_OF_LINE = re.compile(r"[^。！？!?]+[。！？!?]*")
+
+
+def _drop_junk_sentences(line: str, rules: _Rules) -> tuple[str, int]:
+    """The line without its junk sentences, and how many characters went."""
+    kept, dropped = [], 0
+    for sentence in _SENTENCE_OF_LINE.findall(line):
+        if rules.inline_sentence.search(sentence):
+            dropped += len(sentence)
+        else:
+            kept.append(sentence)
+    return "".join(kept), dropped
 
 
 def _headless_glossary_start(lines: list[str], rules: _Rules) -> int | None:
