@@ -142,3 +142,19 @@ def test_titles_name_places_after_their_parents(title_place, self_word, name, le
 def test_no_place_read_across_a_word_or_from_a_placeholder(title_place):
     """安新 inside 雄安新区 is not 安新县; 街道 and 新区 are placeholders, not places."""
     assert resolve(_report(title_place, "全区")).region is None
+
+
+def test_every_place_has_a_region_id_of_its_own():
+    """region_id is dim_region's key: places that share a code in the division data (香港 as a
+    province and as a prefecture; two zones of 平顶山 on 410471) must not share an id, or a run
+    that meets both fails validation. Found by `make bench`."""
+    from collections import defaultdict
+
+    from transforms.regions import _gazetteer
+
+    places = defaultdict(set)
+    for entries in _gazetteer().by_name.values():
+        for place in entries:
+            r = place.region
+            places[r.region_id].add((r.name, r.level, r.parent_code, r.prefecture, r.county))
+    assert {rid: p for rid, p in places.items() if len(p) > 1} == {}

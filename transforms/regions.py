@@ -14,7 +14,7 @@ import io
 import re
 import threading
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import reference
@@ -85,6 +85,11 @@ def _build_gazetteer() -> _Gazetteer:
     by_code: dict[str, Region] = {}
 
     def add(region: Region, alias: tuple[str, ...], villages: frozenset[str] = frozenset()) -> None:
+        taken = by_code.get(region.code or "")
+        if taken is not None and taken.name != region.name:
+            # Two places share one code in the data (香港 as province and as prefecture; two zones
+            # of 平顶山 on 410471): the later one gets an id of its own, as region_id is a key.
+            region = replace(region, region_id=f"x-{region.code}-{region.name}")
         place = _Place(region, alias, villages)
         by_name[region.name].append(place)
         for a in alias:
