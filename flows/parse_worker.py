@@ -14,6 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
+from flows.gazetteer_cache import ensure_loaded as ensure_gazetteer
 from flows.stage import FileEntry
 from gwr.faults import die_if_poison
 from transforms.document import parse_document
@@ -46,6 +47,7 @@ def batch_id(entries: list[FileEntry]) -> str:
 
 
 def parse_files(entries: list[FileEntry], run_id: str, staging: str | None = None) -> BatchResult:
+    ensure_gazetteer()  # from the on-disk snapshot: about 75 MB less in every parse process
     docs: list[ParsedDocument] = []
     quarantined: list[dict] = []
     errors: list[str] = []

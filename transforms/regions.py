@@ -10,9 +10,12 @@ is flagged as ambiguous with the candidates listed.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
+import pickle
 import re
 import threading
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import cache
@@ -26,6 +29,7 @@ _SELF = re.compile(r"(?:我(?:谨)?代表|受)(?:[\u4e00-\u9fff]{0,10}?)([省市
 _SELF_WORDS = re.compile(r"(?:全|我|本)([省市县区镇乡旗])|([省市县区镇乡旗])(?:党?委|政府|人大)")
 _ALIAS_SCAN = 8_000  # short names are looked for in the opening of the text only
 _NAME_SCAN = 200_000
+_NO_VILLAGES = array("q")
 _LEVEL_ORDER = {"省": 0, "市": 1, "州": 1, "盟": 1, "区": 2, "县": 2, "旗": 2, "镇": 3, "乡": 3}
 
 
@@ -33,7 +37,9 @@ _LEVEL_ORDER = {"省": 0, "市": 1, "州": 1, "盟": 1, "区": 2, "县": 2, "旗
 class _Place:
     region: Region
     aliases: tuple[str, ...]
-    villages: frozenset[str]
+    # Stable 64-bit hashes of its village names: 650,000 names as str in frozensets take about
+    # 30 MB more, and would make the snapshot (gazetteer_snapshot) three times larger.
+    villages: array
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,32 @@ def _gazetteer() -> _Gazetteer:
     return _LOADED[0]
 
 
+def gazetteer_snapshot() -> bytes:
+    """The gazetteer of this process, pickled. Building it from jionlp's data leaves about
+    150 MB in a process (the loader's nested dicts are freed, but not given back to the OS);
+    loading a snapshot costs about 75 MB, so parse processes load one (flows/gazetteer_cache.py)."""
+    return pickle.dumps(_gazetteer(), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def load_gazetteer_snapshot(snapshot: bytes) -> bool:
+    """Use a snapshot from ``gazetteer_snapshot`` in this process, unless one is loaded already
+    (then False: nothing changes)."""
+    with _LOAD_LOCK:
+        if _LOADED:
+            return False
+        gazetteer = pickle.loads(snapshot)
+        if not isinstance(gazetteer, _Gazetteer):
+            raise TypeError("not a gazetteer snapshot")
+        _LOADED.append(gazetteer)
+        return True
+
+
+def _village_hash(name: str) -> int:
+    """A 64-bit hash that is the same in every process (str's hash is salted per process), so
+    a snapshot's village hashes match those of the text that another process computes."""
+    return int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), "little", signed=True)
+
+
 def _build_gazetteer() -> _Gazetteer:
     with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
         import jionlp
@@ -84,7 +116,7 @@ def _build_gazetteer() -> _Gazetteer:
     aliases: dict[str, list[_Place]] = defaultdict(list)
     by_code: dict[str, Region] = {}
 
-    def add(region: Region, alias: tuple[str, ...], villages: frozenset[str] = frozenset()) -> None:
+    def add(region: Region, alias: tuple[str, ...], villages: array = _NO_VILLAGES) -> None:
         taken = by_code.get(region.code or "")
         if taken is not None and taken.name != region.name:
             # Two places share one code in the data (香港 as province and as prefecture; two zones
@@ -130,7 +162,7 @@ def _build_gazetteer() -> _Gazetteer:
                         f"x-{ccode}-{town_name}", town_name, None, "township", ccode, prov_name,
                         pref_field, county_name,
                     )  # fmt: skip
-                    add(town, (), frozenset(villages or ()))
+                    add(town, (), array("q", {_village_hash(v) for v in villages or ()}))
     for alias, target in (reference.load_yaml("region_aliases.yaml") or {}).get("aliases", {}).items():
         for place in by_name.get(target, []):
             aliases[alias].append(place)
@@ -252,7 +284,7 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
     if not scores:
         return RegionResolution(None, "unresolved")
     own = _self_level(text)
-    villages = _village_words(text)
+    villages = {_village_hash(w) for w in _village_words(text)}
     present: dict[str, bool] = {}
 
     def named_in_text(name: str) -> bool:
@@ -271,7 +303,7 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
             county_suffix = (r.county or " ")[-1]
             if own and county_suffix == own and own not in "镇乡":
                 scores[rid] += 4  # a town's text names its parent's 区委/县委
-            hits = len(place.villages & villages)
+            hits = sum(1 for h in place.villages if h in villages)
             scores[rid] += 3 * min(hits, 10)
         for ancestor in (r.province, r.prefecture, r.county):
             if ancestor and ancestor != r.name and named_in_text(ancestor):
