@@ -66,7 +66,7 @@ def _rules() -> _Rules:
         page_inline=_union(inline),
         page_line=_union(whole),
         long_line=_more_han_than(int(d["max_short_line_han"])),
-        inline_sentence=_union(d["inline_sentence"], re.IGNORECASE),
+        inline_sentence=_union(d["inline_sentence"]),
     )
 
 

@@ -260,7 +260,7 @@ def _listed_subject(
     codes = r.listed
     if len(codes) >= 2:
         if _list_length(sentence, quantities, idx) != len(codes):
-            return None  # 规上工业增加值和固定资产投资均增长8%: one figure for both, left alone
+            return None  # 规上工业增加值和固定资产投资均增长8%: one figure each (_shared_by_list)
         inherited = False
     else:
         if not (r.bare and r.says_each) or (previous is not None and previous.coordination):
@@ -289,7 +289,7 @@ def _shared_by_list(
 def _list_length(sentence: str, quantities: list[Quantity], idx: int) -> int:
     """How many figures from ``idx`` on are joined as one list (6%、7%; 5.0%和6.9%)."""
     n = 1
-    for a, b in zip(quantities[idx:], quantities[idx + 1 :], strict=False):
+    for a, b in pairwise(quantities[idx:]):
         if sentence[a.end : b.start].strip() not in _LIST_JOINERS:
             break
         n += 1
