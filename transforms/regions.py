@@ -284,7 +284,7 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
     if not scores:
         return RegionResolution(None, "unresolved")
     own = _self_level(text)
-    villages = {_village_hash(w) for w in _village_words(text)}
+    villages: set[int] | None = None  # hashed on the first town candidate: most texts have none
     present: dict[str, bool] = {}
 
     def named_in_text(name: str) -> bool:
@@ -303,6 +303,8 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
             county_suffix = (r.county or " ")[-1]
             if own and county_suffix == own and own not in "镇乡":
                 scores[rid] += 4  # a town's text names its parent's 区委/县委
+            if villages is None:
+                villages = {_village_hash(w) for w in _village_words(text)}
             hits = sum(1 for h in place.villages if h in villages)
             scores[rid] += 3 * min(hits, 10)
         for ancestor in (r.province, r.prefecture, r.county):
