@@ -37,8 +37,8 @@ _LEVEL_ORDER = {"省": 0, "市": 1, "州": 1, "盟": 1, "区": 2, "县": 2, "旗
 class _Place:
     region: Region
     aliases: tuple[str, ...]
-    # Stable 64-bit hashes of its village names: 650,000 names as str in frozensets take about
-    # 30 MB more, and would make the snapshot (gazetteer_snapshot) three times larger.
+    # Stable 64-bit hashes of its village names: 650,000 names as str in frozensets left a parse
+    # process about 40 MB larger, and would make the snapshot three times larger.
     villages: array
 
 
@@ -83,8 +83,8 @@ def _gazetteer() -> _Gazetteer:
 
 def gazetteer_snapshot() -> bytes:
     """The gazetteer of this process, pickled. Building it from jionlp's data leaves about
-    150 MB in a process (the loader's nested dicts are freed, but not given back to the OS);
-    loading a snapshot costs about 75 MB, so parse processes load one (flows/gazetteer_cache.py)."""
+    105 MB in a process (the loader's nested dicts are freed, but not given back to the OS);
+    loading a snapshot, 40-60 MB, so parse processes load one (flows/gazetteer_cache.py)."""
     return pickle.dumps(_gazetteer(), protocol=pickle.HIGHEST_PROTOCOL)
 
 
