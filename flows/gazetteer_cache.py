@@ -1,12 +1,12 @@
 """A snapshot of the region gazetteer on disk, so parse processes load it instead of building it.
 
 Building the gazetteer from jionlp's division data leaves about 105 MB in a process; loading the
-snapshot, 40-60 MB, and it takes 0.3 s instead of about 2 s. Every parse worker and the resident run process of
-`gwr serve` hold one, and at 10,000 documents the service's peak memory is set while two of them
-parse. The snapshot is keyed by the jionlp version and the code and reference data that shape the
-gazetteer, so a change to any of them builds a new one. The first process to need it on a machine
-builds it and writes it (under a temporary name, then renamed: concurrent writers are harmless);
-a snapshot that cannot be read or written is simply rebuilt in memory, as before.
+snapshot, 40-60 MB, and it takes 0.3 s instead of about 2 s. Every parse worker and the resident
+run process of `gwr serve` hold one, and at 10,000 documents the service's peak memory was set
+while two of them parsed. The snapshot is keyed by the jionlp version and the code and reference
+data that shape the gazetteer, so a change to any of them builds a new one. The first process to
+need it on a machine builds it and writes it (under a temporary name, then renamed: concurrent
+writers are harmless); a snapshot that cannot be read or written is rebuilt in memory, as before.
 """
 
 from __future__ import annotations
