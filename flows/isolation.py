@@ -23,6 +23,7 @@ from warehouse.staging import discard_batch
 
 
 def isolate_batch(slots: ParseSlots, entries: list[FileEntry], run_id: str, staging: str) -> BatchResult:
+    discard_batch(Path(staging), batch_id(entries))  # what the dead worker may have staged of it
     results = _bisect(slots, entries, run_id, staging)
     return BatchResult(
         frames={},
@@ -36,12 +37,10 @@ def isolate_batch(slots: ParseSlots, entries: list[FileEntry], run_id: str, stag
 
 def _bisect(slots: ParseSlots, entries: list[FileEntry], run_id: str, staging: str) -> list[BatchResult]:
     """The files in a process of their own; when it dies, each half likewise."""
-    # A dead worker may have staged some of its tables: they go before the files are parsed again.
-    discard_batch(Path(staging), batch_id(entries))
     try:
         return [slots.run_alone(parse_files, entries, run_id, staging)]
     except ProcessDied as exc:
-        discard_batch(Path(staging), batch_id(entries))
+        discard_batch(Path(staging), batch_id(entries))  # the halves stage under ids of their own
         if len(entries) > 1:
             mid = len(entries) // 2
             left, right = entries[:mid], entries[mid:]

@@ -54,7 +54,6 @@ class ParseSlots:
         self._here = threading.Lock()  # the run's own slot
         self._pool: cf.ProcessPoolExecutor | None = None
         self._pool_lock = threading.Lock()
-        self.pools_replaced = 0
 
     def describe(self) -> str:
         n = self.pool_size
@@ -118,7 +117,6 @@ class ParseSlots:
         with self._pool_lock:
             if self._pool is broken:
                 self._pool = None
-                self.pools_replaced += 1
         broken.shutdown(wait=False, cancel_futures=True)
 
     def shutdown(self) -> None:

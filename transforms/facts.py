@@ -217,7 +217,8 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
         if (shared := _shared_by_list(phrase, sentence, quantities, idx)) is not None:
             # 规上工业增加值和固定资产投资均增长8%: one figure, a fact for each indicator.
             for code in shared:
-                one = _Subject(lexicon()[code].name_zh, lexicon()[code])
+                indicator = lexicon()[code]
+                one = _Subject(indicator.name_zh, indicator)
                 if (
                     fact := _make_fact(ctx, q, _tail(phrase, one), clause_start, one, provenance)
                 ) is not None:

@@ -171,15 +171,19 @@ def _build_gazetteer() -> _Gazetteer:
 
 
 def _mentions(text: str) -> Counter[str]:
-    """Full place names in the text, found by looking back from every suffix character; the
-    longest name ending there counts (汉寿县, not the 寿县 inside it).
+    """Full place names in the text; the longest name ending at a point counts (汉寿县, not the
+    寿县 inside it)."""
+    return Counter(name for _, _, name in _name_spans(text))
+
+
+def _name_spans(text: str):
+    """(start, end, name) of the longest full place name ending at every suffix character.
 
     The look-back grows one character at a time and stops as soon as the window is not the
     ending of any place name (``_name_endings``): no longer window can then be a name, so the
     result equals checking every length from 2 to 12, at a fraction of the lookups."""
     names = _gazetteer().by_name
     endings = _name_endings()
-    found: Counter[str] = Counter()
     for m in _SUFFIX_CHAR.finditer(text):
         end = m.end()
         longest = None
@@ -190,8 +194,7 @@ def _mentions(text: str) -> Counter[str]:
             if name in names:
                 longest = name
         if longest is not None:
-            found[longest] += 1  # 汉寿县, not also the 寿县 inside it
-    return found
+            yield end - len(longest), end, longest
 
 
 _SUFFIX_CHAR = re.compile(f"[{_SUFFIXES}]")
@@ -332,11 +335,8 @@ def _title_aliases(mention: str, gaz: _Gazetteer) -> set[str]:
     if not mention:
         return set()
     covered = [False] * len(mention)
-    for m in _SUFFIX_CHAR.finditer(mention):
-        for n in range(min(m.end(), 12), 1, -1):
-            if mention[m.end() - n : m.end()] in gaz.by_name:
-                covered[m.end() - n : m.end()] = [True] * n
-                break
+    for start, end, _ in _name_spans(mention):
+        covered[start:end] = [True] * (end - start)
     starts = {0} | {i + 1 for i, ch in enumerate(mention) if ch in _SUFFIXES}
     found: set[str] = set()
     i = 0
