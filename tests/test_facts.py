@@ -341,6 +341,19 @@ def test_ratios_to_gdp_and_bracketed_notes(sentence, code, value):
             "规上工业增加值和固定资产投资均增长8%，社会消费品零售总额增长6%。",
             [("industrial_value_added", 8), ("fixed_asset_investment", 8), ("retail_sales", 6)],
         ),
+        # Figures that share one unit: before, 7.2 alone came out, as the urban figure.
+        (
+            "城镇、农村居民人均可支配收入分别增长5.1和7.2%。",
+            [("urban_income", 5.1), ("rural_income", 7.2)],
+        ),
+        (
+            "一般公共预算收入、税收收入分别增长8.5、7.2%。",
+            [("general_budget_revenue", 8.5), ("tax_revenue", 7.2)],
+        ),
+        (
+            "城镇和农村居民人均可支配收入分别达到4.2和2.1万元。",
+            [("urban_income", 4.2), ("rural_income", 2.1)],
+        ),
     ],
 )
 def test_a_list_of_figures_goes_to_its_list_of_indicators_in_order(sentence, expected):
@@ -363,3 +376,28 @@ def test_a_named_rate_after_a_level_marker_is_growth(sentence, code, value):
 def test_a_stated_earlier_year_and_the_possessive_keep_the_subject():
     facts = core(f"{REVIEW}地区生产总值由2017年的1200亿元增加到2022年的1800亿元。")
     assert [(f.period_year, f.value) for f in facts] == [(2017, 1200), (2022, 1800)]
+
+
+def test_listed_figures_share_the_unit_after_the_last():
+    q = find_quantities("分别高于全省1.3、0.9和0.8个百分点，达到4.2和2.1万元")
+    assert [(x.value, x.unit, x.value_std) for x in q] == [
+        (1.3, "个百分点", 1.3),
+        (0.9, "个百分点", 0.9),
+        (0.8, "个百分点", 0.8),
+        (4.2, "万元", 42000),
+        (2.1, "万元", 21000),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "地铁1和2号线建成，新增就业1.2万人",
+        "2022和2023年分别增长5%",
+        "S104和G4公路总投资3亿元",
+        "第1和2名奖金5万元",
+        "第1、2批项目投资5亿元",
+    ],
+)
+def test_numbers_that_list_no_quantity_take_no_unit(text):
+    assert len(find_quantities(text)) == 1

@@ -99,14 +99,52 @@ def find_quantities(text: str) -> list[Quantity]:
     found = []
     for m in _pattern().finditer(text):
         start = m.start()
-        if start and _glued_to_code(text, start):
+        if start and (_glued_to_code(text, start) or _continues_ordinal(text, start)):
             continue
         if (q := _from_digits(m)) is not None:
             found.append(q)
+    if found and _LIST_JOINER.search(text) is not None:
+        found = _with_shared_unit(text, found)
     if _cn_candidate().search(text) is not None:
         found.extend(_chinese_quantities(text, [(q.start, q.end) for q in found]))
         found.sort(key=lambda q: q.start)
     return found
+
+
+_ORDINAL_LIST = re.compile(r"第[0-9一二三四五六七八九十]+\s*(?:、|和|及|与|至)\s*\Z")
+
+
+def _continues_ordinal(text: str, start: int) -> bool:
+    """第1、2批, 第3和4名: the second number of a list of ordinals is one too, not a count."""
+    return (
+        text[start - 1] in "、和及与至 " and _ORDINAL_LIST.search(text, max(0, start - 10), start) is not None
+    )
+
+
+_LIST_JOINER = re.compile(r"\d\s*(?:、|和|及|与|以及)\s*\d")
+# A bare number that lists up to the next one (5.1和 in 5.1和7.2%): not inside a larger number, a
+# code, a formula or an ordinal. Searched with endpos at the next number, so \Z is that position.
+_SHARED_LEAD = re.compile(rf"(?<![0-9.,+/×*＋第A-Za-z])({DIGITS})\s*(?:、|和|及|与|以及)\s*\Z")
+
+
+def _with_shared_unit(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Figures listed before one unit share it: 分别增长5.1和7.2%, 分别高1.3、0.8个百分点, 4.2和2.1万元.
+    Without this the list's last figure was the only one, and went to the list's first
+    indicator."""
+    out: list[Quantity] = []
+    for q in found:
+        leads: list[Quantity] = []
+        pos = q.start
+        while (m := _SHARED_LEAD.search(text, max(0, pos - 24), pos)) is not None:
+            start, end = m.span(1)
+            if _glued_to_code(text, start) or (out and start < out[-1].end):
+                break
+            value = _to_float(m.group(1))
+            leads.append(Quantity(start, end, value, None, q.unit, q.unit_std, q.family, q.multiplier, False))
+            pos = start
+        out.extend(reversed(leads))
+        out.append(q)
+    return out
 
 
 @cache
