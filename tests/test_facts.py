@@ -401,3 +401,34 @@ def test_listed_figures_share_the_unit_after_the_last():
 )
 def test_numbers_that_list_no_quantity_take_no_unit(text):
     assert len(find_quantities(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The first end of a change is the level the span began from, not a second level of the
+        # year reported (before: two GDP levels for 2023).
+        (REVIEW + "地区生产总值由1200亿元增加到1800亿元。", [("actual", 2022, 1200), ("actual", 2023, 1800)]),
+        (
+            "一、过去五年工作回顾\n地区生产总值由1200亿元增加到1800亿元。",
+            [("actual", 2018, 1200), ("actual", 2023, 1800)],
+        ),
+        (
+            "三、今后五年目标任务\n地区生产总值由1800亿元增加到2500亿元。",
+            [("actual", 2023, 1800), ("target", 2028, 2500)],
+        ),
+        (PLAN + "一般公共预算收入由2.1亿元增至2.5亿元。", [("actual", 2023, 2.1), ("target", 2024, 2.5)]),
+        # A year of its own stays with the first end and is not the second's.
+        (
+            REVIEW + "地区生产总值由2017年的1200亿元增加到1800亿元。",
+            [("actual", 2017, 1200), ("actual", 2023, 1800)],
+        ),
+    ],
+)
+def test_a_change_written_as_its_two_ends(text, expected):
+    assert [(f.kind, f.period_year, f.value) for f in core(text)] == expected
+
+
+def test_from_names_nothing_before_a_figure_but_starts_names():
+    facts = extract_facts(REVIEW + "城镇化率从55%提高到56.5%，从业人员达到5万人。", 2024)
+    assert [f.indicator_name for f in facts] == ["城镇化率", "城镇化率", "从业人员"]

@@ -55,6 +55,9 @@ class _Cues:
     predicates: tuple[str, ...]
     predicate_suffixes: tuple[str, ...]
     share: tuple[str, ...]
+    change_from: re.Pattern[str]  # 由/从 (and a year of its own) right before a change's first figure
+    change_to: re.Pattern[str]  # 增加到/提高至/增至 right after it
+    five_year_spans: tuple[str, ...]
 
 
 def _longest_first(words) -> tuple[str, ...]:
@@ -90,6 +93,15 @@ def _cues() -> _Cues:
         ),
         predicate_suffixes=_longest_first(d["predicate_suffix_words"]),
         share=_longest_first(d["share_markers"]),
+        change_from=re.compile(
+            "(?:"
+            + "|".join(map(re.escape, d["change_from"]))
+            + r")\s*(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?\s*\Z"
+        ),
+        change_to=re.compile(
+            r"\s*(?:" + "|".join(map(re.escape, _longest_first(d["change_verbs"]))) + r")?\s*(?:到|至)"
+        ),
+        five_year_spans=tuple(d["five_year_spans"]),
     )
 
 
@@ -203,10 +215,17 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
     prev_end = 0
     last_tail = ""
     named: list[str] = []  # indicator codes named in this sentence so far, in order
+    starts = _change_starts(sentence, quantities)
     for idx, q in enumerate(quantities):
         # The last break before the figure (breaks ascend): bisect instead of a scan of all.
         i = bisect_left(breaks, q.start)
         clause_start = breaks[i - 1] + 1 if i else 0
+        role = None
+        if starts:
+            if idx in starts:
+                role = "start"
+            elif idx - 1 in starts:  # 由2017年的1200亿元增加到1800亿元: 2017 is not the end's year
+                role, clause_start = "end", max(clause_start, quantities[idx - 1].end)
         phrase_start = max(clause_start, prev_end)
         phrase = sentence[phrase_start : q.start]
         prev_end = q.end
@@ -220,7 +239,7 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
                 indicator = lexicon()[code]
                 one = _Subject(indicator.name_zh, indicator)
                 if (
-                    fact := _make_fact(ctx, q, _tail(phrase, one), clause_start, one, provenance)
+                    fact := _make_fact(ctx, q, _tail(phrase, one), clause_start, one, provenance, role)
                 ) is not None:
                     facts.append(fact)
             subject = _Subject(subject.name, subject.indicator, inherited=True)
@@ -233,10 +252,23 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
         if subject.inherited and not _has_measure_cue(tail):
             tail = last_tail + tail  # 分别增长6.5%、7.5%; 增长6.5%，力争8%: the verb is shared
         last_tail = tail
-        fact = _make_fact(ctx, q, tail, clause_start, subject, provenance)
+        fact = _make_fact(ctx, q, tail, clause_start, subject, provenance, role)
         if fact is not None:
             facts.append(fact)
     return facts
+
+
+def _change_starts(sentence: str, quantities: list[Quantity]) -> set[int]:
+    """Indexes of figures that open a change written as its two ends (由1200亿元增加到1800亿元)."""
+    if "由" not in sentence and "从" not in sentence:
+        return set()  # almost every sentence
+    c = _cues()
+    return {
+        i
+        for i, (q, nxt) in enumerate(pairwise(quantities))
+        if c.change_from.search(sentence, max(0, q.start - 12), q.start) is not None
+        and c.change_to.match(sentence[q.end : nxt.start]) is not None
+    }
 
 
 _LIST_JOINERS = frozenset(("、", "和", "及", "与", "以及"))
@@ -700,7 +732,13 @@ def _tail(phrase: str, subject: _Subject) -> str:
 
 
 def _make_fact(
-    ctx: _Context, q: Quantity, tail: str, clause_start: int, subject: _Subject, provenance: str
+    ctx: _Context,
+    q: Quantity,
+    tail: str,
+    clause_start: int,
+    subject: _Subject,
+    provenance: str,
+    role: str | None = None,
 ) -> _RelFact | None:
     indicator = subject.indicator
     measured = _measure(q, tail, indicator)
@@ -712,6 +750,8 @@ def _make_fact(
     if indicator is not None and not _fits(indicator, measure, q):
         indicator = None
     kind, period_year, label, section = _period(ctx, q, clause_start)
+    if role == "start":
+        kind, period_year = _start_period(ctx, q, kind, period_year, label)
     value = q.value * sign
     value_std = q.value_std * sign
     high = q.value_std_high
@@ -735,6 +775,19 @@ def _make_fact(
     )
     tail_fields = (None if indicator is None else indicator.code, label, section, False)
     return head, ctx.offset + q.start, ctx.offset + q.end, tail_fields
+
+
+def _start_period(ctx: _Context, q: Quantity, kind: str, year: int, label: str | None) -> tuple[str, int]:
+    """(kind, period_year) of the first figure of 由X增加到Y. With no year of its own it is the level
+    the span began from: a target's span starts at the latest actual (the year before the report),
+    an actual's in the year before its end, or five years before under 过去五年 or a plan period."""
+    m = _cues().change_from.search(ctx.sentence, max(0, q.start - 12), q.start)
+    if m is not None and year_pattern().search(m.group()) is not None:
+        return kind, year  # 由2017年的1200亿元: the year read for it is its own
+    if kind == "target":
+        return "actual", ctx.report_year - 1
+    span = 5 if label is not None and any(w in label for w in _cues().five_year_spans) else 1
+    return "actual", year - span
 
 
 def _fits(indicator: Indicator, measure: str, q: Quantity) -> bool:
