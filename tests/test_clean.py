@@ -111,3 +111,31 @@ def test_a_spam_sentence_inside_prose_goes_and_the_prose_stays():
     assert "六合彩" not in c.text and "www." not in c.text
     assert "地区生产总值增长5.6%。城乡居民" in c.text and "福利彩票公益金" in c.text
     assert c.n_boilerplate_chars == len("六合彩开奖结果 www.lhc888.example 最快开奖。")
+
+
+def test_pinyin_pasted_after_characters_goes_and_brackets_of_prose_stay():
+    # As some reposting sites print a report: a pinyin syllable after characters, in Traditional.
+    text = (
+        "國(guó)務(wù)院政府工作報(bào)告\n"
+        "國(guó)內(nèi)生產(chǎn)總值增長(zhǎng)6.5%左右（GDP），PM2.5(微克)下降(5%)。"
+    )
+    c = clean_document(text)
+    assert c.full_text.startswith("国务院政府工作报告")
+    assert c.text.endswith("国内生产总值增长6.5%左右（GDP），PM2.5(微克)下降(5%)。")
+    assert c.n_boilerplate_chars == len("(guó)(wù)(bào)(guó)(nèi)(chǎn)(zhǎng)")
+
+
+def test_a_report_with_pinyin_pasted_in_keeps_its_region_and_figures():
+    from transforms.document import parse_document
+
+    text = (
+        "李克強(qiáng)總理代表國(guó)務(wù)院作政府工作報(bào)告\n"
+        "2018年發(fā)展主要預(yù)期目標(biāo)是：國(guó)內(nèi)生產(chǎn)總值增長(zhǎng)6.5%左右；"
+        "城鎮(zhèn)新增就業(yè)1100萬(wàn)人以上。"
+        "我們要堅(jiān)持穩(wěn)中求進(jìn)工作總基調(diào)，推動(dòng)高質(zhì)量發(fā)展，深化供給側(cè)結(jié)構(gòu)性改革，"
+        "加快建設(shè)現(xiàn)代化經(jīng)濟(jì)體系，推進(jìn)鄉(xiāng)村振興，保障和改善民生。"
+    )
+    text += "\n" + "各(gè)位(wèi)代表，我們要統(tǒng)籌發(fā)展和安全，全面深化改革開(kāi)放。" * 3
+    doc = parse_document("pinyin.txt", text.encode("utf-8"))
+    assert doc.region.region is not None and doc.region.region.level == "national"
+    assert [(f.indicator_code, f.value) for f in doc.facts] == [("gdp", 6.5), ("new_urban_jobs", 1100)]

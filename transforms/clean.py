@@ -40,6 +40,7 @@ class _Rules:
     page_line: re.Pattern[str]
     long_line: re.Pattern[str]  # matches a line with more than max_short Han characters
     inline_sentence: re.Pattern[str]
+    inline_annotation: re.Pattern[str]
 
 
 def _union(patterns: list[str], flags: int = 0) -> re.Pattern[str]:
@@ -67,6 +68,7 @@ def _rules() -> _Rules:
         page_line=_union(whole),
         long_line=_more_han_than(int(d["max_short_line_han"])),
         inline_sentence=_union(d["inline_sentence"]),
+        inline_annotation=_union(d["inline_annotation"]),
     )
 
 
@@ -114,10 +116,14 @@ def clean_document(text: str) -> Cleaned:
     repaired = mojibake.repair(text)
     simplified = _t2s().convert(repaired.text)
     script = detect_script(repaired.text, simplified)
+    n_chars = 0
+    if rules.inline_annotation.search(simplified) is not None:  # 国(guó)务(wù)院: the title too
+        annotated, simplified = simplified, rules.inline_annotation.sub("", simplified)
+        n_chars = len(annotated) - len(simplified)
     full_text = simplified
 
     kept: list[str] = []
-    n_lines = n_chars = n_glossary = n_pages = 0
+    n_lines = n_glossary = n_pages = 0
     lines = full_text.split("\n")
     glossary_start = _headless_glossary_start(lines, rules)
     if glossary_start is not None:
