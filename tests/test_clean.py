@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from transforms.clean import clean_document, strip_html
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -139,3 +141,68 @@ def test_a_report_with_pinyin_pasted_in_keeps_its_region_and_figures():
     doc = parse_document("pinyin.txt", text.encode("utf-8"))
     assert doc.region.region is not None and doc.region.region.level == "national"
     assert [(f.indicator_code, f.value) for f in doc.facts] == [("gdp", 6.5), ("new_urban_jobs", 1100)]
+
+
+# Hard-wrapped text, as a PDF or a print layout gives it: every line broken at the page width.
+REPORTS = sorted(SAMPLES.glob("*.txt")) + sorted((Path(__file__).parent / "gold" / "reports").iterdir())
+
+
+def _wrap(text: str, width: int, cells: bool = False) -> str:
+    """Lines of ``width`` characters, or of ``width`` full-width cells (a digit takes half)."""
+    out = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0.0
+        for ch in paragraph:
+            size = (1.0 if ord(ch) > 0x2E80 else 0.5) if cells else 1.0
+            if used + size > width:
+                out.append(line)
+                line, used = "", 0.0
+            line, used = line + ch, used + size
+        out.append(line)
+    return "\n".join(out)
+
+
+def _core(text: str):
+    from transforms.document import parse_document
+
+    doc = parse_document("wrapped.txt", text.encode("utf-8"))
+    facts = sorted(
+        (f.indicator_code or "", f.indicator_name, f.kind, f.period_year, f.value or 0, f.comparator or "")
+        for f in doc.facts
+    )
+    return doc.region.region, doc.meta.report_year, facts
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.name)
+def test_a_hard_wrapped_report_gives_the_facts_of_its_paragraphs(path):
+    from transforms.decode import decode_bytes
+
+    text = decode_bytes(path.read_bytes()).text
+    if len(clean_document(text).text) < 400:
+        pytest.skip("too few lines to show a page width")  # a real report has hundreds
+    expected = _core(text)
+    for wrapped in (_wrap(text, 24), _wrap(text, 36, cells=True)):
+        assert _core(wrapped) == expected
+
+
+def test_a_page_header_between_two_pieces_of_a_paragraph_goes_and_the_sentence_joins():
+    paragraph = "过去一年，全县地区生产总值完成512.3亿元，增长5.9%，规模工业增加值增长8.2%。" * 6
+    lines = _wrap(paragraph, 26).split("\n")
+    lines[2:2] = ["攸县人民政府门户网站  www.youxian.gov.cn", "— 2 —"]
+    cleaned = clean_document("\n".join(["一、2023年工作回顾", *lines]))
+    assert cleaned.text == "一、2023年工作回顾\n" + paragraph
+    assert (cleaned.n_boilerplate_lines, cleaned.n_page_markers) == (1, 1)
+
+
+def test_title_lines_of_a_paragraph_per_line_report_keep_their_breaks():
+    head = [
+        "攸县2024年政府工作报告",
+        "——2024年1月10日在攸县第十八届人民代表大会第四次会议上",
+        "攸县人民政府县长 李某某",
+    ]
+    body = ["现在，我代表县人民政府向大会报告工作，请予审议，并请县政协委员提出意见。"] * 5
+    assert clean_document("\n".join(head + body)).text.split("\n")[:3] == [
+        "攸县2024年政府工作报告",
+        "——2024年1月10日在攸县第十八届人民代表大会第四次会议上",
+        "攸县人民政府县长李某某",
+    ]

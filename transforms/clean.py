@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -129,8 +130,14 @@ def clean_document(text: str) -> Cleaned:
     if glossary_start is not None:
         n_glossary = sum(len(rest) + 1 for rest in lines[glossary_start:])
         lines = lines[:glossary_start]
-    for i, raw in enumerate(lines):
-        line = raw.strip()
+    for i, kind, line in _units(lines, rules):
+        if kind == "page":
+            n_pages += 1
+            continue
+        if kind == "junk":
+            n_lines += 1
+            n_chars += len(line)
+            continue
         if not line:
             if kept and kept[-1]:
                 kept.append("")
@@ -167,6 +174,86 @@ def clean_document(text: str) -> Cleaned:
         n_mojibake_repaired=repaired.n_repaired,
         mojibake_spans=spans,
     )
+
+
+# Text taken from a PDF or a print layout breaks every line at the page width, mid-sentence and
+# mid-figure (增长\n5.8%). Such a text is recognised by its lines: most long ones end open.
+_CLOSED = frozenset("。！？!?；;：:…")
+_CLOSERS = "”’」』\"'）)"
+_WRAP_MIN_LINE = 12  # shorter lines (headings, signatures) say nothing about the layout
+_WRAP_MIN_LINES = 6  # long lines, and open lines at the common width
+_WRAP_MIN_WIDTH = 20  # characters: no page or screen layout breaks prose narrower
+_WRAP_OPEN_SHARE = 0.35  # of long lines ending open; paragraph-per-line text has few but headings
+_WRAP_SPREAD = 0.15  # most open lines of a wrapped text are within this share of one length
+_WRAP_FULL = 0.8  # a line at least this share of the typical open line's length was broken by the width
+
+
+def _ends_open(line: str) -> bool:
+    end = line.rstrip(_CLOSERS)
+    return not end or end[-1] not in _CLOSED
+
+
+_NO_WORD = re.compile(r"[^\w]+")
+_PROSE_MARK = re.compile("[，。、；：！？]")
+
+
+def _wrap_width(lines: list[str], rules: _Rules) -> float | None:
+    """The length from which a line was broken by the page width, if the text is hard-wrapped:
+    most of its long lines end open, and most of those are about one length. None for
+    paragraph-per-line text (headings end open too, but they are few) and for a page whose open
+    lines are its navigation and footer (judged without the junk lines, which vary in length)."""
+    long = [line for line in lines if len(line) >= _WRAP_MIN_LINE]
+    if len(long) < _WRAP_MIN_LINES or sum(map(_ends_open, long)) < _WRAP_OPEN_SHARE * len(long):
+        return None  # almost every text: one pass, no junk test
+    long = [line for line in long if not _is_junk(line, rules) and not rules.page_line.search(line)]
+    open_lengths = sorted(len(line) for line in long if _ends_open(line))
+    if len(long) < _WRAP_MIN_LINES or len(open_lengths) < _WRAP_OPEN_SHARE * len(long):
+        return None
+    typical = open_lengths[len(open_lengths) // 2]
+    at_width = sum(abs(n - typical) <= _WRAP_SPREAD * typical for n in open_lengths)
+    if typical < _WRAP_MIN_WIDTH or at_width < max(_WRAP_MIN_LINES, 0.5 * len(open_lengths)):
+        return None  # a title, a date line and a signature end open too, at no common width
+    return _WRAP_FULL * typical
+
+
+def _units(lines: list[str], rules: _Rules) -> Iterator[tuple[int, str, str]]:
+    """(index of the first line, kind, text) of the units cleaning judges: the stripped lines, or
+    for a hard-wrapped text its paragraphs joined again. There a line as long as the width that
+    ends open continues on the next line; shorter lines (headings, a paragraph's last line) and
+    lines that end a sentence keep their break. A page header or junk line between two pieces of
+    a paragraph goes first (kind ``page`` or ``junk``), so it is not glued into the prose; a
+    piece of prose is judged with its whole paragraph (a spam sentence across two lines)."""
+    stripped = [raw.strip() for raw in lines]
+    full = _wrap_width(stripped, rules)
+    if full is None:
+        for i, line in enumerate(stripped):
+            yield i, "line", line
+        return
+    start, pieces = 0, []
+    for i, line in enumerate(stripped):
+        piece = len(line) >= full and _ends_open(line)
+        if piece and _PROSE_MARK.search(line) is None and _is_junk(line, rules):
+            piece = False  # a page header as wide as the text: junk, and no prose mark in it
+        if line and not piece:
+            if rules.page_line.search(line) and not (pieces and _NO_WORD.fullmatch(line)):
+                yield i, "page", line  # but a lone 。 after a piece is where the paragraph ends
+                continue
+            # After a piece, a line ending a sentence is the paragraph's last: judged with it (a
+            # spam sentence across the break). A page header there ends open.
+            if not (pieces and not _ends_open(line)) and _is_junk(line, rules):
+                yield i, "junk", line
+                continue
+        if pieces and line:
+            pieces.append(line)
+        else:
+            if pieces:
+                yield start, "line", "".join(pieces)
+            start, pieces = i, [line]
+        if not piece:
+            yield start, "line", "".join(pieces)
+            pieces = []
+    if pieces:
+        yield start, "line", "".join(pieces)
 
 
 _SENTENCE_OF_LINE = re.compile(r"[^。！？!?]+[。！？!?]*")
