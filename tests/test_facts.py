@@ -432,3 +432,27 @@ def test_a_change_written_as_its_two_ends(text, expected):
 def test_from_names_nothing_before_a_figure_but_starts_names():
     facts = extract_facts(REVIEW + "城镇化率从55%提高到56.5%，从业人员达到5万人。", 2024)
     assert [f.indicator_name for f in facts] == ["城镇化率", "城镇化率", "从业人员"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A minus sign after the verb, as statistical bulletins write a fall: before, +0.5 or a
+        # level named "-".
+        ("全县地区生产总值261.7亿元，同比增长-0.5%。", [("gdp", "level", 261.7), ("gdp", "growth", -0.5)]),
+        ("固定资产投资增长－3.2%。", [("fixed_asset_investment", "growth", -3.2)]),
+        ("1-11月，规上工业增加值增长5%。", [("industrial_value_added", "growth", 5)]),  # a range's dash
+        # 比上年同期 is no name: the figure keeps the subject before it.
+        ("地区生产总值221.23亿元，比上年同期增长5.0%。", [("gdp", "level", 221.23), ("gdp", "growth", 5)]),
+    ],
+)
+def test_signs_and_comparisons_with_last_year(sentence, expected):
+    assert [(f.indicator_code, f.measure, f.value) for f in core(REVIEW + sentence)] == expected
+
+
+def test_a_list_named_one_by_one_keeps_its_order_when_one_subject_is_not_core():
+    facts = extract_facts(
+        REVIEW + "全镇国内生产总值10.74亿元，乡镇企业总产值12.66亿元，分别较上年增长12%、13%。", 2024
+    )
+    growth = [(f.indicator_code, f.indicator_name, f.value) for f in facts if f.measure == "growth"]
+    assert growth == [("gdp", "国内生产总值", 12), (None, "乡镇企业总产值", 13)]

@@ -105,13 +105,28 @@ def _cues() -> _Cues:
     )
 
 
+# A subject as a list holds it: its name, and its indicator when it is one of the lexicon's.
+_Head = tuple[str, Indicator | None]
+
+
 @dataclass
 class _Subject:
     name: str
     indicator: Indicator | None
-    pending: list[str] = field(default_factory=list)  # codes still owed by a coordination
+    pending: list[_Head] = field(default_factory=list)  # subjects still owed by a list
     inherited: bool = False  # the phrase before the figure named nothing new
-    coordination: tuple[str, ...] = ()  # all codes of the coordinated subject, for a second 分别
+    coordination: tuple[_Head, ...] = ()  # every subject of the list, for a second 分别
+
+
+def _heads(codes: tuple[str, ...]) -> tuple[_Head, ...]:
+    lex = lexicon()
+    return tuple((lex[c].name_zh, lex[c]) for c in codes)
+
+
+def _listed(heads: tuple[_Head, ...], inherited: bool) -> _Subject:
+    """The first subject of a list, owing the others to the figures that follow."""
+    name, indicator = heads[0]
+    return _Subject(name, indicator, list(heads[1:]), inherited=inherited, coordination=heads)
 
 
 @dataclass
@@ -214,7 +229,7 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
     subject: _Subject | None = None
     prev_end = 0
     last_tail = ""
-    named: list[str] = []  # indicator codes named in this sentence so far, in order
+    named: list[_Head] = []  # subjects named in this sentence so far, in order
     starts = _change_starts(sentence, quantities)
     for idx, q in enumerate(quantities):
         # The last break before the figure (breaks ascend): bisect instead of a scan of all.
@@ -244,8 +259,8 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
                     facts.append(fact)
             subject = _Subject(subject.name, subject.indicator, inherited=True)
             continue
-        if not subject.inherited and subject.indicator is not None and subject.indicator.code not in named:
-            named.append(subject.indicator.code)
+        if not subject.inherited and subject.name and all(subject.name != n for n, _ in named):
+            named.append((subject.name, subject.indicator))
         if _is_delta(phrase, q):
             continue
         tail = _tail(phrase, subject)
@@ -277,7 +292,7 @@ _LIST_JOINERS = frozenset(("、", "和", "及", "与", "以及"))
 def _listed_subject(
     phrase: str,
     previous: _Subject | None,
-    named: list[str],
+    named: list[_Head],
     sentence: str,
     quantities: list[Quantity],
     idx: int,
@@ -290,21 +305,17 @@ def _listed_subject(
     r = _read_phrase(phrase)
     if r.coordination is not None:
         return None  # the lexicon's own coordinations (城乡居民…) are read by _subject_for
-    codes = r.listed
-    if len(codes) >= 2:
-        if _list_length(sentence, quantities, idx) != len(codes):
+    if len(r.listed) >= 2:
+        if _list_length(sentence, quantities, idx) != len(r.listed):
             return None  # 规上工业增加值和固定资产投资均增长8%: one figure each (_shared_by_list)
-        inherited = False
-    else:
-        if not (r.bare and r.says_each) or (previous is not None and previous.coordination):
-            return None
-        k = _list_length(sentence, quantities, idx)
-        if k < 2 or len(named) < k:
-            return None
-        codes, inherited = tuple(named[-k:]), True
-    lex = lexicon()
-    first = lex[codes[0]]
-    return _Subject(first.name_zh, first, list(codes[1:]), inherited=inherited, coordination=codes)
+        return _listed(_heads(r.listed), inherited=False)
+    if not (r.bare and r.says_each) or (previous is not None and previous.coordination):
+        return None
+    k = _list_length(sentence, quantities, idx)
+    if k < 2 or len(named) < k:
+        return None
+    # 国内生产总值10.74亿元、乡镇企业总产值12.66亿元，分别增长12%、13%: named one by one, core or not.
+    return _listed(tuple(named[-k:]), inherited=True)
 
 
 def _shared_by_list(
@@ -428,19 +439,13 @@ def _subject_for(phrase: str, previous: _Subject | None) -> _Subject | None:
     lex = lexicon()
     r = _read_phrase(phrase)
     if r.coordination is not None:
-        codes = r.coordination
-        return _Subject(lex[codes[0]].name_zh, lex[codes[0]], pending=list(codes[1:]), coordination=codes)
+        return _listed(_heads(r.coordination), inherited=False)
     if previous is not None and previous.coordination and r.bare and r.says_each:
         # 分别达到4.2万元、2.1万元，分别增长5%、7%: the second 分别 starts the list again.
-        codes = previous.coordination
-        return _Subject(
-            lex[codes[0]].name_zh, lex[codes[0]], list(codes[1:]), inherited=True, coordination=codes
-        )
+        return _listed(previous.coordination, inherited=True)
     if previous is not None and previous.pending and r.bare:
-        code = previous.pending.pop(0)
-        return _Subject(
-            lex[code].name_zh, lex[code], previous.pending, inherited=True, coordination=previous.coordination
-        )
+        name, indicator = previous.pending.pop(0)
+        return _Subject(name, indicator, previous.pending, inherited=True, coordination=previous.coordination)
     if r.hit:
         if r.term is not None:
             return _Subject(r.term[0], lex[r.term[1]])

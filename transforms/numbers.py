@@ -79,8 +79,10 @@ def _pattern() -> re.Pattern[str]:
     number = rf"(?P<num>{DIGITS})(?:\s*(?P<pct1>[%％]))?(?:\s*{RANGE_SEP}\s*(?P<num2>{DIGITS}))?"
     # Lookbehind: not glued to a Latin letter, digit, dot, slash or a formula sign (S104, 2+1).
     # Lookahead: not a label such as 10万吨级码头 or a code such as 5G.
+    # A minus sign right after a word is the figure's own (同比增长-0.5%), never a range's dash.
+    sign = r"(?P<neg>(?<=[\u4e00-\u9fff])[-－])?"
     return re.compile(
-        rf"(?<![0-9.+/×*＋第])(?:{number})\s*(?P<more>余|多)?\s*(?:{unit})(?![A-Za-z0-9+＋级型])"
+        rf"(?<![0-9.+/×*＋第]){sign}(?:{number})\s*(?P<more>余|多)?\s*(?:{unit})(?![A-Za-z0-9+＋级型])"
     )
 
 
@@ -178,6 +180,10 @@ def _from_digits(m: re.Match[str]) -> Quantity | None:
     num, pct1, num2, more, pct, mult, base = m.group("num", "pct1", "num2", "more", "pct", "mult", "base")
     value = _to_float(num)
     high = _to_float(num2) if num2 else None
+    if m.group("neg"):
+        if high is not None:
+            return None  # -1~2%: not a figure this reads
+        value = -value or 0.0  # not -0.0
     if high is not None and high < value:  # 1-11月 style or a code, not a range of quantities
         return None
     if pct1 and not pct:
