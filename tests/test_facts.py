@@ -456,3 +456,9 @@ def test_a_list_named_one_by_one_keeps_its_order_when_one_subject_is_not_core():
     )
     growth = [(f.indicator_code, f.indicator_name, f.value) for f in facts if f.measure == "growth"]
     assert growth == [("gdp", "国内生产总值", 12), (None, "乡镇企业总产值", 13)]
+
+
+def test_after_each_a_comma_also_joins_the_figures_of_a_list():
+    text = REVIEW + "地区生产总值375亿元，一般公共预算收入20亿元，分别较上年增长4.5%,6%。"
+    growth = [(f.indicator_code, f.value) for f in core(text) if f.measure == "growth"]
+    assert growth == [("gdp", 4.5), ("general_budget_revenue", 6)]

@@ -287,6 +287,7 @@ def _change_starts(sentence: str, quantities: list[Quantity]) -> set[int]:
 
 
 _LIST_JOINERS = frozenset(("、", "和", "及", "与", "以及"))
+_LIST_JOINERS_AFTER_EACH = _LIST_JOINERS | {"，", ","}
 
 
 def _listed_subject(
@@ -306,12 +307,12 @@ def _listed_subject(
     if r.coordination is not None:
         return None  # the lexicon's own coordinations (城乡居民…) are read by _subject_for
     if len(r.listed) >= 2:
-        if _list_length(sentence, quantities, idx) != len(r.listed):
+        if _list_length(sentence, quantities, idx, r.says_each) != len(r.listed):
             return None  # 规上工业增加值和固定资产投资均增长8%: one figure each (_shared_by_list)
         return _listed(_heads(r.listed), inherited=False)
     if not (r.bare and r.says_each) or (previous is not None and previous.coordination):
         return None
-    k = _list_length(sentence, quantities, idx)
+    k = _list_length(sentence, quantities, idx, commas=True)
     if k < 2 or len(named) < k:
         return None
     # 国内生产总值10.74亿元、乡镇企业总产值12.66亿元，分别增长12%、13%: named one by one, core or not.
@@ -330,11 +331,13 @@ def _shared_by_list(
     return codes
 
 
-def _list_length(sentence: str, quantities: list[Quantity], idx: int) -> int:
-    """How many figures from ``idx`` on are joined as one list (6%、7%; 5.0%和6.9%)."""
+def _list_length(sentence: str, quantities: list[Quantity], idx: int, commas: bool = False) -> int:
+    """How many figures from ``idx`` on are joined as one list (6%、7%; 5.0%和6.9%). After 分别 a
+    comma joins them too (分别增长12%，13%, as statistics pages write it)."""
+    joiners = _LIST_JOINERS_AFTER_EACH if commas else _LIST_JOINERS
     n = 1
     for a, b in pairwise(quantities[idx:]):
-        if sentence[a.end : b.start].strip() not in _LIST_JOINERS:
+        if sentence[a.end : b.start].strip() not in joiners:
             break
         n += 1
     return n
