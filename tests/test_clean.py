@@ -178,11 +178,13 @@ def test_a_hard_wrapped_report_gives_the_facts_of_its_paragraphs(path):
     from transforms.decode import decode_bytes
 
     text = decode_bytes(path.read_bytes()).text
-    if len(clean_document(text).text) < 400:
-        pytest.skip("too few lines to show a page width")  # a real report has hundreds
     expected = _core(text)
     for wrapped in (_wrap(text, 24), _wrap(text, 36, cells=True)):
-        assert _core(wrapped) == expected
+        if len(clean_document(text).text) >= 400:
+            assert _core(wrapped) == expected
+        else:  # too few lines to show a page width (a real report has hundreds): no false facts
+            region, year, facts = _core(wrapped)
+            assert (region, year) == expected[:2] and set(facts) <= set(expected[2])
 
 
 def test_a_page_header_between_two_pieces_of_a_paragraph_goes_and_the_sentence_joins():
