@@ -182,9 +182,11 @@ def test_a_hard_wrapped_report_gives_the_facts_of_its_paragraphs(path):
     for wrapped in (_wrap(text, 24), _wrap(text, 36, cells=True)):
         if len(clean_document(text).text) >= 400:
             assert _core(wrapped) == expected
-        else:  # too few lines to show a page width (a real report has hundreds): no false facts
+        else:  # too few lines to show a page width (a real report has hundreds): facts may be
+            # lost, never invented on a core indicator
             region, year, facts = _core(wrapped)
-            assert (region, year) == expected[:2] and set(facts) <= set(expected[2])
+            assert (region, year) == expected[:2]
+            assert {f for f in facts if f[0]} <= set(expected[2])
 
 
 def test_a_page_header_between_two_pieces_of_a_paragraph_goes_and_the_sentence_joins():
