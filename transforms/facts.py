@@ -230,6 +230,7 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
     prev_end = 0
     last_tail = ""
     named: list[_Head] = []  # subjects named in this sentence so far, in order
+    named_names: set[str] = set()
     starts = _change_starts(sentence, quantities)
     for idx, q in enumerate(quantities):
         # The last break before the figure (breaks ascend): bisect instead of a scan of all.
@@ -259,8 +260,9 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
                     facts.append(fact)
             subject = _Subject(subject.name, subject.indicator, inherited=True)
             continue
-        if not subject.inherited and subject.name and all(subject.name != n for n, _ in named):
+        if not subject.inherited and subject.name and subject.name not in named_names:
             named.append((subject.name, subject.indicator))
+            named_names.add(subject.name)
         if _is_delta(phrase, q):
             continue
         tail = _tail(phrase, subject)

@@ -79,10 +79,8 @@ def _pattern() -> re.Pattern[str]:
     number = rf"(?P<num>{DIGITS})(?:\s*(?P<pct1>[%％]))?(?:\s*{RANGE_SEP}\s*(?P<num2>{DIGITS}))?"
     # Lookbehind: not glued to a Latin letter, digit, dot, slash or a formula sign (S104, 2+1).
     # Lookahead: not a label such as 10万吨级码头 or a code such as 5G.
-    # A minus sign right after a word is the figure's own (同比增长-0.5%), never a range's dash.
-    sign = r"(?P<neg>(?<=[\u4e00-\u9fff])[-－])?"
     return re.compile(
-        rf"(?<![0-9.+/×*＋第]){sign}(?:{number})\s*(?P<more>余|多)?\s*(?:{unit})(?![A-Za-z0-9+＋级型])"
+        rf"(?<![0-9.+/×*＋第])(?:{number})\s*(?P<more>余|多)?\s*(?:{unit})(?![A-Za-z0-9+＋级型])"
     )
 
 
@@ -102,13 +100,19 @@ def _to_float(digits: str) -> float:
 def find_quantities(text: str) -> list[Quantity]:
     """All quantities in ``text`` (normally one sentence), in order, non-overlapping."""
     found = []
+    listed = False  # a figure right after a list joiner: it may share its unit (5.1和7.2%)
     for m in _pattern().finditer(text):
         start = m.start()
-        if start and (_glued_to_code(text, start) or _continues_ordinal(text, start)):
-            continue
+        if start:
+            if _glued_to_code(text, start):
+                continue
+            if text[start - 1] in _JOINER_ENDS:
+                if _ORDINAL_LIST.search(text, max(0, start - 10), start) is not None:
+                    continue  # 第1、2批, 第3和4名: the second number of a list of ordinals is one too
+                listed = True
         if (q := _from_digits(m)) is not None:
             found.append(q)
-    if found and _LIST_JOINER.search(text) is not None:
+    if listed:
         found = _with_shared_unit(text, found)
     if _cn_candidate().search(text) is not None:
         found.extend(_chinese_quantities(text, [(q.start, q.end) for q in found]))
@@ -119,14 +123,7 @@ def find_quantities(text: str) -> list[Quantity]:
 _ORDINAL_LIST = re.compile(r"第[0-9一二三四五六七八九十]+\s*(?:、|和|及|与|至)\s*\Z")
 
 
-def _continues_ordinal(text: str, start: int) -> bool:
-    """第1、2批, 第3和4名: the second number of a list of ordinals is one too, not a count."""
-    return (
-        text[start - 1] in "、和及与至 " and _ORDINAL_LIST.search(text, max(0, start - 10), start) is not None
-    )
-
-
-_LIST_JOINER = re.compile(r"\d\s*(?:、|和|及|与|以及)\s*\d")
+_JOINER_ENDS = "、和及与至 \t"  # last characters of what may join a number to the one before
 # A bare number that lists up to the next one (5.1和 in 5.1和7.2%): not inside a larger number, a
 # code, a formula or an ordinal. Searched with endpos at the next number, so \Z is that position.
 _SHARED_LEAD = re.compile(rf"(?<![0-9.,+/×*＋第A-Za-z])({DIGITS})\s*(?:、|和|及|与|以及)\s*\Z")
@@ -180,15 +177,17 @@ def _from_digits(m: re.Match[str]) -> Quantity | None:
     num, pct1, num2, more, pct, mult, base = m.group("num", "pct1", "num2", "more", "pct", "mult", "base")
     value = _to_float(num)
     high = _to_float(num2) if num2 else None
-    if m.group("neg"):
+    start, end = m.span()
+    if start >= 2 and m.string[start - 1] in "-－" and "\u4e00" <= m.string[start - 2] <= "\u9fff":
+        # A minus sign right after a word is the figure's own (同比增长-0.5%), never a range's
+        # dash. Tested here, not in the pattern: an optional sign there made every search slower.
         if high is not None:
             return None  # -1~2%: not a figure this reads
-        value = -value or 0.0  # not -0.0
+        value, start = -value or 0.0, start - 1  # not -0.0
     if high is not None and high < value:  # 1-11月 style or a code, not a range of quantities
         return None
     if pct1 and not pct:
         return None  # 5%-6个: mixed units are not one quantity
-    start, end = m.span()
     if pct:
         std, family = u.percents[pct]
         return Quantity(start, end, value, high, pct, std, family, 1.0, bool(more))
