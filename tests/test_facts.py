@@ -462,3 +462,17 @@ def test_after_each_a_comma_also_joins_the_figures_of_a_list():
     text = REVIEW + "地区生产总值375亿元，一般公共预算收入20亿元，分别较上年增长4.5%,6%。"
     growth = [(f.indicator_code, f.value) for f in core(text) if f.measure == "growth"]
     assert growth == [("gdp", 4.5), ("general_budget_revenue", 6)]
+
+
+def test_a_percent_reached_by_an_indicator_without_percent_levels_is_its_growth():
+    facts = core(PLAN + "地区生产总值增长7%以上，力争达到8%。")
+    assert [(f.measure, f.value, f.comparator, f.is_aspirational) for f in facts] == [
+        ("growth", 7, "at_least", False),
+        ("growth", 8, "point", True),
+    ]
+
+
+def test_standard_values_carry_no_binary_noise():
+    (level, _growth) = core(REVIEW + "全年地区生产总值达到1,235.6亿元，增长6.2%。实际利用外资2.3亿美元。")[:2]
+    assert level.value_std == 123_560_000_000
+    assert [q.value_std for q in find_quantities("2.3亿美元、0.7万人、3.5%")] == [230_000_000, 7_000, 3.5]

@@ -755,6 +755,15 @@ def _make_fact(
     if measured is None:
         return None
     measure, sign = measured
+    if (
+        measure == "level"
+        and subject.inherited
+        and q.family == "percent"
+        and indicator is not None
+        and indicator.growth
+        and "percent" not in indicator.level_families
+    ):
+        measure, sign = "growth", 1  # 地区生产总值增长7%以上，力争达到8%: a percent is no level of GDP
     if measure == "growth" and not -100 <= q.value * sign <= 1000:
         return None  # a percent change outside these bounds is a misread, never a figure
     if indicator is not None and not _fits(indicator, measure, q):
