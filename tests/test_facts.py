@@ -476,3 +476,8 @@ def test_standard_values_carry_no_binary_noise():
     (level, _growth) = core(REVIEW + "全年地区生产总值达到1,235.6亿元，增长6.2%。实际利用外资2.3亿美元。")[:2]
     assert level.value_std == 123_560_000_000
     assert [q.value_std for q in find_quantities("2.3亿美元、0.7万人、3.5%")] == [230_000_000, 7_000, 3.5]
+
+
+def test_a_range_that_starts_below_zero_keeps_both_ends():
+    fact = one(REVIEW + "固定资产投资增长-1~2%。")  # before: no fact at all
+    assert (fact.comparator, fact.value_std, fact.value_std_high) == ("range", -1, 2)

@@ -187,9 +187,7 @@ def _from_digits(m: re.Match[str]) -> Quantity | None:
     if start >= 2 and m.string[start - 1] in "-－" and "\u4e00" <= m.string[start - 2] <= "\u9fff":
         # A minus sign right after a word is the figure's own (同比增长-0.5%), never a range's
         # dash. Tested here, not in the pattern: an optional sign there made every search slower.
-        if high is not None:
-            return None  # -1~2%: not a figure this reads
-        value, start = -value or 0.0, start - 1  # not -0.0
+        value, start = -value or 0.0, start - 1  # not -0.0; 增长-1~2%: a range from -1 to 2
     if high is not None and high < value:  # 1-11月 style or a code, not a range of quantities
         return None
     if pct1 and not pct:
