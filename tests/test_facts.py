@@ -187,6 +187,18 @@ def test_second_respectively_restarts_the_coordination():
     ]
 
 
+@pytest.mark.parametrize("joiner", ["和", "、"])
+def test_a_second_list_without_its_own_subject_restarts_the_coordination(joiner):
+    # Before, both growth figures went to the rural indicator: the urban one was a false fact.
+    sentence = f"城镇和农村常住居民人均可支配收入分别达到79668元{joiner}40450元,增长9.0%{joiner}11.8%。"
+    assert [(f.indicator_code, f.measure, f.value) for f in core(REVIEW + sentence, 2024)] == [
+        ("urban_income", "level", 79668),
+        ("rural_income", "level", 40450),
+        ("urban_income", "growth", 9),
+        ("rural_income", "growth", 11.8),
+    ]
+
+
 def test_per_capita_gdp_is_not_gdp():
     facts = extract_facts(REVIEW + "人均地区生产总值达到8万元。", 2024)
     assert facts and facts[0].indicator_code is None

@@ -69,6 +69,17 @@ def test_unresolved() -> None:
     assert res.method == "unresolved"
 
 
+def test_a_place_name_inside_a_word_names_no_place() -> None:
+    # An untitled town report: 林城镇 is a real town, but 省级森林城镇 is a title the town won.
+    text = (
+        "镇人民政府2023年政府工作报告\n各位代表：一年来，在镇党委的坚强领导下，全镇经济稳中向好，"
+        "获得国家级卫生镇、全国文明镇、省级森林城镇等荣誉称号。\n"
+    )
+    assert resolve(text).region is None
+    # Written as a word of its own, the same town is found.
+    assert resolve(text.replace("省级森林城镇等荣誉称号", "林城镇获得荣誉称号")).region.name == "林城镇"
+
+
 def test_ambiguous_town_flagged() -> None:
     # 城关镇 exists in many counties; nothing in the text tells them apart.
     res = resolve("城关镇2023年政府工作报告\n各位代表：全镇经济稳中向好。\n")

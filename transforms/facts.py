@@ -303,6 +303,16 @@ def _listed_subject(
     """A list of figures that belongs to a list of indicators, in order: 规上工业增加值、固定资产投资
     分别增长8%、10% (listed in the phrase), or 地区生产总值375亿元、一般公共预算收入20亿元，分别增长
     4.5%、6% (named one by one before a bare 分别). None when the phrase is no such list."""
+    if previous is not None and previous.coordination and not previous.pending:
+        # 分别达到79668元和40450元，增长9.0%和11.8%: a second list as long as the first, after
+        # it is spent and with no subject of its own, goes to the same subjects in order.
+        heads = previous.coordination
+        if (
+            len(heads) >= 2
+            and _list_length(sentence, quantities, idx) == len(heads)
+            and _read_phrase(phrase).bare
+        ):
+            return _listed(heads, inherited=True)
     if "分别" not in phrase and "、" not in phrase and "和" not in phrase and "及" not in phrase:
         return None  # almost every phrase
     r = _read_phrase(phrase)

@@ -19,8 +19,10 @@ from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import accumulate
 
 import reference
+from transforms.indicators import tokenizer
 from transforms.models import DocMeta, Region, RegionResolution
 
 NATIONAL = Region("CN", "全国", None, "national", None, None, None)
@@ -210,6 +212,21 @@ def _name_endings() -> frozenset[str]:
     return frozenset(out)
 
 
+def _word_mentions(text: str) -> Counter[str]:
+    """``_mentions`` without the names that start inside a word (林城镇 in 森林城镇), as jieba
+    segments a few characters around each. Asked only for texts whose title names no place."""
+    tok = tokenizer()
+    found: Counter[str] = Counter()
+    for start, _, name in _name_spans(text):
+        if found[name] >= 10:  # scores count at most 10 mentions of a name
+            continue
+        left = max(0, start - 6)
+        offsets = list(accumulate(len(w) for w in tok.cut(text[left : start + len(name)], HMM=False)))
+        if start == left or start - left in offsets:
+            found[name] += 1
+    return found
+
+
 def _alias_mentions(text: str) -> Counter[str]:
     """Short names (万载, 新吴) by substring lookup: every 2-4 character window is checked."""
     aliases = _gazetteer().aliases
@@ -255,13 +272,15 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
     scores: dict[str, float] = defaultdict(float)
     places: dict[str, _Place] = {}
     mention = meta.region_mention or ""
-    full = _mentions(text[:_NAME_SCAN])
     titled: dict[str, Region] = {}  # places the title or self-reference names
     for name in _mentions(mention):
         for place in gaz.by_name[name]:
             scores[place.region.region_id] += 20
             places[place.region.region_id] = place
             titled[place.region.region_id] = place.region
+    # With no place in the title, the text's mentions decide alone, so each must be a word of
+    # its own: 森林城镇 does not name 林城镇. Titled texts skip the check (the title outweighs).
+    full = _mentions(text[:_NAME_SCAN]) if titled else _word_mentions(text[:_NAME_SCAN])
     for name, n in full.items():
         for place in gaz.by_name[name]:
             scores[place.region.region_id] += 3 * min(n, 10)
