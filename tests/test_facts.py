@@ -199,6 +199,12 @@ def test_a_second_list_without_its_own_subject_restarts_the_coordination(joiner)
     ]
 
 
+@pytest.mark.parametrize("name", ["规模以上工业企业增加值", "规上工业企业增加值"])
+def test_industrial_value_added_named_by_its_enterprises(name):
+    fact = one(REVIEW + f"全县{name}增长8%。")
+    assert (fact.indicator_code, fact.measure, fact.value) == ("industrial_value_added", "growth", 8)
+
+
 def test_per_capita_gdp_is_not_gdp():
     facts = extract_facts(REVIEW + "人均地区生产总值达到8万元。", 2024)
     assert facts and facts[0].indicator_code is None

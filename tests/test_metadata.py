@@ -64,6 +64,20 @@ def test_chinese_numeral_year() -> None:
     assert meta.report_year == 2023
 
 
+@pytest.mark.parametrize(
+    ("title", "year", "source"),
+    [
+        ("镇原县2024工作报告", 2024, "title"),  # before: the year came from the body, 2025
+        ("2024政府工作报告（镇原县）", 2024, "title"),
+        ("镇原县政府工作报告（20240106）", 2024, "date"),  # a date, not a bare year
+    ],
+)
+def test_a_title_year_without_nian(title: str, year: int, source: str) -> None:
+    text = f"{title}\n各位代表：\n现在，我代表县人民政府，向大家汇报2024年的工作。\n回顾2023年工作成果\n"
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source) == (year, source)
+
+
 def test_state_council() -> None:
     text = "2024年国务院政府工作报告\n国务院总理 李强\n各位代表：\n"
     meta = extract_meta(text, text)

@@ -19,6 +19,9 @@ import reference
 from transforms.models import DocMeta
 
 _HEAD_LINES = 25
+# A title may write its year without 年 (镇原县2024工作报告): four digits standing alone, not
+# part of a longer number or a bracketed date.
+_BARE_YEAR = re.compile(r"(?<![\d(（.])((?:19|20)\d{2})(?![\d)）.])")
 _CN_YEAR = re.compile(r"([二〇零一三四五六七八九○]{4})年")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _SESSION = re.compile(
@@ -106,7 +109,7 @@ def _title(meta: DocMeta, head: list[str]) -> None:
         if line.startswith("政府工作报告") and i > 0 and len(head[i - 1]) <= 30:
             title = head[i - 1] + line  # the region and year on the line above
         meta.title = title.strip("-— ")
-        if (m := _YEAR.search(title)) is not None:
+        if (m := _YEAR.search(title) or _BARE_YEAR.search(title)) is not None:
             meta.report_year, meta.year_source = int(m.group(1)), "title"
         elif (m := _CN_YEAR.search(title)) is not None and (y := _cn_year(m.group(1))):
             meta.report_year, meta.year_source = y, "title"
