@@ -205,6 +205,16 @@ def test_industrial_value_added_named_by_its_enterprises(name):
     assert (fact.indicator_code, fact.measure, fact.value) == ("industrial_value_added", "growth", 8)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("全省经济增长6%左右。", 6), ("经济增速达到6.5%。", 6.5), ("经济增速回落至5.2%。", 5.2)],
+)
+def test_a_percent_after_a_name_that_says_growth_is_gdp_growth(sentence, value):
+    # Before, the percent was read as a "level" of 经济增长 and fell to the long tail.
+    fact = one(PLAN + sentence)
+    assert (fact.indicator_code, fact.measure, fact.value) == ("gdp", "growth", value)
+
+
 def test_per_capita_gdp_is_not_gdp():
     facts = extract_facts(REVIEW + "人均地区生产总值达到8万元。", 2024)
     assert facts and facts[0].indicator_code is None

@@ -751,6 +751,9 @@ def _tail(phrase: str, subject: _Subject) -> str:
     return phrase[hit_end:]
 
 
+_GROWTH_NAMES = ("增长", "增速", "增幅")
+
+
 def _make_fact(
     ctx: _Context,
     q: Quantity,
@@ -767,13 +770,15 @@ def _make_fact(
     measure, sign = measured
     if (
         measure == "level"
-        and subject.inherited
+        and (subject.inherited or subject.name.endswith(_GROWTH_NAMES))
         and q.family == "percent"
         and indicator is not None
         and indicator.growth
         and "percent" not in indicator.level_families
     ):
-        measure, sign = "growth", 1  # 地区生产总值增长7%以上，力争达到8%: a percent is no level of GDP
+        # 地区生产总值增长7%以上，力争达到8%; 经济增长6%左右 (the name says growth): a percent is
+        # no level of GDP.
+        measure, sign = "growth", 1
     if measure == "growth" and not -100 <= q.value * sign <= 1000:
         return None  # a percent change outside these bounds is a misread, never a figure
     if indicator is not None and not _fits(indicator, measure, q):
