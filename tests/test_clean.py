@@ -210,3 +210,35 @@ def test_title_lines_of_a_paragraph_per_line_report_keep_their_breaks():
         "——2024年1月10日在攸县第十八届人民代表大会第四次会议上",
         "攸县人民政府县长李某某",
     ]
+
+
+def test_a_paragraph_cut_by_a_page_number_joins_again():
+    # Text from a PDF that keeps one paragraph per line: the page break fell inside a figure list.
+    text = (
+        "一、2011年工作回顾\n"
+        "全乡固定资产投资达3523万元，同比增长38%。各项存贷款余额达7338万元和4022\n"
+        "- 1 -\n"
+        "\n"
+        "万元，同比增长37.8%和14.8%。\n"
+        "（二）基础设施建设逐步完善\n"
+    )
+    cleaned = clean_document(text)
+    assert cleaned.text.split("\n") == [
+        "一、2011年工作回顾",
+        "全乡固定资产投资达3523万元，同比增长38%。各项存贷款余额达7338万元和4022万元，同比增长37.8%和14.8%。",
+        "（二）基础设施建设逐步完善",
+    ]
+    assert cleaned.n_page_markers == 1
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "（一）坚持创新驱动，加快产业升级",  # a heading, though it has a comma
+        "全年地区生产总值增长5%。",  # the paragraph ended before the page did
+        "综合实力稳步提升",  # no prose mark: a heading
+    ],
+)
+def test_a_page_number_after_a_heading_or_a_closed_paragraph_keeps_the_break(before):
+    text = f"一、2023年工作回顾\n{before}\n— 2 —\n规模工业增加值增长8%。\n"
+    assert clean_document(text).text.split("\n") == ["一、2023年工作回顾", before, "规模工业增加值增长8%。"]

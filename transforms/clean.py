@@ -229,8 +229,7 @@ def _units(lines: list[str], rules: _Rules) -> Iterator[tuple[int, str, str]]:
     stripped = [raw.strip() for raw in lines]
     full = _wrap_width(stripped, rules)
     if full is None:
-        for i, line in enumerate(stripped):
-            yield i, "line", line
+        yield from _across_page_breaks(stripped, rules)
         return
     start, pieces = 0, []
     for i, line in enumerate(stripped):
@@ -257,6 +256,55 @@ def _units(lines: list[str], rules: _Rules) -> Iterator[tuple[int, str, str]]:
             pieces = []
     if pieces:
         yield start, "line", "".join(pieces)
+
+
+_ENUMERATED = re.compile(
+    r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]"
+)
+_PAGE_LINE_MAX = 16  # characters: every page-marker pattern fits
+
+
+def _across_page_breaks(stripped: list[str], rules: _Rules) -> Iterator[tuple[int, str, str]]:
+    """The lines of a paragraph-per-line text, with a paragraph that a page break cut in two
+    (…余额达7338万元和4022 / - 1 - / 万元，同比增长37.8%) joined again across its page number. A
+    piece ends open and reads as prose; headings (enumerated, or without a prose mark) keep
+    their break."""
+    pages = [
+        i
+        for i, line in enumerate(stripped)
+        if 0 < len(line) <= _PAGE_LINE_MAX and rules.page_line.search(line)
+    ]
+    joins: dict[int, int] = {}  # line before the page number -> line after it
+    for p in pages:
+        k = next((k for k in range(p - 1, -1, -1) if stripped[k]), None)
+        m = next((m for m in range(p + 1, len(stripped)) if stripped[m]), None)
+        if k is None or m is None or k in joins.values() or m in pages:
+            continue
+        before, after = stripped[k], stripped[m]
+        if (
+            _ends_open(before)
+            and _PROSE_MARK.search(before) is not None
+            and (len(before) >= 40 or _ENUMERATED.match(before) is None)
+            and _ENUMERATED.match(after) is None
+            and not _is_junk(after, rules)
+        ):
+            joins[k] = m
+    if not joins:
+        yield from ((i, "line", line) for i, line in enumerate(stripped))
+        return
+    skip: set[int] = set()
+    for i, line in enumerate(stripped):
+        if i in skip:
+            continue
+        if i in joins:
+            m = joins[i]
+            for j in range(i + 1, m):
+                if stripped[j]:
+                    yield j, "page", stripped[j]
+            yield i, "line", line + stripped[m]
+            skip.update(range(i + 1, m + 1))
+            continue
+        yield i, "line", line
 
 
 _SENTENCE_OF_LINE = re.compile(r"[^。！？!?]+[。！？!?]*")
