@@ -215,6 +215,11 @@ def test_a_percent_after_a_name_that_says_growth_is_gdp_growth(sentence, value):
     assert (fact.indicator_code, fact.measure, fact.value) == ("gdp", "growth", value)
 
 
+def test_a_share_of_economic_growth_is_not_gdp_growth():
+    (fact,) = extract_facts(REVIEW + "对全球经济增长的贡献保持在30%左右。", 2024)
+    assert fact.indicator_code is None
+
+
 def test_per_capita_gdp_is_not_gdp():
     facts = extract_facts(REVIEW + "人均地区生产总值达到8万元。", 2024)
     assert facts and facts[0].indicator_code is None

@@ -770,14 +770,14 @@ def _make_fact(
     measure, sign = measured
     if (
         measure == "level"
-        and (subject.inherited or subject.name.endswith(_GROWTH_NAMES))
+        and (subject.inherited or (subject.name.endswith(_GROWTH_NAMES) and not _strip_words(tail)))
         and q.family == "percent"
         and indicator is not None
         and indicator.growth
         and "percent" not in indicator.level_families
     ):
-        # 地区生产总值增长7%以上，力争达到8%; 经济增长6%左右 (the name says growth): a percent is
-        # no level of GDP.
+        # 地区生产总值增长7%以上，力争达到8%; 经济增长6%左右 (the name says growth, and nothing
+        # else comes before the figure: 对经济增长的贡献30% is not one): a percent is no level of GDP.
         measure, sign = "growth", 1
     if measure == "growth" and not -100 <= q.value * sign <= 1000:
         return None  # a percent change outside these bounds is a misread, never a figure
