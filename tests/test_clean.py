@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -98,9 +99,13 @@ def test_page_markers_and_glued_footnotes():
     assert c.n_page_markers == 3
 
 
-def test_spaces_collapse_between_han_only():
-    c = clean_document("政 府 工 作 报 告\n全年 GDP 增长 6 2 x 口径")
-    assert c.text.splitlines() == ["政府工作报告", "全年 GDP 增长 6 2 x 口径"]
+def test_spaces_collapse_between_han_and_figures_only():
+    c = clean_document("政 府 工 作 报 告\n全年 GDP 增长 6 2 x 口径\n2024 年增长 6.8 % 左右，达到 386.2 亿元")
+    assert c.text.splitlines() == [
+        "政府工作报告",
+        "全年 GDP 增长6 2 x 口径",  # two numbers, and Latin letters, keep their spaces
+        "2024年增长6.8%左右，达到386.2亿元",
+    ]
 
 
 def test_a_spam_sentence_inside_prose_goes_and_the_prose_stays():
@@ -147,10 +152,27 @@ def test_a_report_with_pinyin_pasted_in_keeps_its_region_and_figures():
 REPORTS = sorted(SAMPLES.glob("*.txt")) + sorted((Path(__file__).parent / "gold" / "reports").iterdir())
 
 
+_PAGE_NUMBER = re.compile(r"[-—–\s]*\d{1,3}[-—–\s]*")
+
+
 def _wrap(text: str, width: int, cells: bool = False) -> str:
-    """Lines of ``width`` characters, or of ``width`` full-width cells (a digit takes half)."""
-    out = []
+    """Lines of ``width`` characters, or of ``width`` full-width cells (a digit takes half). A
+    re-layout makes pages of its own, so the text's page numbers go first, and a paragraph one cut
+    (120.5 / - 2 - / 亿元) is one paragraph again: else it would end a short line mid-sentence,
+    which no page layout produces."""
+    paragraphs: list[str] = []
+    cut = False
     for paragraph in text.split("\n"):
+        if _PAGE_NUMBER.fullmatch(paragraph.strip()):
+            cut = bool(paragraphs) and paragraphs[-1][-1:] not in ("。", "！", "？", "：", ":", "")
+            continue
+        if cut and paragraph.strip():
+            paragraphs[-1] += paragraph
+            cut = False
+            continue
+        paragraphs.append(paragraph)
+    out = []
+    for paragraph in paragraphs:
         line, used = "", 0.0
         for ch in paragraph:
             size = (1.0 if ord(ch) > 0x2E80 else 0.5) if cells else 1.0

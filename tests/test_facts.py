@@ -225,6 +225,14 @@ def test_per_capita_gdp_is_not_gdp():
     assert facts and facts[0].indicator_code is None
 
 
+def test_a_line_dated_in_the_review_year_does_not_open_the_plan():
+    # A layout that leaves 2023年是…之年。 on a line of its own read it as a plan heading.
+    text = "一、2023年工作回顾\n2023年是全面贯彻党的二十大精神的开局之年。\n地区生产总值增长5%。\n"
+    text += "2024年是实施“十四五”规划的攻坚之年。\n地区生产总值增长6%左右。\n"
+    facts = [(f.kind, f.period_year, f.value) for f in core(text)]
+    assert facts == [("actual", 2023, 5), ("target", 2024, 6)]
+
+
 def test_a_review_subheading_with_a_plan_word_does_not_open_the_plan():
     text = REVIEW + "（二）重点工作扎实推进\n地区生产总值增长5%。\n"
     text += "二、2024年工作安排\n地区生产总值增长6%左右。\n"

@@ -22,7 +22,13 @@ from transforms.numbers import find_quantities
 
 _SCRIPT_SAMPLE = 20_000
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000\xa0]+(?=[\u4e00-\u9fff])")
+# Spaces that layout or PDF text extraction put between Han characters, and between them and a
+# figure (增长 6.8% 左右, 2024 年): they split words and hide a figure's unit and modifier. Spaces
+# between two numbers stay.
+_SPACE_BETWEEN_HAN = re.compile(
+    r"(?<=[\u4e00-\u9fff%％])[ \t\u3000\xa0]+(?=[\u4e00-\u9fff\d])"
+    r"|(?<=[\u4e00-\u9fff\d])[ \t\u3000\xa0]+(?=[\u4e00-\u9fff%％])"
+)
 # A footnote number glued to the end of a quoted term: “三区三线”4划定, “八大标志性战役”6，
 _FOOTNOTE = re.compile(r"(?<=[”」』])(\d{1,2})(?![\d.%％])")
 _FOOTNOTE_CANDIDATE = re.compile(r"[”」』]\d")

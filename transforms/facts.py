@@ -676,7 +676,21 @@ def _aspirational(prefix: str) -> bool:
     if asp is None:
         return False
     commit = _last_match(prefix, lk.commit)
-    return commit is None or commit[0] < asp[0]
+    if commit is not None and commit[0] > asp[0]:
+        return False
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(prefix, asp[0])]
+    if breaks:
+        # 外贸进出口总额力争增长8%，新增城镇就业5000人以上: after its own subject the word hopes
+        # for that clause only; at a clause's start (力争地区生产总值增长8%，…) it leads the list.
+        # 增长7%以上，力争8%，…: a bare figure after it is what it hopes for.
+        clause_start = max(prefix.rfind(ch, 0, asp[0]) for ch in "，,：:；;。") + 1
+        if _strip_words(prefix[clause_start : asp[0]]):
+            return False
+        if (d := _DIGIT.search(prefix, asp[0], breaks[0])) is not None and not _strip_words(
+            prefix[asp[0] : d.start()]
+        ):
+            return False
+    return True
 
 
 def _period(ctx: _Context, q: Quantity, clause_start: int) -> tuple[str, int, str | None, str]:

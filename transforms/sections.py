@@ -8,6 +8,7 @@ have no headings: there each paragraph is judged by its own wording.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -104,9 +105,8 @@ def split_parts(text: str) -> list[Part]:
     # Reports run review -> plan: a fragment's text before its first plan heading is review.
     current: str | None = "review" if _plan_start(text) is not None else None
     label: str | None = None
-    for m in _LINE.finditer(text):
+    for m, heading in _lines_and_headings(text):
         line = m.group()
-        heading = _heading_section(line)
         if heading is not None and not (current in ("plan", "longrange") and heading == "review"):
             hm = r.horizons.search(line)
             label = hm.group() if hm else None
@@ -130,12 +130,36 @@ def split_parts(text: str) -> list[Part]:
     return parts
 
 
+_YEAR_IN_HEADING = re.compile(r"((?:19|20)\d{2})年")
+
+
+def _lines_and_headings(text: str) -> Iterator[tuple[re.Match[str], str | None]]:
+    """Each line with the part its heading opens (None for prose). A line dated no later than
+    the review's own year (2023年是…开局之年。 under 2023年工作回顾) opens no plan."""
+    review_year: int | None = None
+    for m in _LINE.finditer(text):
+        line = m.group()
+        heading = _heading_section(line)
+        if heading == "plan" and review_year is not None and _year_at_most(line, review_year):
+            heading = None
+        elif heading == "review":
+            ym = _YEAR_IN_HEADING.search(line)
+            review_year = int(ym.group(1)) if ym else None
+        yield m, heading
+
+
+def _year_at_most(line: str, year: int) -> bool:
+    """Does the line open with a year (after its numbering) no later than ``year``?"""
+    m = _YEAR_IN_HEADING.match(_HEADING_NOISE.sub("", line))
+    return m is not None and int(m.group(1)) <= year
+
+
 @lru_cache(maxsize=8)
 def _plan_start(text: str) -> int | None:
     """Offset of the plan part. Memoized for the last few texts: split_parts and
     has_plan_section both ask about the same document."""
     r = _rules()
-    starts = [m.start() for m in _LINE.finditer(text) if _heading_section(m.group()) == "plan"]
+    starts = [m.start() for m, heading in _lines_and_headings(text) if heading == "plan"]
     if (om := r.opener.search(text)) is not None:
         starts.append(om.start())
     return min(starts, default=None)
