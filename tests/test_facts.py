@@ -220,6 +220,34 @@ def test_a_share_of_economic_growth_is_not_gdp_growth():
     assert fact.indicator_code is None
 
 
+def test_an_indicator_of_another_place_is_not_the_reports():
+    own = frozenset({"广东省", "广东"})
+    text = REVIEW + "广东地区生产总值达到13.57万亿元，广州经济总量突破3万亿元。"
+    facts = extract_facts(text, 2024, own_places=own)
+    assert [(f.indicator_code, f.indicator_name, f.value) for f in facts] == [
+        ("gdp", "地区生产总值", 13.57),
+        (None, "广州经济总量", 3),  # before, a second GDP level of Guangdong
+    ]
+
+
+def test_own_place_words_hold_the_short_name():
+    from transforms.metadata import extract_meta
+    from transforms.regions import own_place_words, resolve_region
+
+    text = "2024年广东省政府工作报告\n各位代表：全省经济稳中向好。\n"
+    region = resolve_region(extract_meta(text, text), text).region
+    assert {"广东省", "广东"} <= own_place_words(region)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["海洋生产总值突破2万亿元。", "机电产品出口增长8%。", "跨境电商进出口增长20%。", "园区税收收入增长9%。"],
+)
+def test_a_sector_or_zone_before_an_indicator_makes_a_part_of_it(sentence):
+    (fact,) = extract_facts(REVIEW + sentence, 2024)
+    assert fact.indicator_code is None
+
+
 def test_per_capita_gdp_is_not_gdp():
     facts = extract_facts(REVIEW + "人均地区生产总值达到8万元。", 2024)
     assert facts and facts[0].indicator_code is None

@@ -8,7 +8,7 @@ from transforms.facts import extract_facts, has_plan_section
 from transforms.ids import sha256_hex
 from transforms.metadata import extract_meta
 from transforms.models import InputRejected, ParsedDocument
-from transforms.regions import resolve_region
+from transforms.regions import own_place_words, resolve_region
 from transforms.report_check import ensure_report
 
 _HTML_MARKERS = ("<html", "<!doctype html", "<body", "<div", "<p>", "<br")
@@ -41,7 +41,12 @@ def _parse(source_file: str, data: bytes, sha: str) -> ParsedDocument:
     if region.region is None:
         detail = "candidates: " + ", ".join(region.candidates[:5]) if region.candidates else "no region name"
         raise InputRejected("no_region", detail)
-    facts = extract_facts(cleaned.text, meta.report_year, exclude_spans=cleaned.mojibake_spans)
+    facts = extract_facts(
+        cleaned.text,
+        meta.report_year,
+        exclude_spans=cleaned.mojibake_spans,
+        own_places=own_place_words(region.region),
+    )
     warnings: list[str] = []
     if region.ambiguous:
         warnings.append("region_ambiguous")

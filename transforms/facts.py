@@ -19,6 +19,7 @@ from transforms.indicators import Indicator, find_terms, lexicon, mentions_any_t
 from transforms.literals import gate
 from transforms.models import Fact
 from transforms.numbers import Quantity, find_quantities, year_pattern
+from transforms.regions import place_words
 from transforms.sections import FORWARD_HORIZONS, has_plan_section, longrange_year, split_parts
 
 __all__ = ["extract_facts", "has_plan_section"]
@@ -55,6 +56,7 @@ class _Cues:
     predicates: tuple[str, ...]
     predicate_suffixes: tuple[str, ...]
     share: tuple[str, ...]
+    part: tuple[str, ...]  # 海洋 in 海洋生产总值: a part of the indicator, not the indicator
     change_from: re.Pattern[str]  # 由/从 (and a year of its own) right before a change's first figure
     change_to: re.Pattern[str]  # 增加到/提高至/增至 right after it
     five_year_spans: tuple[str, ...]
@@ -93,6 +95,7 @@ def _cues() -> _Cues:
         ),
         predicate_suffixes=_longest_first(d["predicate_suffix_words"]),
         share=_longest_first(d["share_markers"]),
+        part=tuple(d["part_qualifiers"]),
         change_from=re.compile(
             "(?:"
             + "|".join(map(re.escape, d["change_from"]))
@@ -137,6 +140,7 @@ class _Context:
     offset: int  # of the sentence in the document text
     label: str | None = None  # the part's horizon (过去五年, 今后五年)
     raw: str = ""  # the sentence as in the document, for provenance
+    own_places: frozenset[str] = frozenset()  # the report's names for its own region
 
     @property
     def provenance(self) -> str:
@@ -151,10 +155,16 @@ _RelFact = tuple[tuple, int, int, tuple]
 
 
 def extract_facts(
-    text: str, report_year: int, *, exclude_spans: list[tuple[int, int]] | None = None
+    text: str,
+    report_year: int,
+    *,
+    exclude_spans: list[tuple[int, int]] | None = None,
+    own_places: frozenset[str] = frozenset(),
 ) -> list[Fact]:
     """All facts of one cleaned document; figures overlapping ``exclude_spans`` (unrepaired
-    mojibake) are dropped, since a corrupted span can change a figure or its subject."""
+    mojibake) are dropped, since a corrupted span can change a figure or its subject.
+    ``own_places`` are the report's names for its own region: an indicator qualified by another
+    place (广州经济总量 in Guangdong's report) is that place's, so no core fact."""
     excluded = exclude_spans or []
     facts: list[Fact] = []
     # Full-width digits (７．７％) read as ASCII; the mapping is one character for one, so every
@@ -170,7 +180,9 @@ def extract_facts(
             if excluded and _has_figure(sentence) and any(s < end and start < e for s, e in excluded):
                 continue
             raw = sentence if same else original[start:end]
-            for head, rel_start, rel_end, tail in _relative_facts(sentence, raw, report_year, section, label):
+            for head, rel_start, rel_end, tail in _relative_facts(
+                sentence, raw, report_year, section, label, own_places
+            ):
                 append(Fact(*head, rel_start + start, rel_end + start, *tail))
     return facts
 
@@ -190,12 +202,12 @@ def _has_figure(sentence: str) -> bool:
 
 @lru_cache(maxsize=1 << 13)  # recurring sentences stay; 8k entries keep a worker's memory flat
 def _relative_facts(
-    sentence: str, raw: str, report_year: int, section: str, label: str | None
+    sentence: str, raw: str, report_year: int, section: str, label: str | None, own: frozenset[str]
 ) -> tuple[_RelFact, ...]:
     """The facts of one sentence with offsets relative to the sentence start. Facts depend on
     the sentence and its part only, and reports repeat sentences (generated ones a lot), so
     they are memoized as field tuples (immutable, safe to share); callers build the Facts."""
-    ctx = _Context(report_year, section, sentence, 0, label, raw)
+    ctx = _Context(report_year, section, sentence, 0, label, raw, own)
     facts: list[_RelFact] = []
     if _has_figure(sentence):
         facts.extend(_sentence_facts(ctx))
@@ -246,7 +258,7 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
         phrase = sentence[phrase_start : q.start]
         prev_end = q.end
         listed = _listed_subject(phrase, subject, named, sentence, quantities, idx)
-        subject = listed if listed is not None else _subject_for(phrase, subject)
+        subject = listed if listed is not None else _subject_for(phrase, subject, ctx.own_places)
         if subject is None:
             continue
         if (shared := _shared_by_list(phrase, sentence, quantities, idx)) is not None:
@@ -413,6 +425,7 @@ class _PhraseReading:
     term: tuple[str, str] | None  # (term, code) of the lexicon term that owns the figure
     hit: bool  # a single-code lexicon term occurs in the phrase
     name: str  # the phrase's own name for a long-tail subject ('' for none)
+    place: str  # a place named right before the term (广州 in 广州经济总量; '' for none)
     delta: bool  # ends with a change verb (增加): an absolute amount after it is no fact
 
 
@@ -431,26 +444,47 @@ def _read_phrase(phrase: str) -> _PhraseReading:
     if len(hits) >= 2 and all(phrase[a.end : b.start].strip() in _LIST_JOINERS for a, b in pairwise(hits)):
         in_list = tuple(h.codes[0] for h in hits)
     term = None
+    place = ""
     if hits:
         hit = hits[-1]
         after = _PAREN.sub("", phrase[hit.end :])  # 固定资产投资（不含农户）: a note, not a noun
         before = phrase[: hit.start]
         # 单位GDP, 万元GDP, 人均GDP: a ratio to the indicator, not the indicator.
-        is_share = any(w in after for w in _cues().share) or before.endswith(
-            ("占", "相当于", "单位", "人均", "万元")
+        is_share = (
+            any(w in after for w in _cues().share)
+            or before.endswith(("占", "相当于", "单位", "人均", "万元"))
+            or before.endswith(_cues().part)
         )
         # 固定资产投资中工业投资增长15%: another noun after the term owns the figure.
         owned = len(_strip_words(after)) <= 2
         if owned and not is_share:
             term = (hit.term, hit.codes[0])
+            place = _place_before(before)
     delta = (
         _first_suffix(_rstrip_approx(phrase, _TRAILING_APPROX_LE, "约近超了"), _lookups().delta, "")
         is not None
     )
-    return _PhraseReading(listed, in_list, bare, "分别" in phrase, term, bool(hits), _name_of(phrase), delta)
+    return _PhraseReading(
+        listed, in_list, bare, "分别" in phrase, term, bool(hits), _name_of(phrase), place, delta
+    )
 
 
-def _subject_for(phrase: str, previous: _Subject | None) -> _Subject | None:
+_PLACE_MAX = 12  # characters: the longest place names checked before a term
+
+
+def _place_before(before: str) -> str:
+    """The longest place name or short name that ``before`` ends with ('' for none)."""
+    words = place_words()
+    found = ""
+    for n in range(2, min(len(before), _PLACE_MAX) + 1):
+        if before[-n:] in words:
+            found = before[-n:]
+    return found
+
+
+def _subject_for(
+    phrase: str, previous: _Subject | None, own_places: frozenset[str] = frozenset()
+) -> _Subject | None:
     lex = lexicon()
     r = _read_phrase(phrase)
     if r.coordination is not None:
@@ -463,6 +497,8 @@ def _subject_for(phrase: str, previous: _Subject | None) -> _Subject | None:
         return _Subject(name, indicator, previous.pending, inherited=True, coordination=previous.coordination)
     if r.hit:
         if r.term is not None:
+            if r.place and r.place not in own_places:
+                return _Subject(r.place + r.term[0], None)  # 广州经济总量: another place's figure
             return _Subject(r.term[0], lex[r.term[1]])
         return _Subject(r.name, None) if r.name else None
     if r.bare:

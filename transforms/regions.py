@@ -398,6 +398,30 @@ def _path(r: Region) -> str:
     return "/".join(out)
 
 
+@cache
+def place_words() -> frozenset[str]:
+    """Every full name and short name of a place (广州市, 广州, 经开区): a figure whose subject
+    one of them qualifies (广州经济总量) is that place's, not the report's."""
+    gaz = _gazetteer()
+    return frozenset(gaz.by_name) | frozenset(gaz.aliases)
+
+
+def own_place_words(region: Region) -> frozenset[str]:
+    """The names a report uses for its own region: its full name and short names (广东省, 广东)."""
+    if region.level == "national":
+        return frozenset()
+    return frozenset((region.name, *_aliases_by_region().get(region.region_id, ())))
+
+
+@cache
+def _aliases_by_region() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for alias, places in _gazetteer().aliases.items():
+        for place in places:
+            out[place.region.region_id].append(alias)
+    return {rid: tuple(aliases) for rid, aliases in out.items()}
+
+
 def region_lineage(region: Region) -> list[Region]:
     """The region and its ancestors, province first, so every parent_code resolves."""
     if region.level == "national":
