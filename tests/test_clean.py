@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from transforms.clean import clean_document, strip_html
+from transforms.clean import _rules, clean_document, strip_html
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -152,9 +151,6 @@ def test_a_report_with_pinyin_pasted_in_keeps_its_region_and_figures():
 REPORTS = sorted(SAMPLES.glob("*.txt")) + sorted((Path(__file__).parent / "gold" / "reports").iterdir())
 
 
-_PAGE_NUMBER = re.compile(r"[-—–\s]*\d{1,3}[-—–\s]*")
-
-
 def _wrap(text: str, width: int, cells: bool = False) -> str:
     """Lines of ``width`` characters, or of ``width`` full-width cells (a digit takes half). A
     re-layout makes pages of its own, so the text's page numbers go first, and a paragraph one cut
@@ -163,7 +159,7 @@ def _wrap(text: str, width: int, cells: bool = False) -> str:
     paragraphs: list[str] = []
     cut = False
     for paragraph in text.split("\n"):
-        if _PAGE_NUMBER.fullmatch(paragraph.strip()):
+        if paragraph.strip() and _rules().page_line.search(paragraph.strip()):
             cut = bool(paragraphs) and paragraphs[-1][-1:] not in ("。", "！", "？", "：", ":", "")
             continue
         if cut and paragraph.strip():
