@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 
 import reference
 from transforms.literals import gate
+from transforms.numbers import year_pattern
 
 
 @dataclass(frozen=True)
@@ -130,9 +131,6 @@ def split_parts(text: str) -> list[Part]:
     return parts
 
 
-_YEAR_IN_HEADING = re.compile(r"((?:19|20)\d{2})年")
-
-
 def _lines_and_headings(text: str) -> Iterator[tuple[re.Match[str], str | None]]:
     """Each line with the part its heading opens (None for prose). A line dated no later than
     the review's own year (2023年是…开局之年。 under 2023年工作回顾) opens no plan."""
@@ -143,14 +141,14 @@ def _lines_and_headings(text: str) -> Iterator[tuple[re.Match[str], str | None]]
         if heading == "plan" and review_year is not None and _year_at_most(line, review_year):
             heading = None
         elif heading == "review":
-            ym = _YEAR_IN_HEADING.search(line)
+            ym = year_pattern().search(line)
             review_year = int(ym.group(1)) if ym else None
         yield m, heading
 
 
 def _year_at_most(line: str, year: int) -> bool:
     """Does the line open with a year (after its numbering) no later than ``year``?"""
-    m = _YEAR_IN_HEADING.match(_HEADING_NOISE.sub("", line))
+    m = year_pattern().match(_HEADING_NOISE.sub("", line))
     return m is not None and int(m.group(1)) <= year
 
 
