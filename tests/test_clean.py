@@ -99,11 +99,16 @@ def test_page_markers_and_glued_footnotes():
 
 
 def test_spaces_collapse_between_han_and_figures_only():
-    c = clean_document("政 府 工 作 报 告\n全年 GDP 增长 6 2 x 口径\n2024 年增长 6.8 % 左右，达到 386.2 亿元")
+    c = clean_document(
+        "政 府 工 作 报 告\n全年 GDP 增长 6 2 x 口径\n2024 年增长 6.8 % 左右，达到 386.2 亿元\n"
+        "经济增长6 . 5%左右\n1. 2024年工作安排"
+    )
     assert c.text.splitlines() == [
         "政府工作报告",
         "全年 GDP 增长6 2 x 口径",  # two numbers, and Latin letters, keep their spaces
         "2024年增长6.8%左右，达到386.2亿元",
+        "经济增长6.5%左右",
+        "1. 2024年工作安排",  # a numbered line, not a decimal point
     ]
 
 

@@ -22,13 +22,35 @@ from transforms.numbers import find_quantities
 
 _SCRIPT_SAMPLE = 20_000
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-# Spaces that layout or PDF text extraction put between Han characters, and between them and a
-# figure (增长 6.8% 左右, 2024 年): they split words and hide a figure's unit and modifier. Spaces
-# between two numbers stay.
-_SPACE_BETWEEN_HAN = re.compile(
-    r"(?<=[\u4e00-\u9fff%％])[ \t\u3000\xa0]+(?=[\u4e00-\u9fff\d])"
-    r"|(?<=[\u4e00-\u9fff\d])[ \t\u3000\xa0]+(?=[\u4e00-\u9fff%％])"
-)
+_INNER_SPACE = re.compile(r"[ \t\u3000\xa0]+")
+# A decimal point with a space before it (6 . 5%); not 1. 2024年, a numbered line.
+_SPACED_POINT = re.compile(r"(?<=\d)[ \t\u3000\xa0]+\.[ \t\u3000\xa0]*(?=\d)")
+
+
+def _drop_layout_spaces(line: str) -> str:
+    """Spaces that layout or PDF text extraction put between Han characters, and between them
+    and a figure (增长 6.8% 左右, 2024 年), go: they split words and hide a figure's unit and
+    modifier. Spaces between two numbers, or next to Latin letters, stay. A line holds few
+    spaces, so they are found first and their neighbours looked at (a pattern with the
+    neighbours in lookarounds tests them at every character)."""
+    if " ." in line:
+        line = _SPACED_POINT.sub(".", line)  # 增长6 . 5%左右: one figure
+    pieces: list[str] = []
+    pos = 0
+    for m in _INNER_SPACE.finditer(line, 1, len(line) - 1):
+        left, right = line[m.start() - 1], line[m.end()]  # the search stops short of both ends
+        left_han, right_han = "\u4e00" <= left <= "\u9fff", "\u4e00" <= right <= "\u9fff"
+        if ((left_han or left in "%％") and (right_han or right.isdigit())) or (
+            (left_han or left.isdigit()) and (right_han or right in "%％")
+        ):
+            pieces.append(line[pos : m.start()])
+            pos = m.end()
+    if not pieces:
+        return line
+    pieces.append(line[pos:])
+    return "".join(pieces)
+
+
 # A footnote number glued to the end of a quoted term: “三区三线”4划定, “八大标志性战役”6，
 _FOOTNOTE = re.compile(r"(?<=[”」』])(\d{1,2})(?![\d.%％])")
 _FOOTNOTE_CANDIDATE = re.compile(r"[”」』]\d")
@@ -166,7 +188,7 @@ def clean_document(text: str) -> Cleaned:
         line, n = rules.page_inline.subn("", line)
         n_pages += n
         if " " in line or "\t" in line or "\u3000" in line or "\xa0" in line:  # else no match
-            line = _SPACE_BETWEEN_HAN.sub("", line)
+            line = _drop_layout_spaces(line)
         line = _strip_footnotes(line)
         kept.append(line)
     body = "\n".join(kept).strip()

@@ -119,6 +119,7 @@ class _Subject:
     pending: list[_Head] = field(default_factory=list)  # subjects still owed by a list
     inherited: bool = False  # the phrase before the figure named nothing new
     coordination: tuple[_Head, ...] = ()  # every subject of the list, for a second 分别
+    place: str = ""  # a place named right before the indicator (广州 in 广州经济总量)
 
 
 def _heads(codes: tuple[str, ...]) -> tuple[_Head, ...]:
@@ -140,7 +141,6 @@ class _Context:
     offset: int  # of the sentence in the document text
     label: str | None = None  # the part's horizon (过去五年, 今后五年)
     raw: str = ""  # the sentence as in the document, for provenance
-    own_places: frozenset[str] = frozenset()  # the report's names for its own region
 
     @property
     def provenance(self) -> str:
@@ -151,7 +151,9 @@ class _Context:
 # A fact of one sentence as the memo keeps it: the Fact's fields before char_start, the span
 # relative to the sentence, and the fields after char_end (Fact's field order). The caller
 # builds each Fact once, already moved to its place in the document.
-_RelFact = tuple[tuple, int, int, tuple]
+# The place is the one named right before the indicator (see _Subject): the caller, which knows
+# the report's own names, decides whether the fact is the report's.
+_RelFact = tuple[tuple, int, int, tuple, str]
 
 
 def extract_facts(
@@ -180,9 +182,12 @@ def extract_facts(
             if excluded and _has_figure(sentence) and any(s < end and start < e for s, e in excluded):
                 continue
             raw = sentence if same else original[start:end]
-            for head, rel_start, rel_end, tail in _relative_facts(
-                sentence, raw, report_year, section, label, own_places
+            for head, rel_start, rel_end, tail, place in _relative_facts(
+                sentence, raw, report_year, section, label
             ):
+                if place and place not in own_places:
+                    # 广州经济总量 in Guangdong's report: that place's figure, not the report's.
+                    head, tail = (place + head[0], *head[1:]), (None, *tail[1:])
                 append(Fact(*head, rel_start + start, rel_end + start, *tail))
     return facts
 
@@ -202,12 +207,12 @@ def _has_figure(sentence: str) -> bool:
 
 @lru_cache(maxsize=1 << 13)  # recurring sentences stay; 8k entries keep a worker's memory flat
 def _relative_facts(
-    sentence: str, raw: str, report_year: int, section: str, label: str | None, own: frozenset[str]
+    sentence: str, raw: str, report_year: int, section: str, label: str | None
 ) -> tuple[_RelFact, ...]:
     """The facts of one sentence with offsets relative to the sentence start. Facts depend on
     the sentence and its part only, and reports repeat sentences (generated ones a lot), so
     they are memoized as field tuples (immutable, safe to share); callers build the Facts."""
-    ctx = _Context(report_year, section, sentence, 0, label, raw, own)
+    ctx = _Context(report_year, section, sentence, 0, label, raw)
     facts: list[_RelFact] = []
     if _has_figure(sentence):
         facts.extend(_sentence_facts(ctx))
@@ -258,7 +263,7 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
         phrase = sentence[phrase_start : q.start]
         prev_end = q.end
         listed = _listed_subject(phrase, subject, named, sentence, quantities, idx)
-        subject = listed if listed is not None else _subject_for(phrase, subject, ctx.own_places)
+        subject = listed if listed is not None else _subject_for(phrase, subject)
         if subject is None:
             continue
         if (shared := _shared_by_list(phrase, sentence, quantities, idx)) is not None:
@@ -270,7 +275,7 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
                     fact := _make_fact(ctx, q, _tail(phrase, one), clause_start, one, provenance, role)
                 ) is not None:
                     facts.append(fact)
-            subject = _Subject(subject.name, subject.indicator, inherited=True)
+            subject = _Subject(subject.name, subject.indicator, inherited=True, place=subject.place)
             continue
         if not subject.inherited and subject.name and subject.name not in named_names:
             named.append((subject.name, subject.indicator))
@@ -482,9 +487,7 @@ def _place_before(before: str) -> str:
     return found
 
 
-def _subject_for(
-    phrase: str, previous: _Subject | None, own_places: frozenset[str] = frozenset()
-) -> _Subject | None:
+def _subject_for(phrase: str, previous: _Subject | None) -> _Subject | None:
     lex = lexicon()
     r = _read_phrase(phrase)
     if r.coordination is not None:
@@ -497,12 +500,12 @@ def _subject_for(
         return _Subject(name, indicator, previous.pending, inherited=True, coordination=previous.coordination)
     if r.hit:
         if r.term is not None:
-            if r.place and r.place not in own_places:
-                return _Subject(r.place + r.term[0], None)  # 广州经济总量: another place's figure
-            return _Subject(r.term[0], lex[r.term[1]])
+            return _Subject(r.term[0], lex[r.term[1]], place=r.place)
         return _Subject(r.name, None) if r.name else None
     if r.bare:
-        return None if previous is None else _Subject(previous.name, previous.indicator, inherited=True)
+        if previous is None:
+            return None
+        return _Subject(previous.name, previous.indicator, inherited=True, place=previous.place)
     return _Subject(r.name, None) if r.name else None
 
 
@@ -858,7 +861,7 @@ def _make_fact(
         provenance,  # sentence
     )
     tail_fields = (None if indicator is None else indicator.code, label, section, False)
-    return head, ctx.offset + q.start, ctx.offset + q.end, tail_fields
+    return head, ctx.offset + q.start, ctx.offset + q.end, tail_fields, subject.place
 
 
 def _start_period(ctx: _Context, q: Quantity, kind: str, year: int, label: str | None) -> tuple[str, int]:
@@ -907,5 +910,5 @@ def _not_set_facts(ctx: _Context) -> list[_RelFact]:
             ctx.report_year,  # period_year
             ctx.provenance,  # sentence
         )
-        out.append((head, ctx.offset + m.start(), ctx.offset + m.end(), (code, None, "plan", True)))
+        out.append((head, ctx.offset + m.start(), ctx.offset + m.end(), (code, None, "plan", True), ""))
     return out
