@@ -248,6 +248,12 @@ def test_a_sector_or_zone_before_an_indicator_makes_a_part_of_it(sentence):
     assert fact.indicator_code is None
 
 
+def test_kebi_qualifies_a_growth_and_names_nothing():
+    # Before, 可比年均增长10.3% was a long-tail figure named 可比.
+    facts = core(REVIEW + "固定资产投资250.3亿元，可比年均增长10.3%。")
+    assert [(f.measure, f.value) for f in facts] == [("level", 250.3), ("growth", 10.3)]
+
+
 def test_per_capita_gdp_is_not_gdp():
     facts = extract_facts(REVIEW + "人均地区生产总值达到8万元。", 2024)
     assert facts and facts[0].indicator_code is None
