@@ -265,3 +265,24 @@ def test_a_paragraph_cut_by_a_page_number_joins_again():
 def test_a_page_number_after_a_heading_or_a_closed_paragraph_keeps_the_break(before):
     text = f"一、2023年工作回顾\n{before}\n— 2 —\n规模工业增加值增长8%。\n"
     assert clean_document(text).text.split("\n") == ["一、2023年工作回顾", before, "规模工业增加值增长8%。"]
+
+
+def test_a_sites_token_after_every_paragraph_goes():
+    lines = [
+        "某某县2021年政府工作报告kQ7",
+        "各位代表:kQ7",
+        "一、2020年工作回顾kQ7",
+        "全县地区生产总值完成312亿元,增长4.1%。kQ7",
+        "固定资产投资增长8%,建成5G基站1200个。kQ7",
+        "二、2021年工作安排kQ7",
+        "地区生产总值增长7%左右。kQ7",
+    ]
+    cleaned = clean_document("\n".join(lines))
+    assert "kQ7" not in cleaned.full_text
+    assert cleaned.text.split("\n")[3] == "全县地区生产总值完成312亿元,增长4.1%。"
+
+
+@pytest.mark.parametrize("word", ["GDP", "5G", "2023"])
+def test_a_word_that_ends_several_lines_is_no_token(word):
+    text = "\n".join(f"第{i}段提到{word}" for i in range(8))
+    assert clean_document(text).text.count(word) == 8

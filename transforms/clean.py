@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -151,11 +152,15 @@ def clean_document(text: str) -> Cleaned:
     if any(mark in simplified for mark in _TONE_MARKS) and rules.inline_annotation.search(simplified):
         annotated, simplified = simplified, rules.inline_annotation.sub("", simplified)
         n_chars = len(annotated) - len(simplified)
+    lines = simplified.split("\n")
+    if (mark := _line_end_watermark(lines)) is not None:
+        marked, simplified = simplified, mark.sub("", simplified)
+        n_chars += len(marked) - len(simplified)
+        lines = simplified.split("\n")
     full_text = simplified
 
     kept: list[str] = []
     n_lines = n_glossary = n_pages = 0
-    lines = full_text.split("\n")
     glossary_start = _headless_glossary_start(lines, rules)
     if glossary_start is not None:
         n_glossary = sum(len(rest) + 1 for rest in lines[glossary_start:])
@@ -221,6 +226,33 @@ _WRAP_FULL = 0.8  # a line at least this share of the typical open line's length
 def _ends_open(line: str) -> bool:
     end = line.rstrip(_CLOSERS)
     return not end or end[-1] not in _CLOSED
+
+
+# A token some document sites glue after every paragraph (…提出意见。jMF): two to four ASCII
+# letters and digits right after Chinese text or punctuation, at the end of many lines.
+_MARK_AT_END = re.compile(r"(?<=[^A-Za-z0-9\s])([A-Za-z0-9]{2,4})[ \t]*$")
+_ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_MARK_MIN_LINES = 5
+_MARK_SHARE = 0.2  # of the non-empty lines
+
+
+def _line_end_watermark(lines: list[str]) -> re.Pattern[str] | None:
+    """A pattern for the site's token wherever it stands after Chinese text, if the text has one.
+    A word that merely ends several lines (GDP, 5G, 2023) is all capitals or all digits; tokens
+    mix cases or letters and digits (jMF, C6m). Only lines whose last character is an ASCII
+    letter or digit are searched (a search of the whole text cost a third of the cleaning)."""
+    ends = [line for line in lines if line[-1:] in _ASCII_ALNUM or line[-1:] in " \t"]
+    if len(ends) < _MARK_MIN_LINES:
+        return None  # almost every text
+    found = Counter(m.group(1) for line in ends if (m := _MARK_AT_END.search(line)) is not None)
+    if not found:
+        return None
+    token, n = found.most_common(1)[0]
+    if n < _MARK_MIN_LINES or token.isupper() or token.isdigit() or token.islower():
+        return None
+    if n < _MARK_SHARE * sum(1 for line in lines if line.strip()):
+        return None
+    return re.compile(rf"(?<=[^A-Za-z0-9\s]){re.escape(token)}(?=\s|$)")
 
 
 _TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
