@@ -239,16 +239,16 @@ def test_a_paragraph_cut_by_a_page_number_joins_again():
     # Text from a PDF that keeps one paragraph per line: the page break fell inside a figure list.
     text = (
         "一、2011年工作回顾\n"
-        "全乡固定资产投资达3523万元，同比增长38%。各项存贷款余额达7338万元和4022\n"
+        "全乡固定资产投资达2816万元，同比增长31%。各项存贷款余额达6925万元和3810\n"
         "- 1 -\n"
         "\n"
-        "万元，同比增长37.8%和14.8%。\n"
+        "万元，同比增长12.4%和9.6%。\n"
         "（二）基础设施建设逐步完善\n"
     )
     cleaned = clean_document(text)
     assert cleaned.text.split("\n") == [
         "一、2011年工作回顾",
-        "全乡固定资产投资达3523万元，同比增长38%。各项存贷款余额达7338万元和4022万元，同比增长37.8%和14.8%。",
+        "全乡固定资产投资达2816万元，同比增长31%。各项存贷款余额达6925万元和3810万元，同比增长12.4%和9.6%。",
         "（二）基础设施建设逐步完善",
     ]
     assert cleaned.n_page_markers == 1

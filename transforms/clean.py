@@ -326,7 +326,7 @@ _PAGE_LINE_MAX = 16  # characters: every page-marker pattern fits
 
 def _across_page_breaks(stripped: list[str], rules: _Rules) -> Iterator[tuple[int, str, str]]:
     """The lines of a paragraph-per-line text, with a paragraph that a page break cut in two
-    (…余额达7338万元和4022 / - 1 - / 万元，同比增长37.8%) joined again across its page number. A
+    (…余额达6925万元和3810 / - 1 - / 万元，同比增长12.4%) joined again across its page number. A
     piece ends open and reads as prose; headings (enumerated, or without a prose mark) keep
     their break."""
     pages = [

@@ -321,7 +321,7 @@ def _listed_subject(
     分别增长8%、10% (listed in the phrase), or 地区生产总值375亿元、一般公共预算收入20亿元，分别增长
     4.5%、6% (named one by one before a bare 分别). None when the phrase is no such list."""
     if previous is not None and previous.coordination and not previous.pending:
-        # 分别达到79668元和40450元，增长9.0%和11.8%: a second list as long as the first, after
+        # 分别达到81230元和42760元，增长5.2%和6.7%: a second list as long as the first, after
         # it is spent and with no subject of its own, goes to the same subjects in order.
         heads = previous.coordination
         if (
