@@ -344,7 +344,7 @@ def _listed_subject(
     k = _list_length(sentence, quantities, idx, commas=True)
     if k < 2 or len(named) < k:
         return None
-    # 国内生产总值10.74亿元、乡镇企业总产值12.66亿元，分别增长12%、13%: named one by one, core or not.
+    # 国内生产总值9.86亿元、乡镇企业总产值11.42亿元，分别增长9%、11%: named one by one, core or not.
     return _listed(tuple(named[-k:]), inherited=True)
 
 
