@@ -239,8 +239,8 @@ _MARK_SHARE = 0.2  # of the non-empty lines
 def _line_end_watermark(lines: list[str]) -> re.Pattern[str] | None:
     """A pattern for the site's token wherever it stands after Chinese text, if the text has one.
     A word that merely ends several lines (GDP, 5G, 2023) is all capitals or all digits; tokens
-    mix cases or letters and digits (jMF, C6m). Only lines whose last character is an ASCII
-    letter or digit are searched (a search of the whole text cost a third of the cleaning)."""
+    mix cases or letters and digits (jMF, C6m). Only lines that end in an ASCII letter, digit or
+    space are searched (a search of the whole text cost a third of the cleaning)."""
     ends = [line for line in lines if line[-1:] in _ASCII_ALNUM or line[-1:] in " \t"]
     if len(ends) < _MARK_MIN_LINES:
         return None  # almost every text
