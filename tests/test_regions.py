@@ -169,3 +169,35 @@ def test_every_place_has_a_region_id_of_its_own():
             r = place.region
             places[r.region_id].add((r.name, r.level, r.parent_code, r.prefecture, r.county))
     assert {rid: p for rid, p in places.items() if len(p) > 1} == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 振兴区, 合作市, 增城区 and 和政县 are real places: here they are words, read across
+        # words (新增城镇, 党和政府) or inside 乡村振兴. An untitled fragment that names no place.
+        "各位代表：\n现在，我代表区人民政府向大会报告工作。\n一、2023年工作回顾\n"
+        "全区地区生产总值增长5.2%。全面推进乡村振兴，建成乡村振兴示范带3条；深化对外合作，"
+        "签约合作项目14个；新增城镇就业1300人。在党和政府的领导下，全区各项事业稳步发展。\n",
+        # 全州 is 全州县's short name, and the whole prefecture in a prefecture's report.
+        "各位代表：\n现在，我代表州人民政府向大会报告工作。\n一、2024年工作回顾\n"
+        "全州各族人民团结奋斗，全州地区生产总值增长4.1%，全州粮食产量72万吨，全州新增城镇就业"
+        "9800人，全州森林覆盖率达到62%，全州平安建设扎实推进。\n",
+    ],
+)
+def test_everyday_words_that_are_short_names_name_no_place(text) -> None:
+    assert resolve(text).region is None
+
+
+def test_a_short_name_used_after_the_full_name_counts() -> None:
+    # A news item on a prefecture's report: the full name once, then its short name only.
+    text = (
+        "本台消息 2月20日，玉树藏族自治州第十五届人民代表大会第三次会议开幕。玉树州州长代表"
+        "玉树州人民政府作工作报告。\n2023年，玉树州实现地区生产总值71.2亿元，同比增长4.6%，"
+        "增幅位列全省第三；一般公共预算收入3.1亿元，增幅位列全省第二。玉树州今年预期目标："
+        "地区生产总值增长5%左右。\n"
+    )
+    region = resolve(text).region
+    assert region is not None and region.name == "玉树藏族自治州"
+    # Without its short names, one mention of the full name is too little, as it was before.
+    assert resolve(text.replace("玉树州", "州")).region is None

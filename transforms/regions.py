@@ -17,9 +17,9 @@ import re
 import threading
 from array import array
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
-from itertools import accumulate
 
 import reference
 from transforms.indicators import tokenizer
@@ -27,8 +27,8 @@ from transforms.models import DocMeta, Region, RegionResolution
 
 NATIONAL = Region("CN", "全国", None, "national", None, None, None)
 _SUFFIXES = "省市县区镇乡旗州盟道"
-_SELF = re.compile(r"(?:我(?:谨)?代表|受)(?:[\u4e00-\u9fff]{0,10}?)([省市县区镇乡旗])(?:人民)?政府")
-_SELF_WORDS = re.compile(r"(?:全|我|本)([省市县区镇乡旗])|([省市县区镇乡旗])(?:党?委|政府|人大)")
+_SELF = re.compile(r"(?:我(?:谨)?代表|受)(?:[\u4e00-\u9fff]{0,10}?)([省市县区镇乡旗州盟])(?:人民)?政府")
+_SELF_WORDS = re.compile(r"(?:全|我|本)([省市县区镇乡旗州盟])|([省市县区镇乡旗州盟])(?:党?委|政府|人大)")
 _ALIAS_SCAN = 8_000  # short names are looked for in the opening of the text only
 _NAME_SCAN = 200_000
 _NO_VILLAGES = array("q")
@@ -216,27 +216,74 @@ def _word_mentions(text: str) -> Counter[str]:
     """``_mentions`` without the names that start inside a word (林城镇 in 森林城镇), as jieba
     segments a few characters around each. Asked only for texts whose title names no place."""
     tok = tokenizer()
+    common = _common_words()  # 特色小城镇 names no town
     found: Counter[str] = Counter()
-    for start, _, name in _name_spans(text):
-        if found[name] >= 10:  # scores count at most 10 mentions of a name
+    for start, end, name in _name_spans(text):
+        if name in common or found[name] >= 10:  # scores count at most 10 mentions of a name
             continue
         left = max(0, start - 6)
-        offsets = list(accumulate(len(w) for w in tok.cut(text[left : start + len(name)], HMM=False)))
-        if start == left or start - left in offsets:
+        if _read_as_a_name(tok.cut(text[left : end + 4], HMM=False), start - left, end - left, full=True):
             found[name] += 1
     return found
 
 
-def _alias_mentions(text: str) -> Counter[str]:
-    """Short names (万载, 新吴) by substring lookup: every 2-4 character window is checked."""
+def _alias_spans(text: str):
+    """(start, short name) of every short name (万载, 新吴), by substring lookup: every 2-4
+    character window is checked."""
     aliases = _gazetteer().aliases
-    found: Counter[str] = Counter()
     for n in (2, 3, 4):
         for i in range(len(text) - n + 1):
             window = text[i : i + n]
             if window in aliases:
-                found[window] += 1
+                yield i, window
+
+
+def _alias_mentions(text: str) -> Counter[str]:
+    return Counter(alias for _, alias in _alias_spans(text))
+
+
+def _word_alias_mentions(text: str) -> Counter[str]:
+    """Short names in a text whose title names no place, where nothing else can outweigh them:
+    not the everyday words among them (振兴 in 乡村振兴, 合作, 全州: ``common_words``), and not
+    one read across words (增城 in 新增城镇, 和政 in 党和政府, 大兴 in 大兴安岭)."""
+    common = _common_words()
+    tok = tokenizer()
+    found: Counter[str] = Counter()
+    for start, alias in _alias_spans(text):
+        if alias in common or found[alias] >= 10:  # scores count at most 10 mentions
+            continue
+        end = start + len(alias)
+        left = max(0, start - 6)
+        if _read_as_a_name(tok.cut(text[left : end + 4], HMM=False), start - left, end - left, full=False):
+            found[alias] += 1
     return found
+
+
+def _read_as_a_name(words: Iterable[str], start: int, end: int, *, full: bool) -> bool:
+    """Whether jieba's words leave ``[start, end)`` a name. No word may cross its start (森林城镇),
+    nor run on past its end, but for the words a name goes on into: a short name's level (万载县)
+    and a full name's suffix word (万载县委, 宜春市区). Not for a two-character name, whose suffix
+    is half of it: 和县 in 政府和县委 is 和 and 县委."""
+    at = 0
+    for word in words:
+        w_start, at = at, at + len(word)
+        if w_start < start < at:
+            return False
+        if start <= w_start < end < at:
+            if full:
+                allowed = w_start == start or (w_start == end - 1 and end - start > 2)
+            else:
+                allowed = w_start == start and at - end == 1 and word[-1] in _SUFFIXES
+            if not allowed:
+                return False
+        if w_start >= end:
+            break
+    return True
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    return frozenset((reference.load_yaml("region_aliases.yaml") or {}).get("common_words", []))
 
 
 _VILLAGE_END = re.compile(r"村|社区|居委会")
@@ -288,15 +335,19 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
     # Short names matter for fragments that never write a full name (支持万载发展); a document
     # whose own title or self-reference names a known place does not need the slower scan.
     named = any(name in gaz.by_name for name in _mentions(mention))
-    alias_text = mention if named else text[:_ALIAS_SCAN] + "\n" + mention
+    alias_counts = _alias_mentions(mention)
+    if not named:
+        alias_counts += _word_alias_mentions(text[:_ALIAS_SCAN])
     title_aliases = _title_aliases(mention, gaz)
-    for alias, n in _alias_mentions(alias_text).items():
+    for alias, n in alias_counts.items():
         in_title = alias in title_aliases
         for place in gaz.aliases[alias]:
             rid = place.region.region_id
-            if rid in titled or (not in_title and place.region.name in full):
-                continue  # 海曙 inside 海曙区: that occurrence is counted already
-            bonus = 20 if in_title else min(n, 10)
+            # 海曙 inside 海曙区 is counted already; 果洛 on its own, after 果洛藏族自治州 once, is not.
+            rest = n if in_title else n - full.get(place.region.name, 0)
+            if rid in titled or rest <= 0:
+                continue
+            bonus = 20 if in_title else min(rest, 10)
             scores[rid] += bonus
             places[rid] = place
             if in_title:
