@@ -205,6 +205,12 @@ def test_industrial_value_added_named_by_its_enterprises(name):
     assert (fact.indicator_code, fact.measure, fact.value) == ("industrial_value_added", "growth", 8)
 
 
+@pytest.mark.parametrize("name", ["农牧民人均可支配收入", "农村牧区常住居民人均可支配收入"])
+def test_rural_income_as_pastoral_regions_name_it(name):
+    fact = one(REVIEW + f"{name}12480元。")
+    assert (fact.indicator_code, fact.measure, fact.value) == ("rural_income", "level", 12480)
+
+
 @pytest.mark.parametrize(
     ("sentence", "value"),
     [("全省经济增长6%左右。", 6), ("经济增速达到6.5%。", 6.5), ("经济增速回落至5.2%。", 5.2)],
@@ -298,6 +304,27 @@ def test_headings_are_read_head_final():
     """完成情况 ends the heading: a review of last year's targets, not a plan."""
     text = "一、2023年主要目标任务完成情况\n地区生产总值增长5.3%。\n二、2024年工作安排\n地区生产总值增长6%。"
     assert [(f.kind, f.value) for f in core(text)] == [("actual", 5.3), ("target", 6)]
+
+
+def test_a_numbered_heading_run_into_its_paragraph_opens_its_part():
+    """A page whose lines were collapsed: the heading and its first paragraph share a line."""
+    text = (
+        "一、2023年工作回顾2023年是关键之年，我们持续推进改革，加快推进项目建设，全年地区生产总值"
+        "增长4.8%。（一）工业稳中有进，规上工业增加值增长6%。\n"
+        "二、2024年工作思路2024年是攻坚之年，地区生产总值增长6%左右。"
+    )
+    facts = [(f.kind, f.period_year, f.value) for f in core(text)]
+    assert facts == [("actual", 2023, 4.8), ("actual", 2023, 6), ("target", 2024, 6)]
+    # Undated, a numbered sentence of the review that holds a plan word opens nothing.
+    text = REVIEW + "三、重点工作扎实推进，地区生产总值增长4.8%。\n"
+    assert [(f.kind, f.value) for f in core(text)] == [("actual", 4.8)]
+
+
+def test_a_title_naming_the_review_and_the_plan_years_opens_no_part():
+    """东柳街道2023年工作总结和2024年工作思路: the title of the whole, before its review."""
+    text = "某街道2023年工作总结和2024年工作思路\n" + REVIEW + "地区生产总值增长4.8%。\n"
+    text += PLAN + "地区生产总值增长6%左右。\n"
+    assert [(f.kind, f.value) for f in core(text)] == [("actual", 4.8), ("target", 6)]
 
 
 def test_main_goals_sentence_opens_the_plan_without_a_heading():
@@ -433,6 +460,16 @@ def test_ratios_to_gdp_and_bracketed_notes(sentence, code, value):
         (
             "城镇和农村居民人均可支配收入分别达到4.2和2.1万元。",
             [("urban_income", 4.2), ("rural_income", 2.1)],
+        ),
+        # Signed figures in the list (a town's summary): the second sign was a dash before.
+        (
+            "全年实现地区生产总值41.7亿元，一般公共预算收入1.6亿元，同比分别-3.8%、-12.5%。",
+            [
+                ("gdp", 41.7),
+                ("general_budget_revenue", 1.6),
+                ("gdp", -3.8),
+                ("general_budget_revenue", -12.5),
+            ],
         ),
     ],
 )

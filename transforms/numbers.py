@@ -178,15 +178,20 @@ def _glued_to_code(text: str, start: int) -> bool:
     return run is not None and (len(run.group()) < 3 or not run.group().isupper())
 
 
+def _opens_a_figure(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch in "、，,：:；（("
+
+
 def _from_digits(m: re.Match[str]) -> Quantity | None:
     u = _units()
     num, pct1, num2, more, pct, mult, base = m.group("num", "pct1", "num2", "more", "pct", "mult", "base")
     value = _to_float(num)
     high = _to_float(num2) if num2 else None
     start, end = m.span()
-    if start >= 2 and m.string[start - 1] in "-－" and "\u4e00" <= m.string[start - 2] <= "\u9fff":
-        # A minus sign right after a word is the figure's own (同比增长-0.5%), never a range's
-        # dash. Tested here, not in the pattern: an optional sign there made every search slower.
+    if start >= 2 and m.string[start - 1] in "-－" and _opens_a_figure(m.string[start - 2]):
+        # A minus sign right after a word or a list mark is the figure's own (同比增长-0.5%,
+        # 分别-6.2%、-19.3%), never a range's dash. Tested here, not in the pattern: an optional
+        # sign there made every search slower.
         value, start = -value or 0.0, start - 1  # not -0.0; 增长-1~2%: a range from -1 to 2
     if high is not None and high < value:  # 1-11月 style or a code, not a range of quantities
         return None

@@ -64,16 +64,42 @@ _HEADING_NOISE = re.compile(
 
 def _heading_section(line: str) -> str | None:
     if "，" in line or "," in line:
-        return None  # the body below would keep the comma: most prose lines end here, cheaply
+        # Most prose lines end here, cheaply; a numbered heading run into its paragraph (a page
+        # whose lines were collapsed: 一、2023年工作回顾2023年是…) is read from its head.
+        return _run_in_heading(line) if _ORDINAL.match(line) else None
     r = _rules()
     body = _HEADING_NOISE.sub("", line).strip(" 　:：。")
     if not body or len(body) > r.max_heading or any(p in body for p in "，,。；"):
         return None
+    if not _ORDINAL.match(line) and len({m.group(1) for m in year_pattern().finditer(body)}) > 1:
+        return None  # 2023年工作总结和2024年工作思路: the title of the whole, not a part
     # Headings are head-final: the part whose keyword ends last wins (…目标任务完成情况 reviews).
     plan_end, review_end = _last_end(r.plan, body), _last_end(r.review, body)
     if plan_end >= 0 and plan_end >= review_end and _looks_like_part_heading(line, body, plan_end):
         return "plan"
     return "review" if review_end >= 0 else None
+
+
+_RUN_IN_MAX = 24  # characters: the longest numbered heading read off the head of a prose line
+_PUNCTUATION = re.compile(r"[，,。；;：:！!？?、“”\"（）()]")
+
+
+def _run_in_heading(line: str) -> str | None:
+    """The part a numbered, dated heading opens when its paragraph follows on the same line:
+    the head up to the first part keyword, if no punctuation comes before it and it names a time
+    (三、重点工作扎实推进，… is a sentence of the review)."""
+    r = _rules()
+    start = _ORDINAL.match(line).end()
+    keyword = min(
+        (m for p in (r.review, r.plan) if (m := p.search(line, start, start + _RUN_IN_MAX))),
+        key=lambda m: m.end(),
+        default=None,
+    )
+    if keyword is None or _PUNCTUATION.search(line, start, keyword.end()):
+        return None
+    if not _TIME_WORD.search(line, start, keyword.end()):
+        return None
+    return _heading_section(line[: keyword.end()])
 
 
 def _last_end(pattern: re.Pattern[str], text: str) -> int:
