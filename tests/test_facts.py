@@ -177,6 +177,29 @@ def test_five_year_horizons_from_headings():
     ]
 
 
+def test_five_year_plan_headings_are_horizons():
+    """A report in a plan's first year reviews the last plan and sets the next one's goals."""
+    text = (
+        "一、“十二五”时期工作回顾\n全州地区生产总值由2010年的77亿元跃升到2015年的161.1亿元，"
+        "年均增长13.8%；一般公共预算收入由5.9亿元增加到15.5亿元。\n"
+        "二、“十三五”时期的主要目标\n地区生产总值年均增长9%以上。\n"
+        "三、2016年重点工作\n地区生产总值增长9%左右。\n"
+    )
+    got = [(f.kind, f.period_year, f.period_label, f.section, f.value) for f in core(text, 2016)]
+    assert got == [
+        ("actual", 2010, "十二五", "review", 77),  # the change's start: before, a word of a place
+        ("actual", 2015, "十二五", "review", 161.1),  # its end: before, a long-tail figure 跃升
+        ("actual", 2015, "十二五", "review", 13.8),
+        ("actual", 2010, "十二五", "review", 5.9),  # five years before its end, not one
+        ("actual", 2015, "十二五", "review", 15.5),
+        ("target", 2020, "十三五", "longrange", 9),
+        ("target", 2016, None, "plan", 9),
+    ]
+    # A heading that names a year too leaves each figure to say which it is.
+    text = "一、2020年和“十三五”时期工作回顾\n地区生产总值增长3.2%。\n二、2021年工作安排\n"
+    assert [(f.period_year, f.period_label) for f in core(text, 2021)] == [(2020, None)]
+
+
 def test_second_respectively_restarts_the_coordination():
     facts = core(REVIEW + "城乡居民人均可支配收入分别达到4.2万元、2.1万元，分别增长5%、7%。", 2024)
     assert [(f.indicator_code, f.measure, f.value) for f in facts] == [

@@ -262,8 +262,13 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
         phrase_start = max(clause_start, prev_end)
         phrase = sentence[phrase_start : q.start]
         prev_end = q.end
-        listed = _listed_subject(phrase, subject, named, sentence, quantities, idx)
-        subject = listed if listed is not None else _subject_for(phrase, subject)
+        if role == "end" and subject is not None:
+            # 由2010年的77亿元跃升到2015年的161.1亿元: the end is the start's indicator, whatever
+            # verb and date stand between them.
+            subject = _Subject(subject.name, subject.indicator, inherited=True, place=subject.place)
+        else:
+            listed = _listed_subject(phrase, subject, named, sentence, quantities, idx)
+            subject = listed if listed is not None else _subject_for(phrase, subject)
         if subject is None:
             continue
         if (shared := _shared_by_list(phrase, sentence, quantities, idx)) is not None:
@@ -792,7 +797,8 @@ def _period_rest(
                 return "actual", year, label, "review"
             return "target", year, label, "plan"
     if ctx.section == "longrange" or label in FORWARD_HORIZONS:  # 今后五年: the plan's last year
-        return "target", ctx.report_year + 4, label, "longrange"
+        end = _cues().five_year.get(label or "", 0)  # “十四五”时期主要目标: 2025
+        return "target", end if end > ctx.report_year else ctx.report_year + 4, label, "longrange"
     if ctx.section == "plan":
         return "target", ctx.report_year, label, "plan"
     return "actual", ctx.report_year - 1, label, "review"

@@ -454,7 +454,8 @@ def place_words() -> frozenset[str]:
     """Every full name and short name of a place (广州市, 广州, 经开区): a figure whose subject
     one of them qualifies (广州经济总量) is that place's, not the report's."""
     gaz = _gazetteer()
-    return frozenset(gaz.by_name) | frozenset(gaz.aliases)
+    # Not the everyday words among them: 全州地区生产总值 in a prefecture's report is its own.
+    return (frozenset(gaz.by_name) | frozenset(gaz.aliases)) - _common_words()
 
 
 def own_place_words(region: Region) -> frozenset[str]:

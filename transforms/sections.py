@@ -55,6 +55,13 @@ def _rules() -> _Rules:
 # Horizons that look ahead: a part headed so, or a sentence opened so, sets goals for the plan's
 # last year (report year + 4).
 FORWARD_HORIZONS = ("今后五年", "未来五年")
+_FIVE_YEAR_PLAN = re.compile(r"十[一二三四五六]五")
+
+
+def looks_forward(label: str | None) -> bool:
+    """A horizon that, heading the plan, sets goals beyond the plan year: 今后五年, 十四五."""
+    return label is not None and (label in FORWARD_HORIZONS or _FIVE_YEAR_PLAN.fullmatch(label) is not None)
+
 
 _LINE = re.compile(r"[^\n]+")
 _HEADING_NOISE = re.compile(
@@ -137,7 +144,9 @@ def split_parts(text: str) -> list[Part]:
         if heading is not None and not (current in ("plan", "longrange") and heading == "review"):
             hm = r.horizons.search(line)
             label = hm.group() if hm else None
-            current = "longrange" if heading == "plan" and label in FORWARD_HORIZONS else heading
+            if label is not None and _FIVE_YEAR_PLAN.fullmatch(label) and year_pattern().search(line):
+                label = None  # 2020年和“十三五”时期工作回顾: each figure says which it is
+            current = "longrange" if heading == "plan" and looks_forward(label) else heading
             section = current
         elif current in ("plan", "longrange"):
             section = current
