@@ -78,6 +78,15 @@ def test_a_title_year_without_nian(title: str, year: int, source: str) -> None:
     assert (meta.report_year, meta.year_source) == (year, source)
 
 
+def test_a_disclosure_pages_category_field_is_no_title() -> None:
+    text = (
+        "索引号: 0010/2025-0001 发布机构: 某某街道\n组配分类: 政府工作报告 文件编号:\n"
+        "某某街道办事处工作报告\n（2025年1月10日在某某街道居民议事会上）\n各位代表：\n"
+    )
+    meta = extract_meta(text, text)
+    assert meta.title == "某某街道办事处工作报告"
+
+
 def test_state_council() -> None:
     text = "2024年国务院政府工作报告\n国务院总理 李强\n各位代表：\n"
     meta = extract_meta(text, text)

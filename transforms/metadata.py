@@ -41,6 +41,8 @@ _TITLE_YEAR = re.compile(
     r"(?:19|20)\d{2}\s*年(?:度)?|[二〇零一三四五六七八九○]{4}年(?:度)?|[(（][^)）]*[)）]"
 )
 _BREADCRUMB = (">", "»", "位置", "首页")
+# Fields of a disclosure page's header table (组配分类: 政府工作报告 文件编号:): a category, not a title.
+_PAGE_FIELDS = ("分类", "栏目", "类别", "体裁", "索引号", "文件编号", "发文字号", "发布机构")
 _SELF_REF = re.compile(r"我(?:谨)?代表([\u4e00-\u9fff]{2,10}?[省市县区镇乡旗])人民政府")
 
 
@@ -103,7 +105,7 @@ def _title(meta: DocMeta, head: list[str]) -> None:
     for i, line in enumerate(head):
         if "政府工作报告" not in line and "工作报告" not in line:
             continue
-        if len(line) > 60 or any(b in line for b in _BREADCRUMB):
+        if len(line) > 60 or any(b in line for b in _BREADCRUMB) or any(f in line for f in _PAGE_FIELDS):
             continue
         title = line
         if line.startswith("政府工作报告") and i > 0 and len(head[i - 1]) <= 30:
