@@ -87,6 +87,18 @@ def test_a_disclosure_pages_category_field_is_no_title() -> None:
     assert meta.title == "某某街道办事处工作报告"
 
 
+def test_a_sentence_that_names_the_report_is_no_title() -> None:
+    """A news item's lead (…省长作政府工作报告。) is not a title, nor its year-less summary's year
+    the body's most cited one plus one: 2021年目标 heads the plan."""
+    text = (
+        "1月20日上午，某省人民代表大会开幕，省长作政府工作报告。\n2020年成就:\n生产总值增长2.2%\n"
+        "2020年城镇新增就业40万人\n2021年目标:\n生产总值增长6.5%左右\n"
+    )
+    meta = extract_meta(text, text)
+    assert (meta.title, meta.region_mention) == (None, None)
+    assert (meta.report_year, meta.year_source) == (2021, "plan_heading")
+
+
 def test_state_council() -> None:
     text = "2024年国务院政府工作报告\n国务院总理 李强\n各位代表：\n"
     meta = extract_meta(text, text)
