@@ -484,6 +484,11 @@ def test_ratios_to_gdp_and_bracketed_notes(sentence, code, value):
             "城镇和农村居民人均可支配收入分别达到4.2和2.1万元。",
             [("urban_income", 4.2), ("rural_income", 2.1)],
         ),
+        # A coordination built from its parts (reference/indicators.yaml coordination_parts).
+        (
+            "城镇常住居民和农牧民人均可支配收入分别增长6.8%和8.1%。",
+            [("urban_income", 6.8), ("rural_income", 8.1)],
+        ),
         # Signed figures in the list (a town's summary): the second sign was a dash before.
         (
             "全年实现地区生产总值41.7亿元，一般公共预算收入1.6亿元，同比分别-3.8%、-12.5%。",

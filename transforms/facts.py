@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 import reference
-from transforms.indicators import Indicator, find_terms, lexicon, mentions_any_term
+from transforms.indicators import Indicator, coordinations, find_terms, lexicon, mentions_any_term
 from transforms.literals import gate
 from transforms.models import Fact
 from transforms.numbers import Quantity, find_quantities, year_pattern
@@ -412,16 +412,14 @@ def _edge_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _coordination(phrase: str) -> tuple[str, tuple[str, ...]] | None:
-    for term, codes in _coordinations().items():
-        if term in phrase:
-            return term, codes
-    return None
+    m = _coordination_pattern().search(phrase)
+    return None if m is None else (m.group(), coordinations()[m.group()])
 
 
 @cache
-def _coordinations() -> dict[str, tuple[str, ...]]:
-    data = reference.load_yaml("indicators.yaml")["coordinations"]
-    return {k: tuple(v) for k, v in sorted(data.items(), key=lambda kv: len(kv[0]), reverse=True)}
+def _coordination_pattern() -> re.Pattern[str]:
+    """Every coordination, longest first: one search of a phrase instead of one per phrase."""
+    return re.compile("|".join(map(re.escape, _longest_first(tuple(coordinations())))))
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import re
 import threading
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import product
 from typing import TYPE_CHECKING
 
 import reference
@@ -64,9 +65,20 @@ def _term_codes() -> dict[str, tuple[str, ...]]:
     for ind in lexicon().values():
         for syn in ind.synonyms:
             terms[syn] = (ind.code,)
-    for phrase, codes in reference.load_yaml("indicators.yaml")["coordinations"].items():
-        terms[phrase] = tuple(codes)
+    terms.update(coordinations())
     return terms
+
+
+@cache
+def coordinations() -> dict[str, tuple[str, ...]]:
+    """Phrases that name several indicators at once (城乡居民人均可支配收入 -> urban, rural): the
+    listed ones, and every combination of a ``coordination_parts`` row (城镇常住居民和农牧民…)."""
+    data = reference.load_yaml("indicators.yaml")
+    out = {phrase: tuple(codes) for phrase, codes in data["coordinations"].items()}
+    for row in data.get("coordination_parts") or []:
+        for first, joiner, second, tail in product(row["first"], row["joiners"], row["second"], row["tails"]):
+            out.setdefault(f"{first}{joiner}{second}{tail}", tuple(row["codes"]))
+    return out
 
 
 _TOKENIZER: jieba.Tokenizer | None = None
