@@ -275,6 +275,7 @@ def test_own_place_words_hold_the_short_name():
         "机电产品出口增长8%。",
         "跨境电商进出口增长20%。",
         "园区税收收入增长9%。",
+        "限上社会消费品零售总额增长9.7%。",  # 限额以上: the larger retailers only
     ],
 )
 def test_a_sector_or_zone_before_an_indicator_makes_a_part_of_it(sentence):
@@ -316,7 +317,7 @@ def test_class_labels_are_not_figures():
 
 @pytest.mark.parametrize(
     "heading",
-    ["二、2024年工作目标", "二、今年的主要目标", "二、2024年发展目标", "2024年目标:"],
+    ["二、2024年工作目标", "二、今年的主要目标", "二、2024年发展目标", "2024年目标:", "二、2024年工作计划"],
 )
 def test_a_goals_heading_opens_the_plan(heading):
     facts = core(f"{REVIEW}地区生产总值增长5.3%。\n{heading}\n地区生产总值增长6.5%。")

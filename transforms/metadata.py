@@ -32,9 +32,10 @@ _SESSION = re.compile(
 _COMPACT_DATE = re.compile(r"[(（]((?:19|20)\d{2})(\d{2})(\d{2})[)）]")
 _OFFICE = r"(?:国务院总理|总理|代?(?:省长|市长|县长|区长|州长|盟长|旗长|镇长|乡长|主席)|自治区主席)"
 _SPEAKER = re.compile(rf"(?:^|[\s　])(?P<office>{_OFFICE})\s*(?P<name>[\u4e00-\u9fff]{{2,4}})\s*$")
+# 2021年目标 on a line of its own heads a plan too.
 _PLAN_YEAR = re.compile(
     r"((?:19|20)\d{2})年(?:的)?(?:工作安排|工作重点|重点工作|主要任务|工作任务|政府工作任务|主要预期目标|预期目标"
-    r"|工作部署|目标任务|经济社会发展|(?:主要)?目标\s*[:：]?\s*$)",  # 2021年目标: a heading of its own
+    r"|工作部署|工作计划|目标任务|经济社会发展|(?:主要)?目标\s*[:：]?\s*$)",
     re.M,
 )
 _REVIEW_YEAR = re.compile(r"((?:19|20)\d{2})年(?:的)?(?:工作回顾|工作总结|主要工作)")
