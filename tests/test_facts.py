@@ -317,7 +317,14 @@ def test_class_labels_are_not_figures():
 
 @pytest.mark.parametrize(
     "heading",
-    ["二、2024年工作目标", "二、今年的主要目标", "二、2024年发展目标", "2024年目标:", "二、2024年工作计划"],
+    [
+        "二、2024年工作目标",
+        "二、今年的主要目标",
+        "二、2024年发展目标",
+        "2024年目标:",
+        "二、2024年工作计划",
+        "二、2024年工作设想",
+    ],
 )
 def test_a_goals_heading_opens_the_plan(heading):
     facts = core(f"{REVIEW}地区生产总值增长5.3%。\n{heading}\n地区生产总值增长6.5%。")
