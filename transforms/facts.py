@@ -412,14 +412,19 @@ def _edge_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _coordination(phrase: str) -> tuple[str, tuple[str, ...]] | None:
-    m = _coordination_pattern().search(phrase)
+    pattern, endings = _coordination_pattern()
+    if not any(end in phrase for end in endings):
+        return None  # most phrases: no coordination ends in them (…收入, …出口)
+    m = pattern.search(phrase)
     return None if m is None else (m.group(), coordinations()[m.group()])
 
 
 @cache
-def _coordination_pattern() -> re.Pattern[str]:
-    """Every coordination, longest first: one search of a phrase instead of one per phrase."""
-    return re.compile("|".join(map(re.escape, _longest_first(tuple(coordinations())))))
+def _coordination_pattern() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """Every coordination, longest first, and the last two characters they end with. A pattern
+    of some 200 alternatives is slow to try at every position, so the endings gate it."""
+    terms = _longest_first(tuple(coordinations()))
+    return re.compile("|".join(map(re.escape, terms))), tuple({t[-2:] for t in terms})
 
 
 @dataclass(frozen=True)
