@@ -286,3 +286,29 @@ def test_a_sites_token_after_every_paragraph_goes():
 def test_a_word_that_ends_several_lines_is_no_token(word):
     text = "\n".join(f"第{i}段提到{word}" for i in range(8))
     assert clean_document(text).text.count(word) == 8
+
+
+# A page of a document-sharing site with every run of text on its own line (written for the test).
+TOKEN_LINES = (
+    "某某\n镇\n2024\n年政府工作报告\n各位代表:\n现在,我代表\n某某\n镇人民政府向大会报告工作,请\n予审\n议。\n"
+    "一、2023年工作回顾\n全年完成地区生产总值\n18.6\n亿元,增长\n5.2%\n;规上工业增加值增长\n7%\n;固定资产投资\n3.4\n"
+    "亿\n元,增长\n14.9%\n。\n(一)\n农业稳中有进\n粮食产量\n2.1\n万吨\n。\n"
+    "二、2024年工作打算\n地区生产总值增长\n6%\n左右,固定资产投资增长\n10%\n以上。\n"
+)
+
+
+def test_text_with_every_run_on_its_own_line_is_joined_into_paragraphs():
+    lines = clean_document(TOKEN_LINES).text.split("\n")
+    assert lines[1] == (
+        "一、2023年工作回顾全年完成地区生产总值18.6亿元,增长5.2%;规上工业增加值增长7%;固定资产投资3.4亿元,增长14.9%。"
+    )
+    assert lines[2:4] == [
+        "(一)农业稳中有进粮食产量2.1万吨。",
+        "二、2024年工作打算地区生产总值增长6%左右,固定资产投资增长10%以上。",
+    ]
+
+
+def test_a_list_of_short_lines_is_not_joined():
+    # Bullets of a summary: short lines, each a figure of its own, none of them a cut run.
+    text = "\n".join(f"●指标{i}增长{i}.5%左右" for i in range(25))
+    assert clean_document(text).text.split("\n") == [f"●指标{i}增长{i}.5%左右" for i in range(25)]

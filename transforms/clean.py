@@ -157,6 +157,9 @@ def clean_document(text: str) -> Cleaned:
         marked, simplified = simplified, mark.sub("", simplified)
         n_chars += len(marked) - len(simplified)
         lines = simplified.split("\n")
+    if _token_per_line(stripped := [line.strip() for line in lines]):
+        lines = list(_token_paragraphs(stripped))  # the title and the dates too, for metadata
+        simplified = "\n".join(lines)
     full_text = simplified
 
     kept: list[str] = []
@@ -318,9 +321,43 @@ def _units(lines: list[str], rules: _Rules) -> Iterator[tuple[int, str, str]]:
         yield start, "line", "".join(pieces)
 
 
+_TOKEN_MIN_LINES = 20
+_TOKEN_SHORT = 4  # characters: a run of text cut out of its line (XX, 镇, 2023, 5%, ;)
+_TOKEN_SHORT_SHARE = 0.35  # of the non-empty lines; a list of bullets has almost none
+_PARAGRAPH_END = frozenset("。！？!?")
+
+
+def _token_per_line(stripped: list[str]) -> bool:
+    """Text from a document-sharing page that puts every run of text on its own line (XX / 镇 /
+    2023 / 年政府工作报告): many very short lines, mid-sentence and mid-figure."""
+    lines = [line for line in stripped if line]
+    if len(lines) < _TOKEN_MIN_LINES:
+        return False
+    short = sum(1 for line in lines if len(line) <= _TOKEN_SHORT)
+    return short >= _TOKEN_SHORT_SHARE * len(lines) and sum(map(_ends_open, lines)) >= 0.5 * len(lines)
+
+
+def _token_paragraphs(stripped: list[str]) -> Iterator[str]:
+    """The runs joined again into paragraphs: one ends after a full stop (or an empty line), and a
+    numbered heading ((一), 1., 二、) starts a new one."""
+    pieces: list[str] = []
+    for line in stripped:
+        if pieces and (not line or _ENUMERATED.match(line)):
+            yield "".join(pieces)
+            pieces = []
+        if not line:
+            continue
+        pieces.append(line)
+        if line.rstrip(_CLOSERS)[-1:] in _PARAGRAPH_END:
+            yield "".join(pieces)
+            pieces = []
+    if pieces:
+        yield "".join(pieces)
+
+
 _ENUMERATED = re.compile(
-    r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]"
-)
+    r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[、．]|\.(?!\d))|第[一二三四五六七八九十]"
+)  # 1. and 1、 but not 14.9%
 _PAGE_LINE_MAX = 16  # characters: every page-marker pattern fits
 
 
