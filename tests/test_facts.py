@@ -200,6 +200,31 @@ def test_five_year_plan_headings_are_horizons():
     assert [(f.period_year, f.period_label) for f in core(text, 2021)] == [(2020, None)]
 
 
+def test_one_figure_for_a_coordination_is_the_wholes():
+    """城乡居民 with one figure and no 分别 is all residents' income: neither urban nor rural. Before,
+    the level went to urban income and the growth to rural income, two false facts."""
+    facts = extract_facts(REVIEW + "城乡居民人均可支配收入2.41万元，增长6.2%。", 2024)
+    assert [(f.indicator_code, f.indicator_name, f.value) for f in facts] == [
+        (None, "城乡居民人均可支配收入", 2.41),
+        (None, "城乡居民人均可支配收入", 6.2),
+    ]
+
+
+def test_growth_since_a_base_year_is_dated_to_its_end():
+    """较2015年分别增长…: the change from 2015 to the year reviewed, listed over named subjects."""
+    text = (
+        "一、“十三五”时期工作回顾\n2020年全市实现生产总值1210亿元、一般公共预算收入52.3亿元，"
+        "较2015年分别增长31.2%、8.4%。\n二、2021年工作安排\n"
+    )
+    got = [(f.indicator_code, f.measure, f.period_year, f.period_label, f.value) for f in core(text, 2021)]
+    assert got == [
+        ("gdp", "level", 2020, "十三五", 1210),
+        ("general_budget_revenue", "level", 2020, "十三五", 52.3),
+        ("gdp", "growth", 2020, "较2015年", 31.2),  # before: a long-tail figure named 较, in 2015
+        ("general_budget_revenue", "growth", 2020, "较2015年", 8.4),
+    ]
+
+
 def test_second_respectively_restarts_the_coordination():
     facts = core(REVIEW + "城乡居民人均可支配收入分别达到4.2万元、2.1万元，分别增长5%、7%。", 2024)
     assert [(f.indicator_code, f.measure, f.value) for f in facts] == [

@@ -268,6 +268,8 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
             subject = _Subject(subject.name, subject.indicator, inherited=True, place=subject.place)
         else:
             listed = _listed_subject(phrase, subject, named, sentence, quantities, idx)
+            if listed is None:
+                listed = _coordinated_whole(phrase, sentence, quantities, idx)
             subject = listed if listed is not None else _subject_for(phrase, subject)
         if subject is None:
             continue
@@ -351,6 +353,16 @@ def _listed_subject(
         return None
     # 国内生产总值9.86亿元、乡镇企业总产值11.42亿元，分别增长9%、11%: named one by one, core or not.
     return _listed(tuple(named[-k:]), inherited=True)
+
+
+def _coordinated_whole(phrase: str, sentence: str, quantities: list[Quantity], idx: int) -> _Subject | None:
+    """城乡居民人均可支配收入2.33万元，增长6.7%: one figure for a coordination, without 分别, is
+    the figure of the whole (all residents), neither of its parts: a long-tail subject."""
+    if "分别" in phrase or (coordination := _coordination(phrase)) is None:
+        return None  # almost every phrase
+    if _list_length(sentence, quantities, idx) > 1:
+        return None  # 城镇和农村居民人均可支配收入达到4.2万元和2.1万元: one each
+    return _Subject(coordination[0], None)
 
 
 def _shared_by_list(
@@ -762,13 +774,14 @@ def _period(ctx: _Context, q: Quantity, clause_start: int) -> tuple[str, int, st
         years = [
             (m.start(), int(m.group(1)), _MONTH_AFTER.match(prefix, m.end()) is not None)
             for m in year_pattern().finditer(prefix)
-            if prefix[m.end() : m.end() + 1] != "度"
+            if prefix[m.end() : m.end() + 1] != "度" and prefix[m.start() - 1 : m.start()] not in _BASE_MARKS
         ]
         stated = [(y, dated) for pos, y, dated in years if pos >= clause_start or pos < 3]
     return _period_rest(ctx, stated, label)
 
 
 _MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
+_BASE_MARKS = ("较", "比")  # 较2015年增长26.8%: 2015 is the base of the change, not its year
 
 
 @dataclass(frozen=True)
