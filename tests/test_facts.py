@@ -356,6 +356,22 @@ def test_a_goals_heading_opens_the_plan(heading):
     assert [(f.kind, f.value) for f in facts] == [("actual", 5.3), ("target", 6.5)]
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "三、扎实做好2024年各项工作",
+        "二、对2024年政府工作的建议",
+        "二、2024年政府工作任务",
+        "三、全力以赴推动2024年经济社会高质量发展",
+        "二、2024年主要工作",  # 主要工作 reviews, but not a year after the one reviewed
+    ],
+)
+def test_a_numbered_part_dated_after_the_review_opens_the_plan(heading):
+    """Before, each of these left the plan's figures in the review, as actuals of 2023."""
+    facts = core(f"{REVIEW}地区生产总值增长5.3%。\n{heading}\n地区生产总值增长6%左右。")
+    assert [(f.kind, f.period_year, f.value) for f in facts] == [("actual", 2023, 5.3), ("target", 2024, 6)]
+
+
 def test_headings_are_read_head_final():
     """完成情况 ends the heading: a review of last year's targets, not a plan."""
     text = "一、2023年主要目标任务完成情况\n地区生产总值增长5.3%。\n二、2024年工作安排\n地区生产总值增长6%。"

@@ -175,10 +175,19 @@ def _lines_and_headings(text: str) -> Iterator[tuple[re.Match[str], str | None]]
         heading = _heading_section(line)
         if heading == "plan" and review_year is not None and _year_at_most(line, review_year):
             heading = None
+        elif heading != "plan" and review_year is not None and _dated_part_after(line, review_year):
+            heading = "plan"  # 三、扎实做好2024年各项工作 after 一、2023年工作回顾: whatever its words
         elif heading == "review":
             ym = year_pattern().search(line)
             review_year = int(ym.group(1)) if ym else None
         yield m, heading
+
+
+def _dated_part_after(line: str, year: int) -> bool:
+    """A numbered part heading (二、…, 第三部分) that names a year after ``year``."""
+    if _ORDINAL.match(line) is None or "，" in line or "," in line or len(line) > _rules().max_heading:
+        return False
+    return any(int(m.group(1)) > year for m in year_pattern().finditer(line))
 
 
 def _year_at_most(line: str, year: int) -> bool:
