@@ -356,19 +356,25 @@ def test_a_goals_heading_opens_the_plan(heading):
     assert [(f.kind, f.value) for f in facts] == [("actual", 5.3), ("target", 6.5)]
 
 
+_UNDATED_REVIEW = "一、过去一年工作回顾\n"
+
+
 @pytest.mark.parametrize(
-    "heading",
+    ("review", "heading"),
     [
-        "三、扎实做好2024年各项工作",
-        "二、对2024年政府工作的建议",
-        "二、2024年政府工作任务",
-        "三、全力以赴推动2024年经济社会高质量发展",
-        "二、2024年主要工作",  # 主要工作 reviews, but not a year after the one reviewed
+        (REVIEW, "三、扎实做好2024年各项工作"),
+        (REVIEW, "二、对2024年政府工作的建议"),
+        (REVIEW, "二、2024年政府工作任务"),
+        (REVIEW, "三、全力以赴推动2024年经济社会高质量发展"),
+        (REVIEW, "二、2024年主要工作"),  # 主要工作 reviews, but not a year after the one reviewed
+        (REVIEW, "三、扎实做好今年各项工作"),
+        (_UNDATED_REVIEW, "三、扎实做好今年各项工作"),
+        (_UNDATED_REVIEW, "二、对2024年政府工作的建议"),
     ],
 )
-def test_a_numbered_part_dated_after_the_review_opens_the_plan(heading):
+def test_a_numbered_part_dated_after_the_review_opens_the_plan(review, heading):
     """Before, each of these left the plan's figures in the review, as actuals of 2023."""
-    facts = core(f"{REVIEW}地区生产总值增长5.3%。\n{heading}\n地区生产总值增长6%左右。")
+    facts = core(f"{review}地区生产总值增长5.3%。\n{heading}\n地区生产总值增长6%左右。")
     assert [(f.kind, f.period_year, f.value) for f in facts] == [("actual", 2023, 5.3), ("target", 2024, 6)]
 
 

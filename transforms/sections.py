@@ -170,24 +170,32 @@ def _lines_and_headings(text: str) -> Iterator[tuple[re.Match[str], str | None]]
     """Each line with the part its heading opens (None for prose). A line dated no later than
     the review's own year (2023年是…开局之年。 under 2023年工作回顾) opens no plan."""
     review_year: int | None = None
+    reviewed = False  # a review heading has been seen, dated or not
     for m in _LINE.finditer(text):
         line = m.group()
         heading = _heading_section(line)
         if heading == "plan" and review_year is not None and _year_at_most(line, review_year):
             heading = None
-        elif heading != "plan" and review_year is not None and _dated_part_after(line, review_year):
+        elif heading != "plan" and reviewed and _dated_part_after(line, review_year):
             heading = "plan"  # 三、扎实做好2024年各项工作 after 一、2023年工作回顾: whatever its words
         elif heading == "review":
             ym = year_pattern().search(line)
             review_year = int(ym.group(1)) if ym else None
+            reviewed = True
         yield m, heading
 
 
-def _dated_part_after(line: str, year: int) -> bool:
-    """A numbered part heading (二、…, 第三部分) that names a year after ``year``."""
+_AHEAD = re.compile(r"今年|明年|新的一年")
+
+
+def _dated_part_after(line: str, year: int | None) -> bool:
+    """A numbered part heading (二、…, 第三部分) that names a year after ``year`` (the review's,
+    None if its heading named none), or names 今年 / 明年 as the year ahead."""
     if _ORDINAL.match(line) is None or "，" in line or "," in line or len(line) > _rules().max_heading:
         return False
-    return any(int(m.group(1)) > year for m in year_pattern().finditer(line))
+    if _AHEAD.search(line) is not None and "以来" not in line:  # 今年以来: the review of a year
+        return True
+    return year is not None and any(int(m.group(1)) > year for m in year_pattern().finditer(line))
 
 
 def _year_at_most(line: str, year: int) -> bool:
