@@ -312,3 +312,11 @@ def test_a_list_of_short_lines_is_not_joined():
     # Bullets of a summary: short lines, each a figure of its own, none of them a cut run.
     text = "\n".join(f"●指标{i}增长{i}.5%左右" for i in range(25))
     assert clean_document(text).text.split("\n") == [f"●指标{i}增长{i}.5%左右" for i in range(25)]
+
+
+@pytest.mark.parametrize("marker", ["- 3 -", "第3页/共20页", "·3·", "3/20", "Page 3 of 20"])
+def test_page_numbers_as_pdfs_print_them_join_the_paragraph_they_cut(marker):
+    text = f"一、2023年工作回顾\n全年地区生产总值增长5.2%，规上工业增加值\n{marker}\n增长7.1%。\n"
+    cleaned = clean_document(text)
+    assert cleaned.text.split("\n")[1] == "全年地区生产总值增长5.2%，规上工业增加值增长7.1%。"
+    assert cleaned.n_page_markers == 1
