@@ -308,6 +308,21 @@ def test_a_sector_or_zone_before_an_indicator_makes_a_part_of_it(sentence):
     assert fact.indicator_code is None
 
 
+def test_growth_in_times_is_a_growth_in_percent():
+    """增长1.2倍 is a rise of 120 %: before, the figure was dropped, not even kept as long tail."""
+    fact = one(REVIEW + "外贸进出口总额增长1.2倍。")
+    assert (fact.indicator_code, fact.measure, fact.value, fact.unit) == (
+        "foreign_trade",
+        "growth",
+        1.2,
+        "倍",
+    )
+    assert (fact.value_std, fact.unit_std) == (120, "%")
+    # A multiple of a past level is a level, not a change.
+    (fact,) = extract_facts(REVIEW + "地区生产总值是十年前的2.5倍。", 2024)
+    assert (fact.indicator_code, fact.measure, fact.value_std, fact.unit_std) == (None, "level", 2.5, "倍")
+
+
 def test_kebi_qualifies_a_growth_and_names_nothing():
     # Before, 可比年均增长9.1% was a long-tail figure named 可比.
     facts = core(REVIEW + "固定资产投资186.4亿元，可比年均增长9.1%。")

@@ -18,7 +18,7 @@ import reference
 from transforms.indicators import Indicator, coordinations, find_terms, lexicon, mentions_any_term
 from transforms.literals import gate
 from transforms.models import Fact
-from transforms.numbers import Quantity, find_quantities, year_pattern
+from transforms.numbers import Quantity, find_quantities, scaled, year_pattern
 from transforms.regions import place_words
 from transforms.sections import FORWARD_HORIZONS, has_plan_section, longrange_year, split_parts
 
@@ -648,8 +648,8 @@ _TRAILING_APPROX_LE = re.compile(r"[\s约近超了]+$")
 
 def _is_delta(phrase: str, q: Quantity) -> bool:
     """较上年增加10亿元: a change in an absolute amount, not a level or a percent change."""
-    if q.family in ("percent", "points"):
-        return False
+    if q.family in ("percent", "points", "ratio"):
+        return False  # 增长1.2倍 is a rate of change too
     return _read_phrase(phrase).delta
 
 
@@ -685,6 +685,8 @@ def _tail_measure(family: str, tail: str, change_by_definition: bool) -> tuple[s
         return "level", 1
     if family == "points":
         return "level", sign if verb_pos >= 0 else 1
+    if family == "ratio" and growth is not None and growth[0] == verb_pos:
+        return "growth", 1  # 增长1.2倍: a rise of 120 %; 是上年的2.5倍 stays a level
     if verb_pos >= 0 and _first_suffix(tail, lk.delta, "") is not None and not level_marker:
         return None
     return "level", 1
@@ -854,7 +856,8 @@ def _make_fact(
         # 地区生产总值增长7%以上，力争达到8%; 经济增长6%左右 (the name says growth, and nothing
         # else comes before the figure: 对经济增长的贡献30% is not one): a percent is no level of GDP.
         measure, sign = "growth", 1
-    if measure == "growth" and not -100 <= q.value * sign <= 1000:
+    times = 100 if q.family == "ratio" and measure == "growth" else 1  # 增长1.2倍 is +120 %
+    if measure == "growth" and not -100 <= q.value * sign * times <= 1000:
         return None  # a percent change outside these bounds is a misread, never a figure
     if indicator is not None and not _fits(indicator, measure, q):
         indicator = None
@@ -862,11 +865,11 @@ def _make_fact(
     if role == "start":
         kind, period_year = _start_period(ctx, q, kind, period_year, label)
     value = q.value * sign
-    value_std = q.value_std * sign
-    high = q.value_std_high
+    value_std = scaled(q.value_std, times) * sign
+    high = None if q.value_std_high is None else scaled(q.value_std_high, times)
     if sign < 0 and high is not None:
-        value_std, high = -high, -q.value_std
-    unit_std = "%" if q.family == "percent" else q.unit_std
+        value_std, high = -high, -scaled(q.value_std, times)
+    unit_std = "%" if q.family == "percent" or times != 1 else q.unit_std
     head = (
         subject.name,  # indicator_name
         measure,
@@ -902,7 +905,7 @@ def _start_period(ctx: _Context, q: Quantity, kind: str, year: int, label: str |
 def _fits(indicator: Indicator, measure: str, q: Quantity) -> bool:
     """Does the figure's unit make sense for the indicator? (GDP level in 元, jobs in 人.)"""
     if measure == "growth":
-        return indicator.growth and q.family == "percent"
+        return indicator.growth and q.family in ("percent", "ratio")
     if indicator.rate:
         return q.family == "percent"
     return q.family in indicator.level_families

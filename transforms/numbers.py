@@ -38,14 +38,14 @@ class Quantity(NamedTuple):
 
     @property
     def value_std(self) -> float:
-        return _scaled(self.value, self.multiplier)
+        return scaled(self.value, self.multiplier)
 
     @property
     def value_std_high(self) -> float | None:
-        return None if self.value_high is None else _scaled(self.value_high, self.multiplier)
+        return None if self.value_high is None else scaled(self.value_high, self.multiplier)
 
 
-def _scaled(value: float, multiplier: float) -> float:
+def scaled(value: float, multiplier: float) -> float:
     """value × multiplier without binary noise: 1235.6亿元 is 123560000000, not 123559999999.99998
     (figures are written with far fewer than 15 significant digits)."""
     return value if multiplier == 1.0 else float(f"{value * multiplier:.15g}")
