@@ -46,6 +46,11 @@ def test_national() -> None:
     assert (res.region.region_id, res.region.level, res.region.province) == ("CN", "national", None)
 
 
+def test_an_untitled_state_council_fragment_is_national() -> None:
+    res = resolve("各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n一、2024年工作回顾\n")
+    assert res.region is not None and res.region.level == "national"  # before: no_region
+
+
 def test_province() -> None:
     res = resolve("2023年江西省政府工作报告\n各位代表：全省经济稳中向好。\n")
     assert res.region is not None

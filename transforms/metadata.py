@@ -46,6 +46,7 @@ _TITLE_YEAR = re.compile(
 _BREADCRUMB = (">", "»", "位置", "首页")
 # Fields of a disclosure page's header table (组配分类: 政府工作报告 文件编号:): a category, not a title.
 _PAGE_FIELDS = ("分类", "栏目", "类别", "体裁", "索引号", "文件编号", "发文字号", "发布机构")
+_STATE_COUNCIL_SELF = re.compile(r"我(?:谨)?代表国务院")
 _SELF_REF = re.compile(r"我(?:谨)?代表([\u4e00-\u9fff]{2,10}?[省市县区镇乡旗])人民政府")
 
 
@@ -81,6 +82,8 @@ def extract_meta(full_text: str, text: str) -> DocMeta:
     joined = "".join(head)
     if meta.region_mention is None and "国务院" in joined and "总理" in joined:
         meta.region_mention, meta.region_source = "全国", "title"
+    if meta.region_mention is None and _STATE_COUNCIL_SELF.search(text[:5000]) is not None:
+        meta.region_mention, meta.region_source = "全国", "self_reference"  # an untitled fragment
     if meta.region_mention is None and (m := _SELF_REF.search(text[:5000])) is not None:
         meta.region_mention, meta.region_source = m.group(1), "self_reference"
     if meta.region_mention is None and (publisher := _publisher(full_text, text)) is not None:
