@@ -17,7 +17,7 @@ import re
 import threading
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -213,8 +213,9 @@ def _name_endings() -> frozenset[str]:
 
 
 def _word_mentions(text: str) -> Counter[str]:
-    """``_mentions`` without the names that start inside a word (林城镇 in 森林城镇), as jieba
-    segments a few characters around each. Asked only for texts whose title names no place."""
+    """``_mentions`` of the names jieba reads as names (林城镇 not in 森林城镇, 和县 not in
+    政府和县委: see ``_read_as_a_name``), segmenting a few characters around each, and none of the
+    everyday words among them. Asked only for texts whose title names no place."""
     tok = tokenizer()
     common = _common_words()  # 特色小城镇 names no town
     found: Counter[str] = Counter()
@@ -227,7 +228,7 @@ def _word_mentions(text: str) -> Counter[str]:
     return found
 
 
-def _alias_spans(text: str):
+def _alias_spans(text: str) -> Iterator[tuple[int, str]]:
     """(start, short name) of every short name (万载, 新吴), by substring lookup: every 2-4
     character window is checked."""
     aliases = _gazetteer().aliases
