@@ -180,7 +180,7 @@ def _lines_and_headings(text: str) -> Iterator[tuple[re.Match[str], str | None]]
             heading = "plan"  # 三、扎实做好2024年各项工作 after 一、2023年工作回顾: whatever its words
         elif heading == "review":
             ym = year_pattern().search(line)
-            review_year = int(ym.group(1)) if ym else None
+            review_year = int(ym.group(1)) if ym else review_year  # 二、过去五年工作回顾 keeps it
             reviewed = True
         yield m, heading
 
