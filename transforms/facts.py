@@ -358,11 +358,12 @@ def _listed_subject(
 def _coordinated_whole(phrase: str, sentence: str, quantities: list[Quantity], idx: int) -> _Subject | None:
     """城乡居民人均可支配收入2.33万元，增长6.7%: one figure for a coordination, without 分别, is
     the figure of the whole (all residents), neither of its parts: a long-tail subject."""
-    if "分别" in phrase or (coordination := _coordination(phrase)) is None:
+    whole = _read_phrase(phrase).whole  # memoized: the subject's reading asks for it anyway
+    if not whole or "分别" in phrase:
         return None  # almost every phrase
     if _list_length(sentence, quantities, idx) > 1:
         return None  # 城镇和农村居民人均可支配收入达到4.2万元和2.1万元: one each
-    return _Subject(coordination[0], None)
+    return _Subject(whole, None)
 
 
 def _shared_by_list(
@@ -452,6 +453,7 @@ class _PhraseReading:
     name: str  # the phrase's own name for a long-tail subject ('' for none)
     place: str  # a place named right before the term (广州 in 广州经济总量; '' for none)
     delta: bool  # ends with a change verb (增加): an absolute amount after it is no fact
+    whole: str  # a coordination named in the phrase, listed or not ('' for none)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -490,7 +492,16 @@ def _read_phrase(phrase: str) -> _PhraseReading:
         is not None
     )
     return _PhraseReading(
-        listed, in_list, bare, "分别" in phrase, term, bool(hits), _name_of(phrase), place, delta
+        listed,
+        in_list,
+        bare,
+        "分别" in phrase,
+        term,
+        bool(hits),
+        _name_of(phrase),
+        place,
+        delta,
+        "" if coord is None else coord[0],
     )
 
 
@@ -773,11 +784,14 @@ def _period(ctx: _Context, q: Quantity, clause_start: int) -> tuple[str, int, st
         return "target", later, label, "longrange"
     stated: list[tuple[int, bool]] = []  # (year, dated to a month: 2023年1月)
     if need.year is None or need.year.search(prefix):
-        years = [
-            (m.start(), int(m.group(1)), _MONTH_AFTER.match(prefix, m.end()) is not None)
-            for m in year_pattern().finditer(prefix)
-            if prefix[m.end() : m.end() + 1] != "度" and prefix[m.start() - 1 : m.start()] not in _BASE_MARKS
-        ]
+        years = []
+        for m in year_pattern().finditer(prefix):
+            if prefix[m.end() : m.end() + 1] == "度":
+                continue
+            if prefix[m.start() - 1 : m.start()] in _BASE_MARKS:
+                label = prefix[m.start() - 1 : m.end()]  # 较2015年增长26.8%: growth since then
+                continue
+            years.append((m.start(), int(m.group(1)), _MONTH_AFTER.match(prefix, m.end()) is not None))
         stated = [(y, dated) for pos, y, dated in years if pos >= clause_start or pos < 3]
     return _period_rest(ctx, stated, label)
 
@@ -865,10 +879,13 @@ def _make_fact(
     if role == "start":
         kind, period_year = _start_period(ctx, q, kind, period_year, label)
     value = q.value * sign
-    value_std = scaled(q.value_std, times) * sign
-    high = None if q.value_std_high is None else scaled(q.value_std_high, times)
+    value_std, high = q.value_std, q.value_std_high
+    if times != 1:
+        value_std, high = scaled(value_std, times), None if high is None else scaled(high, times)
     if sign < 0 and high is not None:
-        value_std, high = -high, -scaled(q.value_std, times)
+        value_std, high = -high, -value_std
+    else:
+        value_std *= sign
     unit_std = "%" if q.family == "percent" or times != 1 else q.unit_std
     head = (
         subject.name,  # indicator_name
