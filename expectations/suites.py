@@ -81,6 +81,8 @@ def dim_document_suite(columns: list[str], keys: KeySets) -> list:
         gxe.ExpectColumnValuesToBeInSet(column="script", value_set=list(SCRIPTS)),
         gxe.ExpectColumnValuesToBeBetween(column="n_chars", min_value=1),
         gxe.ExpectColumnValuesToBeBetween(column="n_facts", min_value=0),
+        # Which rules read it: without one, no later run could tell that new rules should re-read it.
+        gxe.ExpectColumnValuesToNotBeNull(column="parser_version"),
     ]
 
 

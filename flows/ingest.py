@@ -25,6 +25,7 @@ from prefect.futures import as_completed
 from expectations.validate import ValidationOutcome
 from flows import settings, validate_worker
 from flows.parse_slots import ParseSlots
+from flows.parser_version import parser_version
 from flows.stage import FileEntry, StagePlan, batches, plan_files
 from gwr.faults import checkpoint
 from transforms.indicators import dim_indicator_rows
@@ -53,7 +54,7 @@ class RunFailed(RuntimeError):
 
 @task(name="stage-files", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)
 def stage_files(source: Path, published: pl.DataFrame, max_bytes: int) -> StagePlan:
-    plan = plan_files(source, published, max_bytes=max_bytes)
+    plan = plan_files(source, published, max_bytes=max_bytes, parser_version=parser_version())
     outcomes = pl.DataFrame(plan.decided, schema={"outcome": pl.String}, strict=False)
     counts = outcomes["outcome"].value_counts().rows() if plan.decided else []
     get_run_logger().info(

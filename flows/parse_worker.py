@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from flows.gazetteer_cache import ensure_loaded as ensure_gazetteer
+from flows.parser_version import parser_version
 from flows.stage import FileEntry
 from gwr.faults import die_if_poison
 from transforms.document import parse_document
@@ -79,7 +80,7 @@ def parse_files(entries: list[FileEntry], run_id: str, staging: str | None = Non
                     "reason": reason,
                 }
             )
-    frames = document_frames(docs, run_id, lineages)
+    frames = document_frames(docs, run_id, lineages, parser_version())
     result = BatchResult(
         frames=frames,
         quarantine=quarantine_frame(quarantined),

@@ -61,10 +61,20 @@ def _digest(path: str) -> str | OSError:
         return exc
 
 
-def plan_files(source_dir: Path, published: pl.DataFrame, *, max_bytes: int) -> StagePlan:
-    """Decide each file's fate; ``published`` has source_file, source_sha256, document_id."""
+def plan_files(
+    source_dir: Path, published: pl.DataFrame, *, max_bytes: int, parser_version: str | None = None
+) -> StagePlan:
+    """Decide each file's fate; ``published`` has source_file, source_sha256, document_id, and
+    may have parser_version: a document read under other rules than ``parser_version`` is parsed
+    again, though its file is unchanged."""
     root = source_dir.resolve()
     by_name = dict(zip(published["source_file"], published["source_sha256"], strict=True))
+    stale: set[str] = set()
+    if parser_version is not None and "parser_version" in published.columns:
+        outdated = published.filter(
+            pl.col("parser_version").is_null() | (pl.col("parser_version") != parser_version)
+        )
+        stale = set(outdated["source_file"])
     by_sha = dict(zip(published["source_sha256"], published["document_id"], strict=True))
     seen_sha: dict[str, str] = {}
     plan = StagePlan()
@@ -100,8 +110,10 @@ def plan_files(source_dir: Path, published: pl.DataFrame, *, max_bytes: int) -> 
             plan.decided.append(_row(entry, "quarantined", f"unreadable: {digest.strerror or digest}"))
             continue
         entry = FileEntry(entry.source_file, entry.path, entry.size_bytes, digest)
-        if by_name.get(entry.source_file) == digest:
+        if by_name.get(entry.source_file) == digest and entry.source_file not in stale:
             plan.decided.append(_row(entry, "unchanged", None, digest[:16]))
+        elif by_name.get(entry.source_file) == digest:
+            plan.to_parse.append(entry)  # read under older rules: parsed again, replacing itself
         elif digest in by_sha:
             plan.decided.append(_row(entry, "duplicate", "same content as a loaded document", by_sha[digest]))
         elif digest in seen_sha:

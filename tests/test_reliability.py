@@ -141,6 +141,33 @@ def test_changed_file_replaces_its_facts(hostile, tmp_path):
     assert _q(work, "SELECT n_loaded, n_replaced FROM etl_run ORDER BY started_at DESC LIMIT 1") == [(1, 1)]
 
 
+def test_a_document_read_under_older_rules_is_read_again(hostile, tmp_path):
+    """A warehouse keeps which rules read each document (parser_version). One read under other
+    rules (or before the column existed: NULL) is parsed again, though its file is unchanged, and
+    replaces itself; a second run finds nothing to do."""
+    root, src, db, _ = hostile
+    work = tmp_path / "w.duckdb"
+    shutil.copy(db, work)
+    con = duckdb.connect(str(work))
+    try:
+        con.execute("UPDATE dim_document SET parser_version = NULL WHERE source_file = ?", [WANZAI])
+    finally:
+        con.close()
+    before = _snapshot(work)
+    args = ["run", "--source", str(src), "--db", str(work), "--max-file-bytes", "500000"]
+    for expected in [(1, 5, 1), (0, 6, 0)]:
+        proc = run_gwr(args, root)
+        assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+        last = "SELECT n_loaded, n_unchanged, n_replaced FROM etl_run ORDER BY started_at DESC LIMIT 1"
+        assert _q(work, last) == [expected]
+    after = _snapshot(work)
+    assert after["facts"] == before["facts"] and after["texts"] == before["texts"]
+    versions = _q(
+        work, "SELECT count(DISTINCT parser_version), count(*) - count(parser_version) FROM dim_document"
+    )
+    assert versions == [(1, 0)]
+
+
 def test_failed_validation_publishes_nothing(hostile, tmp_path):
     """A report dated in the future breaks dim_document's report_year contract: the run fails,
     names the expectation, and the published warehouse is exactly as before."""

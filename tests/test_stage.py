@@ -68,3 +68,22 @@ def test_batches_cover_all_entries_in_bounded_sizes():
 def test_empty_published_index(tmp_path):
     (tmp_path / "a.txt").write_bytes(b"x")
     assert len(plan_files(tmp_path, EMPTY, max_bytes=10).to_parse) == 1
+
+
+def test_a_document_read_under_other_rules_is_parsed_again(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"report a")
+    (tmp_path / "b.txt").write_bytes(b"report b")
+    (tmp_path / "c.txt").write_bytes(b"report c")
+    published = pl.DataFrame(
+        {
+            "source_file": ["a.txt", "b.txt", "c.txt"],
+            "source_sha256": [sha(b"report a"), sha(b"report b"), sha(b"report c")],
+            "document_id": ["a", "b", "c"],
+            "parser_version": ["v2", "v1", None],  # c: loaded before versions were kept
+        }
+    )
+    plan = plan_files(tmp_path, published, max_bytes=1000, parser_version="v2")
+    assert [e.source_file for e in plan.to_parse] == ["b.txt", "c.txt"]
+    assert [(r["source_file"], r["outcome"]) for r in plan.decided] == [("a.txt", "unchanged")]
+    # Without a version to compare, a same file is unchanged, as before versions were kept.
+    assert not plan_files(tmp_path, published, max_bytes=1000).to_parse

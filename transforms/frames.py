@@ -57,6 +57,7 @@ DOCUMENT_SCHEMA = {
     "warnings": pl.String,
     "loaded_run_id": pl.String,
     "loaded_at": pl.Datetime("us"),
+    "parser_version": pl.String,
 }
 
 TEXT_SCHEMA = {"document_id": pl.String, "clean_text": pl.String}
@@ -114,12 +115,13 @@ def region_rows(regions: Iterable[Region]) -> list[dict]:
 
 
 def document_frames(
-    docs: list[ParsedDocument], run_id: str, lineages: dict[str, list[Region]]
+    docs: list[ParsedDocument], run_id: str, lineages: dict[str, list[Region]], parser_version: str
 ) -> dict[str, pl.DataFrame]:
     """Build the table frames for a batch of parsed documents.
 
     ``lineages`` maps a document's region_id to the region and its ancestors, so every region a
-    fact or a parent_code points at is present in dim_region.
+    fact or a parent_code points at is present in dim_region. ``parser_version`` names the rules
+    that read them (flows/parser_version.py): a later run reads them again under new rules.
     """
     doc_rows, text_rows, term_rows, regions = [], [], [], []
     fact_docs: list[tuple[str, str | None, list[Fact]]] = []
@@ -161,6 +163,7 @@ def document_frames(
                 "warnings": json.dumps(doc.warnings, ensure_ascii=False),
                 "loaded_run_id": run_id,
                 "loaded_at": None,
+                "parser_version": parser_version,
             }
         )
         text_rows.append({"document_id": did, "clean_text": c.text})

@@ -61,8 +61,8 @@ def begin_run(
     db_path: Path, run_id: str, source_dir: str, flow_run_id: str | None
 ) -> tuple[pl.DataFrame, set[str]]:
     """Record the run as running (older running rows were killed: mark them abandoned) and
-    return the published file index (source_file, source_sha256, document_id) for change
-    detection, and the published region ids (foreign-key targets for validation)."""
+    return the published file index (source_file, source_sha256, document_id, parser_version)
+    for change detection, and the published region ids (foreign-key targets for validation)."""
     con = connect(db_path)
     try:
         init_schema(con)
@@ -78,7 +78,9 @@ def begin_run(
             f"VALUES ({values}, now()::TIMESTAMP)"
         )
         con.execute("COMMIT")
-        files = con.execute("SELECT source_file, source_sha256, document_id FROM dim_document").pl()
+        files = con.execute(
+            "SELECT source_file, source_sha256, document_id, parser_version FROM dim_document"
+        ).pl()
         regions = {row[0] for row in con.execute("SELECT region_id FROM dim_region").fetchall()}
         return files, regions
     finally:
@@ -126,10 +128,11 @@ class Publication:
         init_schema(con)
         attach_staged(con, self.staging)
         con.execute("BEGIN")
-        # A file whose content changed replaces the document it used to be.
+        # A file whose content changed replaces the document it used to be; a document parsed
+        # again under new rules (same content, so the same id) replaces itself.
         con.execute(
-            "CREATE OR REPLACE TEMP TABLE superseded AS SELECT d.document_id FROM dim_document d "
-            "JOIN stg_dim_document s ON s.source_file = d.source_file AND s.document_id <> d.document_id"
+            "CREATE OR REPLACE TEMP TABLE superseded AS SELECT DISTINCT d.document_id FROM dim_document d "
+            "JOIN stg_dim_document s ON s.source_file = d.source_file OR s.document_id = d.document_id"
         )
         self.n_replaced = con.execute("SELECT count(*) FROM superseded").fetchone()[0]
         for table in ("fact_term", *DOC_KEYED_TABLES):  # fact_term: a child table too

@@ -48,8 +48,11 @@ CREATE TABLE IF NOT EXISTS dim_document (
     n_facts               INTEGER,
     warnings              VARCHAR,              -- JSON list
     loaded_run_id         VARCHAR,
-    loaded_at             TIMESTAMP
+    loaded_at             TIMESTAMP,
+    parser_version        VARCHAR               -- the parsing rules it was read with (flows/parser_version.py)
 );
+-- Warehouses made before parser_version: their documents have none, so the next run parses them again.
+ALTER TABLE dim_document ADD COLUMN IF NOT EXISTS parser_version VARCHAR;
 
 CREATE TABLE IF NOT EXISTS doc_text (
     document_id VARCHAR PRIMARY KEY,
