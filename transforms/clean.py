@@ -20,6 +20,7 @@ import reference
 from transforms import mojibake
 from transforms.models import Cleaned
 from transforms.numbers import find_quantities
+from transforms.variants import fold_variants
 
 _SCRIPT_SAMPLE = 20_000
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -144,8 +145,9 @@ def detect_script(original: str, simplified: str) -> str:
 def clean_document(text: str) -> Cleaned:
     rules = _rules()
     repaired = mojibake.repair(text)
-    simplified = _t2s().convert(repaired.text)
-    script = detect_script(repaired.text, simplified)
+    folded = fold_variants(repaired.text)  # before OpenCC: a folded Kangxi ⾧ is still 長
+    simplified = _t2s().convert(folded)
+    script = detect_script(folded, simplified)
     n_chars = 0
     # 国(guó)务(wù)院, the title too. A syllable has a tone mark: without one (almost every text)
     # the pattern is not run (substring tests are many times faster than its search).
