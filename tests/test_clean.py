@@ -324,7 +324,7 @@ def test_page_numbers_as_pdfs_print_them_join_the_paragraph_they_cut(marker):
 
 def test_look_alike_code_points_are_folded_before_anything_reads_the_text():
     # A PDF's text layer: Kangxi radicals (⽣ ⼀ ⼊ ⼯), radical-supplement forms (⻓ ⺠) and
-    # Japanese forms (増 値); without folding no lexicon word and no 增长 matches.
+    # Japanese forms (増 値); no lexicon word and no 增长 would match.
     c = clean_document("全县地区⽣产总值增⻓5.1%，⼀般公共预算收⼊増長6%，规上⼯业増加値增⻓7%，居⺠。陜西省")
     assert c.text == "全县地区生产总值增长5.1%，一般公共预算收入增长6%，规上工业增加值增长7%，居民。陕西省"
     assert c.script == "mixed"  # 長 was converted; the folded code points do not count
@@ -334,3 +334,9 @@ def test_folding_keeps_what_simplified_text_uses():
     # List marks, circled numbers and full-width digits are not look-alike ideographs.
     text = "①新增城镇就业１２００人以上；⑵芸豆种植3000亩；弁"
     assert clean_document(text).text == text
+
+
+def test_invisible_format_characters_inside_words_are_dropped():
+    # Anti-copy zero-width characters, a soft hyphen and a stray BOM inside indicator words.
+    text = "一般公共\u200c预算收入增长\ufeff6%，地区\u00ad生产总值\u200b120亿元，工业\u2060增加值\u200d增长"
+    assert clean_document(text).text == "一般公共预算收入增长6%，地区生产总值120亿元，工业增加值增长"

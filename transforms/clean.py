@@ -18,9 +18,9 @@ import opencc
 
 import reference
 from transforms import mojibake
+from transforms.codepoints import normalize_code_points
 from transforms.models import Cleaned
 from transforms.numbers import find_quantities
-from transforms.variants import fold_variants
 
 _SCRIPT_SAMPLE = 20_000
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -145,7 +145,7 @@ def detect_script(original: str, simplified: str) -> str:
 def clean_document(text: str) -> Cleaned:
     rules = _rules()
     repaired = mojibake.repair(text)
-    folded = fold_variants(repaired.text)  # before OpenCC: a folded Kangxi ⾧ is still 長
+    folded = normalize_code_points(repaired.text)  # before OpenCC: a folded Kangxi ⾧ is 長
     simplified = _t2s().convert(folded)
     script = detect_script(folded, simplified)
     n_chars = 0
@@ -443,7 +443,7 @@ def _locate_spans(body: str, pieces: list[str]) -> list[tuple[int, int]]:
     found: set[tuple[int, int]] = set(mojibake.find_spans(body))
     pos = 0
     for piece in pieces:
-        target = _t2s().convert(piece).strip()
+        target = _t2s().convert(normalize_code_points(piece)).strip()
         at = body.find(target, pos) if target else -1
         if at >= 0:
             found.add((at, at + len(target)))
