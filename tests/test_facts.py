@@ -158,6 +158,14 @@ def test_chinese_numerals_as_quantities():
     assert [(q.value_std, q.unit_std) for q in qs] == [(3e7, "元"), (20000, "人")]
 
 
+def test_thousands_separated_by_a_full_width_comma():
+    # Word turns 1,234.5 into 1，234.5: the GDP level was lost and 500万美元 went to 就业.
+    qs = find_quantities("新增城镇就业7，230人，地区生产总值1，234.5亿元，实际利用外资3，500万美元")
+    assert [(q.value_std, q.unit_std) for q in qs] == [(7230, "人"), (1.2345e11, "元"), (3.5e7, "美元")]
+    # Not a strict group: a year, then a number; an ordinal, then a number.
+    assert [q.value for q in find_quantities("2023，500名干部下沉，排名第3，200家企业")] == [500, 200]
+
+
 def test_offsets_point_at_the_figure():
     text = PLAN + "地区生产总值增长7.7%左右。"
     f = one(text)

@@ -17,7 +17,9 @@ import cn2an
 
 import reference
 
-DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# Thousands may be separated by a comma; a full-width one only in a strict group (1，234.5亿元),
+# because 2023，500 is a year and a number, and 第3，200 an ordinal and a number.
+DIGITS = r"(?:\d{1,3}(?:，\d{3})+|\d+(?:,\d{3})*)(?:\.\d+)?"
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
 RANGE_SEP = r"[-－—–~～至到]{1,2}"
 
@@ -100,7 +102,9 @@ def _cn_pattern() -> re.Pattern[str]:
 
 
 def _to_float(digits: str) -> float:
-    return float(digits.replace(",", "") if "," in digits else digits)
+    if "," in digits or "，" in digits:
+        digits = digits.replace(",", "").replace("，", "")
+    return float(digits)
 
 
 def find_quantities(text: str) -> list[Quantity]:
