@@ -48,7 +48,7 @@ def test_utf8_cut_in_the_middle_of_a_character_is_still_utf8():
         (b"", "empty"),
         (b"   \n\t  ", "empty"),
         (b"\x89PNG\r\n\x1a\n" + bytes(200), "binary"),
-        (b"%PDF-1.7\n" + bytes(range(256)), "binary"),
+        (b"%PDF-1.7\n" + bytes(range(256)), "undecodable"),  # read as a PDF, and a damaged one
         (bytes(range(256)) * 4, "binary"),
     ],
 )

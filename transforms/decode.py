@@ -1,4 +1,5 @@
-"""Bytes to text: UTF-8, UTF-16, GB18030/GBK or Big5, with a reason when it is none of them.
+"""Bytes to text: UTF-8, UTF-16, GB18030/GBK or Big5, a PDF's or a Word file's text, with a
+reason when it is none of them.
 
 Strict trial decodes come first because they are exact and fast; charset-normalizer breaks the
 tie only when both Chinese legacy codecs decode the bytes (short texts often do), and says when
@@ -12,19 +13,19 @@ import re
 
 from charset_normalizer import from_bytes
 
+from transforms.containers import container_kind, container_text
 from transforms.models import Decoded, InputRejected
 
-_MAGIC = {
-    b"%PDF": "pdf",
-    b"PK\x03\x04": "zip/office",
-    b"\x89PNG": "png",
-    b"\xff\xd8\xff": "jpeg",
-    b"GIF8": "gif",
-    b"\xd0\xcf\x11\xe0": "ole/doc",
-    b"\x1f\x8b": "gzip",
-    b"Rar!": "rar",
-    b"7z\xbc\xaf": "7z",
-    b"\x7fELF": "elf",
+_MAGIC = {  # PDF and Word .docx files are read (transforms/containers.py); these are not
+    b"PK\x03\x04": "a zip archive that is not a Word .docx",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\xd0\xcf\x11\xe0": "a Word 97-2003 .doc or another OLE file (saved as .docx it can be read)",
+    b"\x1f\x8b": "a gzip archive",
+    b"Rar!": "a RAR archive",
+    b"7z\xbc\xaf": "a 7z archive",
+    b"\x7fELF": "an executable",
 }
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -35,7 +36,8 @@ _JUNK_CHARS = re.compile(r"[\ufffd\ue000-\uf8ff]")
 
 
 def decode_bytes(data: bytes) -> Decoded:
-    """Decode one file; raises InputRejected (empty, binary, undecodable) and nothing else."""
+    """Decode one file; raises InputRejected (empty, binary, undecodable, no_text_layer,
+    too_large) and nothing else."""
     try:
         return _decode(data)
     except InputRejected:
@@ -47,9 +49,11 @@ def decode_bytes(data: bytes) -> Decoded:
 def _decode(data: bytes) -> Decoded:
     if not data.strip():
         raise InputRejected("empty", f"{len(data)} bytes of nothing")
-    for magic, kind in _MAGIC.items():
+    if (kind := container_kind(data)) is not None:
+        return _text_of(container_text(data, kind), kind, 1.0)
+    for magic, what in _MAGIC.items():
         if data.startswith(magic):
-            raise InputRejected("binary", f"{kind} file")
+            raise InputRejected("binary", what)
     decoded = _utf16(data)
     if decoded is None:
         head = data[:_DETECT_PREFIX]
@@ -59,10 +63,14 @@ def _decode(data: bytes) -> Decoded:
         decoded = _utf8(data) or _legacy(data)
     if decoded is None:
         raise InputRejected("undecodable", "not UTF-8, UTF-16, GB18030 or Big5")
-    text = _CONTROL.sub("", decoded.text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _text_of(decoded.text, decoded.encoding, decoded.confidence)
+
+
+def _text_of(raw: str, encoding: str, confidence: float) -> Decoded:
+    text = _CONTROL.sub("", raw.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise InputRejected("empty", "no text after decoding")
-    return Decoded(text=text, encoding=decoded.encoding, confidence=decoded.confidence)
+    return Decoded(text=text, encoding=encoding, confidence=confidence)
 
 
 def _utf16(data: bytes) -> Decoded | None:

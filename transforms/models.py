@@ -22,8 +22,9 @@ SECTIONS = ("review", "plan", "longrange", "other")
 class InputRejected(ValueError):
     """Raised by a transform when a file cannot be a work report; ``reason`` is a short slug.
 
-    Reasons in use: ``empty``, ``binary``, ``undecodable``, ``too_large``, ``not_a_report``,
-    ``no_year``, ``no_region``. The flow turns them into quarantine rows, never into crashes.
+    Reasons in use: ``empty``, ``binary``, ``undecodable``, ``no_text_layer``, ``too_large``,
+    ``not_a_report``, ``no_year``, ``no_region``. The flow turns them into quarantine rows,
+    never into crashes.
     """
 
     def __init__(self, reason: str, detail: str = "") -> None:
@@ -35,7 +36,7 @@ class InputRejected(ValueError):
 @dataclass(frozen=True)
 class Decoded:
     text: str
-    encoding: str  # codec name as recorded per document: utf-8, gb18030, big5, utf-16
+    encoding: str  # as recorded per document: utf-8, gb18030, big5, utf-16, or pdf / docx
     confidence: float  # 0..1 from the detector; 1.0 for a clean UTF-8 / BOM hit
 
 
