@@ -1,9 +1,9 @@
 """The version of the parsing rules a document was read with.
 
 A hash of the transforms' code, their reference data and the versions of the libraries whose
-output they read (jionlp's divisions, jieba's dictionary, OpenCC, cn2an). A loaded document whose
-version differs is parsed again on the next run, so better rules reach the documents already in
-the warehouse instead of only the new ones.
+output they read (jionlp's divisions, jieba's dictionary, OpenCC, cn2an, pypdf, charset-normalizer).
+A loaded document whose version differs is parsed again on the next run, so better rules reach the
+documents already in the warehouse instead of only the new ones.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 import reference
 import transforms
 
-_LIBRARIES = ("jionlp", "jieba", "opencc", "cn2an")
+_LIBRARIES = ("jionlp", "jieba", "opencc", "cn2an", "pypdf", "charset-normalizer")
 
 
 @cache

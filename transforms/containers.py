@@ -56,7 +56,8 @@ def _pdf_text(data: bytes) -> str:
     # No blank line at a page break: a paragraph that runs on to the next page is one paragraph.
     text = "\n".join(page.strip("\n") for page in pages)
     if len(_HAN.findall(text)) < _MIN_HAN:
-        raise InputRejected("no_text_layer", f"pdf: {len(pages)} pages with no text (a scan needs OCR)")
+        pages_word = "page" if len(pages) == 1 else f"{len(pages)} pages"
+        raise InputRejected("no_text_layer", f"pdf: no text on its {pages_word} (a scan needs OCR)")
     return text
 
 
