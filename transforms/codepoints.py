@@ -41,8 +41,20 @@ def _table() -> tuple[dict[int, str | None], re.Pattern[str]]:
     for point in itertools.chain(*(range(a, b) for a, b in _FORMAT_RANGES)):
         if unicodedata.category(chr(point)) == "Cf":  # zero-width spaces and joiners, BOM, soft hyphen
             folds[chr(point)] = None
-    pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(folds)) + "]")
-    return {ord(k): v for k, v in folds.items()}, pattern
+    return {ord(k): v for k, v in folds.items()}, re.compile(_char_class(folds))
+
+
+def _char_class(chars) -> str:
+    """``[...]`` with runs of consecutive code points as ranges: a class of ~900 single
+    characters searches ten times slower than the same class written as ~90 ranges."""
+    runs: list[list[int]] = []
+    for point in sorted(map(ord, chars)):
+        if runs and point == runs[-1][1] + 1:
+            runs[-1][1] = point
+        else:
+            runs.append([point, point])
+    parts = (re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in runs)
+    return "[" + "".join(parts) + "]"
 
 
 def normalize_code_points(text: str) -> str:
