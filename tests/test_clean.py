@@ -298,11 +298,14 @@ TOKEN_LINES = (
 
 
 def test_text_with_every_run_on_its_own_line_is_joined_into_paragraphs():
-    lines = clean_document(TOKEN_LINES).text.split("\n")
-    assert lines[1] == (
+    cleaned = clean_document(TOKEN_LINES)
+    head = cleaned.full_text.split("\n")
+    assert head[0] == "某某镇2024年政府工作报告" and head[1].startswith("各位代表:")  # the title alone
+    lines = cleaned.text.split("\n")
+    assert lines[2] == (
         "一、2023年工作回顾全年完成地区生产总值18.6亿元,增长5.2%;规上工业增加值增长7%;固定资产投资3.4亿元,增长14.9%。"
     )
-    assert lines[2:4] == [
+    assert lines[3:5] == [
         "(一)农业稳中有进粮食产量2.1万吨。",
         "二、2024年工作打算地区生产总值增长6%左右,固定资产投资增长10%以上。",
     ]

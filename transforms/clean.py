@@ -341,10 +341,11 @@ def _token_per_line(stripped: list[str]) -> bool:
 
 def _token_paragraphs(stripped: list[str]) -> Iterator[str]:
     """The runs joined again into paragraphs: one ends after a full stop (or an empty line), and a
-    numbered heading ((一), 1., 二、) starts a new one."""
+    numbered heading ((一), 1., 二、) or the salutation (各位代表：) starts a new one."""
+    salutation = _salutation()
     pieces: list[str] = []
     for line in stripped:
-        if pieces and (not line or _ENUMERATED.match(line)):
+        if pieces and (not line or _ENUMERATED.match(line) or salutation.match(line)):
             yield "".join(pieces)
             pieces = []
         if not line:
@@ -355,6 +356,11 @@ def _token_paragraphs(stripped: list[str]) -> Iterator[str]:
             pieces = []
     if pieces:
         yield "".join(pieces)
+
+
+@cache
+def _salutation() -> re.Pattern[str]:
+    return re.compile(reference.load_yaml("report_cues.yaml")["salutation_pattern"])
 
 
 _ENUMERATED = re.compile(
