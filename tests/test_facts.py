@@ -158,6 +158,18 @@ def test_chinese_numerals_as_quantities():
     assert [(q.value_std, q.unit_std) for q in qs] == [(3e7, "元"), (20000, "人")]
 
 
+def test_percentages_in_chinese_numerals():
+    # 百分之十二 is how 12% is said; it was skipped as a bare magnitude (千亿元级), and 零点五个百分点
+    # had no unit at all.
+    qs = find_quantities("收入增长百分之十二，投资增长百分之十，失业率下降零点五个百分点，完成百分之百")
+    assert [(q.value, q.unit_std) for q in qs] == [(12, "%"), (10, "%"), (0.5, "个百分点"), (100, "%")]
+    text = PLAN + "地区生产总值增长百分之六点五左右，城镇调查失业率控制在百分之五点五以内。"
+    assert [(f.indicator_code, f.value, f.comparator) for f in core(text, 2024)] == [
+        ("gdp", 6.5, "around"),
+        ("urban_unemployment_surveyed", 5.5, "at_most"),
+    ]
+
+
 def test_thousands_separated_by_a_full_width_comma():
     # Word turns 1,234.5 into 1，234.5: the GDP level was lost and 500万美元 went to 就业.
     qs = find_quantities("新增城镇就业7，230人，地区生产总值1，234.5亿元，实际利用外资3，500万美元")

@@ -98,7 +98,7 @@ def _cn_pattern() -> re.Pattern[str]:
     u = _units()
     return re.compile(
         rf"(?<![第{CN_DIGITS}])(?P<pct>百分之)?(?P<cn>[{CN_DIGITS}]{{1,12}})"
-        rf"(?:(?P<mult>{_alt(u.multipliers)})?(?P<base>{_alt(u.cn_bases)}))?"
+        rf"(?:(?P<mult>{_alt(u.multipliers)})?(?P<base>{_alt(u.cn_bases)})|(?P<points>个百分点))?"
     )
 
 
@@ -167,7 +167,8 @@ def _cn_candidate() -> re.Pattern[str]:
     multiplier such as 亿 in 5亿元) right before its unit."""
     u = _units()
     return re.compile(
-        rf"百分之|(?:[{CN_DIGITS}]{{2}}|[零〇一二两三四五六七八九])(?:{_alt(u.multipliers)})?(?:{_alt(u.cn_bases)})"
+        rf"百分之|[{CN_DIGITS}]个百分点"
+        rf"|(?:[{CN_DIGITS}]{{2}}|[零〇一二两三四五六七八九])(?:{_alt(u.multipliers)})?(?:{_alt(u.cn_bases)})"
     )
 
 
@@ -216,24 +217,25 @@ def _chinese_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantit
     u = _units()
     out: list[Quantity] = []
     for m in _cn_pattern().finditer(text):
-        if not (m["base"] or m["pct"]):
+        if not (m["base"] or m["pct"] or m["points"]) or (m["pct"] and m["points"]):
             continue
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         cn = m["cn"]
         mult_word = m["mult"] or ""
-        if m["pct"]:
-            unit, (std, family), multiplier = "%", u.percents["%"], 1.0
-            end = m.end("cn")
+        if m["pct"] or m["points"]:
+            unit = "个百分点" if m["points"] else "%"
+            (std, family), multiplier, end = u.percents[unit], 1.0, m.end()
         else:
             base = m["base"]
             std, family = u.bases[base]
             multiplier, unit, end = u.multipliers.get(mult_word, 1.0), mult_word + base, m.end()
         # A trailing multiplier character belongs to the unit, not the numeral (三千万元).
-        value = _cn_value(cn)
-        if value is None or (value < 10 and not mult_word and not m["pct"]):
+        percent = bool(m["pct"] or m["points"])
+        value = _cn_value(cn, percent=percent)
+        if value is None or (value < 10 and not mult_word and not percent):
             continue  # 一人一档, 一户一策: small bare numerals are idioms, not figures
-        if cn[0] in _MAGNITUDES and not text[: m.start()].endswith(u.magnitude_verbs):
+        if cn[0] in _MAGNITUDES and not percent and not text[: m.start()].endswith(u.magnitude_verbs):
             continue  # 千亿元级产业集群, 两个万亿元台阶: a class or a threshold, not a figure
         out.append(Quantity(m.start(), end, value, None, unit, std, family, multiplier, False))
     return out
@@ -242,11 +244,13 @@ def _chinese_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantit
 _MAGNITUDES = "十百千万亿"
 
 
-def _cn_value(cn: str) -> float | None:
-    if len(cn) == 1 and cn in _MAGNITUDES + "点":
+def _cn_value(cn: str, percent: bool = False) -> float | None:
+    """``percent``: the numeral after 百分之, where 十二 and 十 are the usual way to write 12 and 10
+    (in a unit, a lone magnitude such as 千 in 千亿元 is a class, not a figure)."""
+    if len(cn) == 1 and cn in ("点" if percent else _MAGNITUDES + "点"):
         return None
     if cn[0] in _MAGNITUDES:
-        cn = "一" + cn  # 千亿元, 百亿元, 万亿元: a round magnitude, read as one of it
+        cn = "一" + cn  # 千亿元, 百亿元, 万亿元: a round magnitude, read as one of it; 十二 is 一十二
     try:
         return float(cn2an.cn2an(cn, "smart"))
     except (ValueError, KeyError, IndexError, TypeError):
