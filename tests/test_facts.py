@@ -170,6 +170,21 @@ def test_percentages_in_chinese_numerals():
     ]
 
 
+def test_a_blanked_figure_still_names_the_growth_after_it():
+    # Published copies blank some figures out; the growth after the blank was lost (no subject).
+    text = (
+        REVIEW + "全县地区生产总值XX亿元，增长5.2%；一般公共预算收入**亿元，增长6%；"
+        "城镇居民人均可支配收入○○元、农村居民人均可支配收入○○元，分别增长5%、7%。"
+    )
+    assert [(f.indicator_code, f.value, f.unit) for f in core(text, 2024)] == [
+        ("gdp", 5.2, "%"),
+        ("general_budget_revenue", 6, "%"),
+        ("urban_income", 5, "%"),
+        ("rural_income", 7, "%"),
+    ]
+    assert extract_facts(REVIEW + "全县地区生产总值XX亿元，粮食产量**万吨。", 2024) == []
+
+
 def test_thousands_separated_by_a_full_width_comma():
     # Word turns 1,234.5 into 1，234.5: the GDP level was lost and 500万美元 went to 就业.
     qs = find_quantities("新增城镇就业7，230人，地区生产总值1，234.5亿元，实际利用外资3，500万美元")

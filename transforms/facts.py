@@ -18,7 +18,15 @@ import reference
 from transforms.indicators import Indicator, coordinations, find_terms, lexicon, mentions_any_term
 from transforms.literals import gate
 from transforms.models import Fact
-from transforms.numbers import Quantity, find_quantities, scaled, year_pattern
+from transforms.numbers import (
+    MASK_GATE,
+    Quantity,
+    find_masked,
+    find_quantities,
+    is_masked,
+    scaled,
+    year_pattern,
+)
 from transforms.regions import place_words
 from transforms.sections import FORWARD_HORIZONS, has_plan_section, longrange_year, split_parts
 
@@ -233,6 +241,9 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
     quantities = find_quantities(sentence)
     if not quantities:
         return []
+    if MASK_GATE.search(sentence) is not None and (masked := find_masked(sentence)):
+        # 地区生产总值XX亿元，增长5.2%: the blank names the indicator of the growth after it.
+        quantities = sorted(quantities + masked, key=lambda q: q.start)
     quoted = (
         [(m.start(), m.end()) for m in _QUOTED.finditer(sentence)] if _QUOTED_GATE.search(sentence) else []
     )
@@ -287,7 +298,7 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
         if not subject.inherited and subject.name and subject.name not in named_names:
             named.append((subject.name, subject.indicator))
             named_names.add(subject.name)
-        if _is_delta(phrase, q):
+        if _is_delta(phrase, q) or is_masked(q):
             continue
         tail = _tail(phrase, subject)
         if subject.inherited and not _has_measure_cue(tail):

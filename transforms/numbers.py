@@ -160,6 +160,34 @@ def _with_shared_unit(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
+# A figure blanked out in a published copy (XX亿元, **%, ○○万人): no value, but it still names
+# the indicator that the figures after it (，增长5.2%) belong to.
+MASK_CHARS = "XxＸｘ*＊○□■"
+MASK_GATE = re.compile(f"[{re.escape(MASK_CHARS)}]")  # callers test it first: most text has none
+
+
+@cache
+def _masked_pattern() -> re.Pattern[str]:
+    u = _units()
+    unit = rf"{_alt(u.percents)}|(?:{_alt(u.multipliers)})?(?:{_alt(u.bases)})"
+    return re.compile(
+        rf"(?<![A-Za-z0-9.])[{re.escape(MASK_CHARS)}]{{1,6}}\s*(?:{unit})(?![A-Za-z0-9+＋级型])"
+    )
+
+
+def find_masked(text: str) -> list[Quantity]:
+    """Blanked-out figures, as quantities whose value is NaN (``is_masked``)."""
+    nan = float("nan")
+    return [
+        Quantity(m.start(), m.end(), nan, None, "", "", "", 1.0, False)
+        for m in _masked_pattern().finditer(text)
+    ]
+
+
+def is_masked(q: Quantity) -> bool:
+    return q.value != q.value  # NaN
+
+
 @cache
 def _cn_candidate() -> re.Pattern[str]:
     """Text without a match has no Chinese-numeral quantity, so _chinese_quantities is skipped:
