@@ -185,6 +185,21 @@ def test_a_blanked_figure_still_names_the_growth_after_it():
     assert extract_facts(REVIEW + "全县地区生产总值XX亿元，粮食产量**万吨。", 2024) == []
 
 
+def test_a_target_list_of_label_colon_value_lines():
+    # 财政税收：3000万元以上 (a township's list of targets): the label is before the colon, and the
+    # list mark (1., （2）, ③) is no part of the name. Nothing was read from such a list.
+    text = PLAN + (
+        "主要目标：\n1.财政税收：3000万元以上；\n（2）固定资产投资：增长8%；\n"
+        "③农村居民人均可支配收入：增长7%左右；\n主要预期目标是：增长6%左右。"
+    )
+    facts = extract_facts(text, 2024)
+    assert [(f.indicator_code or f.indicator_name, f.measure, f.value, f.comparator) for f in facts] == [
+        ("财政税收", "level", 3000, "at_least"),
+        ("fixed_asset_investment", "growth", 8, "point"),
+        ("rural_income", "growth", 7, "around"),
+    ]
+
+
 def test_thousands_separated_by_a_full_width_comma():
     # Word turns 1,234.5 into 1，234.5: the GDP level was lost and 500万美元 went to 就业.
     qs = find_quantities("新增城镇就业7，230人，地区生产总值1，234.5亿元，实际利用外资3，500万美元")

@@ -272,7 +272,7 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
                 role, clause_start = "end", max(clause_start, quantities[idx - 1].end)
         phrase_start = max(clause_start, prev_end)
         phrase = sentence[phrase_start : q.start]
-        prev_end = q.end
+        floor, prev_end = prev_end, q.end
         if role == "end" and subject is not None:
             # 由2010年的77亿元跃升到2015年的161.1亿元: the end is the start's indicator, whatever
             # verb and date stand between them.
@@ -282,6 +282,10 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
             if listed is None:
                 listed = _coordinated_whole(phrase, sentence, quantities, idx)
             subject = listed if listed is not None else _subject_for(phrase, subject)
+            if subject is None and clause_start and sentence[clause_start - 1] in "：:":
+                # 财政税收：3000万元以上, 固定资产投资：增长8%: a target list's label is before the colon.
+                phrase = sentence[max(breaks[i - 2] + 1 if i > 1 else 0, floor) : q.start]
+                subject = _subject_for(phrase, None)
         if subject is None:
             continue
         if (shared := _shared_by_list(phrase, sentence, quantities, idx)) is not None:
