@@ -125,3 +125,16 @@ def test_the_publisher_is_not_taken_when_the_text_speaks_as_another_level():
     body = "全县地区生产总值增长6.8%。县委、县政府坚强领导。"
     meta = extract_meta(f"{body}\n主办：娄底市人民政府办公室", body)
     assert meta.region_mention is None
+
+
+def test_township_title_of_the_form_guanyu_de_baogao() -> None:
+    # Townships often title the report 关于…工作情况和…工作安排的报告: no title was read, and the
+    # year is the plan's (the report reviews 2023 and plans 2024), not the first one named.
+    text = (
+        "关于2023年工作情况和2024年工作安排的报告\n"
+        "——2024年2月26日在金井镇第十九届人民代表大会第四次会议上\n"
+        "各位代表：\n我代表镇人民政府向大会作工作报告，请予审议。\n"
+    )
+    meta = extract_meta(text, text)
+    assert meta.title == "关于2023年工作情况和2024年工作安排的报告"
+    assert (meta.report_year, meta.year_source) == (2024, "title")

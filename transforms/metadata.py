@@ -107,9 +107,15 @@ def _publisher(full_text: str, text: str) -> str | None:
     return None
 
 
+@cache
+def _title_pattern() -> re.Pattern[str]:
+    return re.compile(reference.load_yaml("report_cues.yaml")["title_pattern"])
+
+
 def _title(meta: DocMeta, head: list[str]) -> None:
+    is_title = _title_pattern().search
     for i, line in enumerate(head):
-        if "政府工作报告" not in line and "工作报告" not in line:
+        if is_title(line) is None:
             continue
         if len(line) > 60 or any(b in line for b in _BREADCRUMB) or any(f in line for f in _PAGE_FIELDS):
             continue
@@ -119,7 +125,10 @@ def _title(meta: DocMeta, head: list[str]) -> None:
         if line.startswith("政府工作报告") and i > 0 and len(head[i - 1]) <= 30:
             title = head[i - 1] + line  # the region and year on the line above
         meta.title = title.strip("-— ")
-        if (m := _YEAR.search(title) or _BARE_YEAR.search(title)) is not None:
+        if years := [int(y) for y in _YEAR.findall(title)]:
+            # 关于2023年工作情况和2024年工作安排的报告: the report is the plan year's.
+            meta.report_year, meta.year_source = max(years), "title"
+        elif (m := _BARE_YEAR.search(title)) is not None:
             meta.report_year, meta.year_source = int(m.group(1)), "title"
         elif (m := _CN_YEAR.search(title)) is not None and (y := _cn_year(m.group(1))):
             meta.report_year, meta.year_source = y, "title"
