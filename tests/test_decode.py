@@ -30,6 +30,15 @@ def test_encodings_round_trip(data, encoding):
     assert decoded.text.strip() == PARAGRAPH.strip()
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_full_of_yi(codec):
+    # 一 is U+4E00: every one puts a NUL byte on the other side of the pairs. One 一 to a dozen
+    # ASCII characters (a real report's share) had the report quarantined as binary.
+    text = "全县一般公共预算收入增长5.2%，地区生产总值增长6.1%，城镇新增就业3500人。\n" * 5
+    decoded = decode_bytes(text.encode(codec))
+    assert (decoded.encoding, decoded.text) == ("utf-16", text)
+
+
 def test_big5_traditional():
     text = "各位代表：過去一年，全縣地區生產總值增長4.5%，一般公共預算收入增長13.3%。" * 10
     decoded = decode_bytes(text.encode("big5"))

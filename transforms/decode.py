@@ -81,12 +81,13 @@ def _utf16(data: bytes) -> Decoded | None:
             return None
     sample = data[:8192]
     if len(sample) >= 8 and len(data) % 2 == 0:
-        # No BOM: NUL bytes on one side of the byte pairs only (the high byte of ASCII characters
-        # such as newlines and digits) mean UTF-16; Chinese text has few of them, so the decoded
-        # text must also read as text before it is accepted.
+        # No BOM: NUL bytes mostly on one side of the byte pairs (the high byte of ASCII
+        # characters such as newlines and digits) mean UTF-16. The other side has some too (一 is
+        # U+4E00), and Chinese text has few ASCII characters, so the decoded text must also read
+        # as text before it is accepted.
         even, odd = sample[0::2].count(0), sample[1::2].count(0)
         for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-            if zeros >= 8 and other <= zeros // 20:
+            if zeros >= 8 and other <= zeros // 3:
                 try:
                     text = data.decode(codec)
                 except UnicodeDecodeError:
