@@ -138,3 +138,9 @@ def test_township_title_of_the_form_guanyu_de_baogao() -> None:
     meta = extract_meta(text, text)
     assert meta.title == "关于2023年工作情况和2024年工作安排的报告"
     assert (meta.report_year, meta.year_source) == (2024, "title")
+
+
+def test_a_breadcrumb_above_a_bare_title_is_not_part_of_it() -> None:
+    # A scraped page: the site's breadcrumb sits on the line above 政府工作报告.
+    text = "首页>政务公开>规划计划\n政府工作报告\n——2024年1月12日在临澧县第十八届人民代表大会第四次会议上\n"
+    assert extract_meta(text, text).title == "政府工作报告"

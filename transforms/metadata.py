@@ -117,12 +117,17 @@ def _title(meta: DocMeta, head: list[str]) -> None:
     for i, line in enumerate(head):
         if is_title(line) is None:
             continue
-        if len(line) > 60 or any(b in line for b in _BREADCRUMB) or any(f in line for f in _PAGE_FIELDS):
+        if len(line) > 60 or _page_chrome(line):
             continue
         if any(p in line for p in "，,。"):  # a sentence that names the report (…作政府工作报告。)
             continue
         title = line
-        if line.startswith("政府工作报告") and i > 0 and len(head[i - 1]) <= 30:
+        if (
+            line.startswith("政府工作报告")
+            and i > 0
+            and len(head[i - 1]) <= 30
+            and not _page_chrome(head[i - 1])
+        ):
             title = head[i - 1] + line  # the region and year on the line above
         meta.title = title.strip("-— ")
         if years := [int(y) for y in _YEAR.findall(title)]:
@@ -141,6 +146,11 @@ def _title(meta: DocMeta, head: list[str]) -> None:
         if "国务院" in title:
             meta.region_mention, meta.region_source = "全国", "title"
         return
+
+
+def _page_chrome(line: str) -> bool:
+    """A site's breadcrumb (首页 > 政务公开) or a disclosure page's header fields."""
+    return any(b in line for b in _BREADCRUMB) or any(f in line for f in _PAGE_FIELDS)
 
 
 def _set_date(meta: DocMeta, y: int, m: int, d: int, source: str) -> None:
