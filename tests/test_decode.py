@@ -45,6 +45,19 @@ def test_big5_traditional():
     assert decoded.encoding == "big5" and decoded.text == text
 
 
+def test_big5_that_the_detector_gives_no_verdict_on():
+    # charset-normalizer returns nothing for this head of a report; GB18030 decodes the bytes
+    # too, as nonsense, and the file was quarantined as undecodable.
+    text = (
+        "政府工作報告\n——二○二四年一月十二日在臨澧縣第十八屆人民代表大會第四次會議上\n"
+        "臨澧縣人民政府縣長  王某某\n\n各位代表：\n"
+        "現在，我代表縣人民政府向大會報告工作，請予審議，並請縣政協委員和其他列席人員提出意見。\n\n"
+        "一、二○二三年工作回顧\n"
+    )
+    decoded = decode_bytes(text.encode("big5"))
+    assert (decoded.encoding, decoded.text) == ("big5", text)
+
+
 def test_utf8_cut_in_the_middle_of_a_character_is_still_utf8():
     data = PARAGRAPH.encode("utf-8")
     decoded = decode_bytes(data[:-1] if data[-1] >= 0x80 else data + "报".encode()[:2])

@@ -123,7 +123,11 @@ def _legacy(data: bytes) -> Decoded | None:
         return Decoded(text, codec, 0.9) if _looks_like_text(text) else None
     best = from_bytes(data[:_DETECT_PREFIX], cp_isolation=["gb18030", "big5", "utf_8"]).best()
     if best is None:
-        # Neither decodes cleanly: take GB18030 with replacements if most of it is Han text.
+        # No verdict (a short text, or neither decodes cleanly): the first that reads as Chinese,
+        # GB18030 with replacements as the last resort.
+        for codec, text in candidates.items():
+            if _mostly_han(text):
+                return Decoded(text, codec, 0.5)
         text = data.decode("gb18030", errors="replace")
         return Decoded(text, "gb18030", 0.3) if _mostly_han(text) else None
     codec = "big5" if "big5" in best.encoding else "gb18030"
