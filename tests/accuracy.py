@@ -40,6 +40,7 @@ CORE_CODES = frozenset(
         "services_revenue",
         "urban_income",
         "rural_income",
+        "rural_net_income",
         "new_urban_jobs",
         "urban_unemployment_surveyed",
         "urban_unemployment_registered",

@@ -746,3 +746,18 @@ def test_standard_values_carry_no_binary_noise():
 def test_a_range_that_starts_below_zero_keeps_both_ends():
     fact = one(REVIEW + "固定资产投资增长-1~2%。")  # before: no fact at all
     assert (fact.comparator, fact.value_std, fact.value_std_high) == ("range", -1, 2)
+
+
+def test_rural_net_income_of_reports_before_2014_is_its_own_indicator():
+    # 农民人均纯收入 (net income) was the rural statistic until 2013; it is not 可支配收入.
+    text = (
+        "一、2012年工作回顾\n城镇居民人均可支配收入21000元、农民人均纯收入8500元，分别增长12%和13.5%。\n"
+        "二、2013年工作安排\n农民人均纯收入增长12%以上。"
+    )
+    assert [(f.indicator_code, f.kind, f.measure, f.value) for f in core(text, 2013)] == [
+        ("urban_income", "actual", "level", 21000),
+        ("rural_net_income", "actual", "level", 8500),
+        ("urban_income", "actual", "growth", 12),
+        ("rural_net_income", "actual", "growth", 13.5),
+        ("rural_net_income", "target", "growth", 12),
+    ]
