@@ -170,6 +170,13 @@ def test_percentages_in_chinese_numerals():
     ]
 
 
+def test_rates_per_mille():
+    facts = extract_facts(PLAN + "人口自然增长率控制在6‰以内。", 2024)
+    assert [(f.indicator_name, f.measure, f.value, f.unit_std, f.comparator) for f in facts] == [
+        ("人口自然增长率", "level", 6, "‰", "at_most")
+    ]
+
+
 def test_a_blanked_figure_still_names_the_growth_after_it():
     # Published copies blank some figures out; the growth after the blank was lost (no subject).
     text = (
