@@ -168,6 +168,8 @@ def test_percentages_in_chinese_numerals():
         ("gdp", 6.5, "around"),
         ("urban_unemployment_surveyed", 5.5, "at_most"),
     ]
+    facts = core(PLAN + "固定资产投资增长百分之六到百分之七。", 2024)
+    assert [(f.value, f.value_std_high, f.comparator) for f in facts] == [(6, 7, "range")]
 
 
 def test_rates_per_mille():

@@ -247,7 +247,7 @@ def _chinese_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantit
     for m in _cn_pattern().finditer(text):
         if not (m["base"] or m["pct"] or m["points"]) or (m["pct"] and m["points"]):
             continue
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if any(s < m.end() and m.start() < e for s, e in taken) or (out and m.start() < out[-1].end):
             continue
         cn = m["cn"]
         mult_word = m["mult"] or ""
@@ -265,8 +265,16 @@ def _chinese_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantit
             continue  # 一人一档, 一户一策: small bare numerals are idioms, not figures
         if cn[0] in _MAGNITUDES and not percent and not text[: m.start()].endswith(u.magnitude_verbs):
             continue  # 千亿元级产业集群, 两个万亿元台阶: a class or a threshold, not a figure
-        out.append(Quantity(m.start(), end, value, None, unit, std, family, multiplier, False))
+        high = None
+        if m["pct"] and (r := _CN_PERCENT_RANGE.match(text, end)) is not None:
+            top = _cn_value(r.group(1), percent=True)
+            if top is not None and top > value:
+                high, end = top, r.end()  # 百分之六到百分之七
+        out.append(Quantity(m.start(), end, value, high, unit, std, family, multiplier, False))
     return out
+
+
+_CN_PERCENT_RANGE = re.compile(rf"\s*{RANGE_SEP}\s*百分之([{CN_DIGITS}]{{1,12}})")
 
 
 _MAGNITUDES = "十百千万亿"
