@@ -253,7 +253,8 @@ def _chinese_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantit
         mult_word = m["mult"] or ""
         if m["pct"] or m["points"]:
             unit = "个百分点" if m["points"] else "%"
-            (std, family), multiplier, end = u.percents[unit], 1.0, m.end()
+            (std, family), multiplier = u.percents[unit], 1.0
+            end = m.end() if m["points"] else m.end("cn")  # 百分之 is before the numeral
         else:
             base = m["base"]
             std, family = u.bases[base]
