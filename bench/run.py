@@ -1,8 +1,8 @@
 """`make bench`: the real flow and the naive peer on the same generated corpus, with figures.
 
 For each corpus size: generate (or reuse) the corpus, run `gwr run` into a fresh warehouse as a
-subprocess (wall time, peak RSS of the whole process tree, seconds per step), run it again with
-nothing changed, run the naive peer, and print docs/s, MB/s and the ratio. Also measures the fixed
+subprocess (wall time, peak RSS and CPU seconds of the whole process tree, seconds per step), run
+it again with nothing changed, run the naive peer, and print docs/s, MB/s and the ratio. Also measures the fixed
 overhead of a run on a one-document source. Results go to bench/results/<timestamp>.json.
 Figures only: nothing here asserts a timing.
 """
@@ -10,6 +10,7 @@ Figures only: nothing here asserts a timing.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -33,11 +34,17 @@ BENCH = ROOT / "bench"
 
 
 @dataclass
-class Peak:
-    """The highest RSS a process tree reached, and what each of its processes held then."""
+class Usage:
+    """What a process tree used while a command ran: the highest RSS it reached, what each of its
+    processes held then, and the CPU seconds of all of them (user + system)."""
 
     mb: float = 0.0
     processes: list[tuple[str, int]] = field(default_factory=list)  # (role, MB), largest first
+    cpu_s: float = 0.0
+
+    def busy_pct(self, wall: float) -> float:
+        """CPU seconds as a share of what every core could give in ``wall`` seconds."""
+        return round(100 * self.cpu_s / (wall * (os.cpu_count() or 1)))
 
 
 def _role(p: psutil.Process, roots: dict[int, str]) -> str:
@@ -56,16 +63,20 @@ def _role(p: psutil.Process, roots: dict[int, str]) -> str:
 
 def _measured(
     cmd: list[str], env: dict | None = None, also: int | None = None, roles: tuple[str, str] = ("run", "")
-) -> tuple[float, Peak, subprocess.CompletedProcess]:
-    """Run ``cmd``; return (wall seconds, peak RSS of its process tree and of ``also``'s, the
-    process doing the work for a client, completed process). ``roles`` name the two roots."""
-    start = time.perf_counter()
+) -> tuple[float, Usage, subprocess.CompletedProcess]:
+    """Run ``cmd``; return (wall seconds, what its process tree and ``also``'s used, the process
+    doing the work for a client, completed process). ``roles`` name the two roots.
+
+    CPU is sampled with the memory: a process that exits between two samples loses its last
+    0.2 s, so the CPU figure is a slight undercount. A process that was running before the
+    command (the service, its API server) counts only what it used from then on."""
+    start, started_at = time.perf_counter(), time.time()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = Peak()
+    usage = Usage()
+    cpu: dict[tuple[int, float], tuple[float, float]] = {}  # (pid, created) -> (CPU at first sight, now)
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
         roots = {pid: role for pid, role in zip((proc.pid, also), roles, strict=True) if pid is not None}
         while not stop.is_set():
             try:
@@ -74,12 +85,21 @@ def _measured(
                     for pid in roots
                     for p in (psutil.Process(pid), *psutil.Process(pid).children(recursive=True))
                 ]
-                held = [(_role(p, roots), p.memory_info().rss / 1e6) for p in tree if p.is_running()]
+                held = []
+                for p in tree:
+                    with contextlib.suppress(psutil.Error):
+                        times, created = p.cpu_times(), p.create_time()
+                        used = times.user + times.system
+                        first = cpu.get((p.pid, created), (0.0 if created >= started_at else used,))[0]
+                        cpu[(p.pid, created)] = (first, used)
+                        held.append((_role(p, roots), p.memory_info().rss / 1e6))
                 total = sum(mb for _, mb in held)
-                if total > peak.mb:
-                    peak = Peak(total, sorted(((r, round(mb)) for r, mb in held), key=lambda x: -x[1]))
+                if total > usage.mb:
+                    usage.mb = total
+                    usage.processes = sorted(((r, round(mb)) for r, mb in held), key=lambda x: -x[1])
             except psutil.Error:
                 pass
+            usage.cpu_s = sum(now - first for first, now in cpu.values())
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -87,7 +107,7 @@ def _measured(
     out, err = proc.communicate()
     stop.set()
     sampler.join()
-    return time.perf_counter() - start, peak, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+    return time.perf_counter() - start, usage, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
 def _gwr(
@@ -97,7 +117,7 @@ def _gwr(
     home: Path,
     api_url: str | None = None,
     service: Service | None = None,
-) -> tuple[float, Peak, dict]:
+) -> tuple[float, Usage, dict]:
     """`gwr run` in its own process, or on ``service``."""
     env = service.env if service else _env(home)
     if api_url:
@@ -105,10 +125,10 @@ def _gwr(
     cmd = [sys.executable, "-m", "gwr.cli", "run", "--source", str(source), "--db", str(db)]
     cmd += ["--summary-json", str(summary), "--service", "on" if service else "off"]
     roles = ("gwr run (client)", "gwr serve") if service else ("gwr run", "")
-    wall, peak, proc = _measured(cmd, env, also=service.info.pid if service else None, roles=roles)
+    wall, usage, proc = _measured(cmd, env, also=service.info.pid if service else None, roles=roles)
     if proc.returncode != 0:
         raise SystemExit(f"gwr run failed:\n{proc.stderr[-3000:]}")
-    return wall, peak, json.loads(summary.read_text())
+    return wall, usage, json.loads(summary.read_text())
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -137,14 +157,16 @@ class Service:
         self.proc.wait(60)
 
 
-def _flow_figures(n: int, mb: float, wall: float, peak: Peak, summary: dict) -> dict:
+def _flow_figures(n: int, mb: float, wall: float, usage: Usage, summary: dict) -> dict:
     steps = summary["timings"]
     return {
         "wall_s": round(wall, 1),
         "docs_per_s": round(n / wall, 1),
         "mb_per_s": round(mb / wall, 2),
-        "peak_rss_mb": round(peak.mb),
-        "peak_processes_mb": peak.processes,
+        "peak_rss_mb": round(usage.mb),
+        "peak_processes_mb": usage.processes,
+        "cpu_s": round(usage.cpu_s, 1),
+        "cpu_busy_pct": usage.busy_pct(wall),
         "loaded": summary["n_loaded"],
         "quarantined": summary["n_quarantined"],
         "facts": summary["n_facts"],
@@ -161,17 +183,18 @@ def bench(n: int, work: Path, service: Service | None) -> dict:
     figures: dict = {"docs": n, "mb": round(mb, 1)}
     for label, on in (("flow", None), ("service", service)) if service else (("flow", None),):
         db = work / f"gwr-{n}-{label}.duckdb"
-        wall, peak, summary = _gwr(corpus, db, work / f"s{n}.json", work / f"home{n}", service=on)
+        wall, usage, summary = _gwr(corpus, db, work / f"s{n}.json", work / f"home{n}", service=on)
         print(
-            f"[{n} docs] {label}: {wall:.1f} s, peak RSS {peak.mb:.0f} MB, steps {summary['timings']}",
+            f"[{n} docs] {label}: {wall:.1f} s, peak RSS {usage.mb:.0f} MB, CPU {usage.cpu_s:.1f} s, "
+            f"steps {summary['timings']}",
             flush=True,
         )
         rerun_wall, _, rerun = _gwr(corpus, db, work / f"r{n}.json", work / f"home{n}", service=on)
         print(f"[{n} docs] {label}: no-change re-run {rerun_wall:.1f} s", flush=True)
-        figures[label] = _flow_figures(n, mb, wall, peak, summary)
+        figures[label] = _flow_figures(n, mb, wall, usage, summary)
         figures[label]["rerun"] = {"wall_s": round(rerun_wall, 1), "unchanged": rerun["n_unchanged"]}
         db.unlink()
-    naive_wall, naive_peak, naive_proc = _measured(
+    naive_wall, naive_usage, naive_proc = _measured(
         [sys.executable, "-m", "bench.naive", str(corpus), str(work / f"naive-{n}.duckdb")]
     )
     naive = json.loads(naive_proc.stdout)
@@ -179,7 +202,9 @@ def bench(n: int, work: Path, service: Service | None) -> dict:
         "wall_s": round(naive_wall, 1),
         "docs_per_s": round(n / naive_wall, 1),
         "mb_per_s": round(mb / naive_wall, 2),
-        "peak_rss_mb": round(naive_peak.mb),
+        "peak_rss_mb": round(naive_usage.mb),
+        "cpu_s": round(naive_usage.cpu_s, 1),
+        "cpu_busy_pct": naive_usage.busy_pct(naive_wall),
         "rows": naive["rows"],
     }
     for label in ("flow", "service"):
@@ -263,6 +288,7 @@ def _print(r: dict) -> None:
             f"  {name}: {f['wall_s']} s wall, {f['docs_per_s']} docs/s, {f['mb_per_s']} MB/s, "
             f"peak RSS {f['peak_rss_mb']} MB, {f['loaded']} loaded, {f['quarantined']} quarantined, "
             f"{f['facts']} facts\n"
+            f"    CPU: {f['cpu_s']} s, {f['cpu_busy_pct']} % of all cores busy\n"
             f"    at the peak: " + ", ".join(f"{role} {mb} MB" for role, mb in f["peak_processes_mb"]) + "\n"
             "    steps: " + ", ".join(f"{k} {v} s ({f['steps_mb_per_s'].get(k, '-')} MB/s)"
                                      for k, v in f["steps_s"].items()) + "\n"
@@ -271,7 +297,7 @@ def _print(r: dict) -> None:
         )  # fmt: skip
     print(
         f"  naive: {nv['wall_s']} s wall, {nv['docs_per_s']} docs/s, {nv['mb_per_s']} MB/s, "
-        f"peak RSS {nv['peak_rss_mb']} MB",
+        f"peak RSS {nv['peak_rss_mb']} MB, CPU {nv['cpu_s']} s ({nv['cpu_busy_pct']} % of all cores)",
         flush=True,
     )
 
