@@ -2,8 +2,9 @@
 
 For each corpus size: generate (or reuse) the corpus, run `gwr run` into a fresh warehouse as a
 subprocess (wall time, peak RSS and CPU seconds of the whole process tree, seconds per step), run
-it again with nothing changed, run the naive peer, and print docs/s, MB/s and the ratio. Also measures the fixed
-overhead of a run on a one-document source. Results go to bench/results/<timestamp>.json.
+it again with nothing changed, run the naive peer, and print docs/s, MB/s and the ratio. Also
+measures the fixed overhead of a run on a one-document source. Results go to
+bench/results/<timestamp>.json.
 Figures only: nothing here asserts a timing.
 """
 

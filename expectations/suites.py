@@ -115,6 +115,14 @@ def fact_indicator_suite(columns: list[str], keys: KeySets) -> list:
         gxe.ExpectColumnValuesToNotBeNull(column="value_std", row_condition=stated),
         gxe.ExpectColumnValuesToNotBeNull(column="comparator", row_condition=stated),
         gxe.ExpectColumnValuesToNotBeNull(column="unit_std", row_condition=stated),
+        gxe.ExpectColumnValuesToNotBeNull(column="is_estimate"),
+        # Only an actual can be an estimate (预计), only a target a hope (力争).
+        gxe.ExpectColumnValuesToBeInSet(
+            column="is_estimate", value_set=[False], row_condition=Column("kind") == "target"
+        ),
+        gxe.ExpectColumnValuesToBeInSet(
+            column="is_aspirational", value_set=[False], row_condition=Column("kind") == "actual"
+        ),
         gxe.ExpectColumnValuesToBeBetween(
             column="value_std",
             min_value=-100,

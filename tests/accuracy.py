@@ -5,7 +5,9 @@ Each gold YAML names a source document; ``transforms.document.parse_document`` r
 record) matches a gold fact with the same indicator, kind, measure and period year and the same
 standardised value (relative 1e-6); matching is greedy, each gold fact used at most once, a gold
 fact with the same comparator preferred. Precision = matched / predicted, recall = matched / gold;
-comparator (and range high end), unit and aspiration accuracy are measured over matched pairs.
+comparator (and range high end), unit and aspiration accuracy are measured over matched pairs,
+and so are the flags (is_aspirational, is_estimate): how many of the gold's true flags the matched
+facts carry (recall) and how many of theirs are true in the gold (precision).
 
 ``python -m tests.accuracy`` prints the table with every miss and false positive;
 tests/test_accuracy.py asserts the bars.
@@ -25,6 +27,7 @@ from transforms.document import parse_document
 from transforms.models import Fact, ParsedDocument
 
 ROOT = Path(__file__).resolve().parent.parent
+FLAGS = {"is_aspirational": "aspirational", "is_estimate": "estimate"}  # flag -> word in the report
 GOLD_DIR = ROOT / "tests" / "gold"
 CORE_CODES = frozenset(
     {
@@ -60,11 +63,12 @@ class DocScore:
     comparator_ok: int = 0
     unit_ok: int = 0
     aspiration_ok: int = 0
+    flags: dict[str, list[int]] = field(default_factory=lambda: {f: [0, 0, 0] for f in FLAGS})  # tp fp fn
     misses: list[dict] = field(default_factory=list)
     false_positives: list[Fact] = field(default_factory=list)
     wrong_comparator: list[tuple[dict, Fact]] = field(default_factory=list)
     wrong_unit: list[tuple[dict, Fact]] = field(default_factory=list)
-    wrong_aspiration: list[tuple[dict, Fact]] = field(default_factory=list)
+    wrong_flags: list[tuple[str, dict, Fact]] = field(default_factory=list)
     error: str | None = None  # the document was rejected or the parser raised
 
 
@@ -103,6 +107,19 @@ class Totals:
     @property
     def aspiration_accuracy(self) -> float:
         return self._over_matched("aspiration_ok")
+
+    def flag_counts(self, flag: str) -> tuple[int, int, int]:
+        """(true positives, false positives, false negatives) of ``flag`` over matched pairs."""
+        tp, fp, fn = (sum(d.flags[flag][i] for d in self.docs) for i in range(3))
+        return tp, fp, fn
+
+    def flag_precision(self, flag: str) -> float:
+        tp, fp, _ = self.flag_counts(flag)
+        return tp / (tp + fp) if tp + fp else 1.0
+
+    def flag_recall(self, flag: str) -> float:
+        tp, _, fn = self.flag_counts(flag)
+        return tp / (tp + fn) if tp + fn else 1.0
 
 
 def gold_files() -> list[Path]:
@@ -188,10 +205,14 @@ def score(path: Path) -> DocScore:
             result.unit_ok += 1
         else:
             result.wrong_unit.append((hit, fact))
-        if bool(hit.get("is_aspirational")) == fact.is_aspirational:
+        if bool(hit["is_aspirational"]) == fact.is_aspirational:
             result.aspiration_ok += 1
-        else:
-            result.wrong_aspiration.append((hit, fact))
+        for flag in FLAGS:
+            want, got = bool(hit[flag]), bool(getattr(fact, flag))
+            if want or got:
+                result.flags[flag][0 if want and got else 1 if got else 2] += 1
+            if want != got:
+                result.wrong_flags.append((flag, hit, fact))
     result.misses = unmatched
     return result
 
@@ -203,20 +224,20 @@ def score_all() -> Totals:
 def _gold_str(g: dict) -> str:
     rng = f"–{g['value_std_high']}" if g.get("value_std_high") is not None else ""
     label = f" [{g['period_label']}]" if g.get("period_label") else ""
-    asp = " aspirational" if g.get("is_aspirational") else ""
+    flags = "".join(f" {FLAGS[flag]}" for flag in FLAGS if g[flag])
     return (
         f"{g['indicator_code']} {g['kind']} {g['measure']} {g['period_year']}{label} "
-        f"{g['value']}{g['unit']} (std {g['value_std']}{rng} {g['unit_std']}) {g['comparator']}{asp}"
+        f"{g['value']}{g['unit']} (std {g['value_std']}{rng} {g['unit_std']}) {g['comparator']}{flags}"
     )
 
 
 def _fact_str(f: Fact) -> str:
     rng = f"–{f.value_std_high}" if f.value_std_high is not None else ""
     label = f" [{f.period_label}]" if f.period_label else ""
-    asp = " aspirational" if f.is_aspirational else ""
+    flags = "".join(f" {FLAGS[flag]}" for flag in FLAGS if getattr(f, flag))
     return (
         f"{f.indicator_code} {f.kind} {f.measure} {f.period_year}{label} {f.value}{f.unit} "
-        f"(std {f.value_std}{rng} {f.unit_std}) {f.comparator}{asp} | {f.sentence.strip()[:70]}"
+        f"(std {f.value_std}{rng} {f.unit_std}) {f.comparator}{flags} | {f.sentence.strip()[:70]}"
     )
 
 
@@ -236,6 +257,12 @@ def report(totals: Totals) -> str:
         f"comparator accuracy {totals.comparator_accuracy:.3f}  unit accuracy {totals.unit_accuracy:.3f}  "
         f"aspiration accuracy {totals.aspiration_accuracy:.3f}"
     )
+    for flag, word in FLAGS.items():
+        tp, fp, fn = totals.flag_counts(flag)
+        lines.append(
+            f"{flag}: precision {totals.flag_precision(flag):.3f}  recall {totals.flag_recall(flag):.3f}  "
+            f"({tp} {word} facts found, {fp} flagged wrongly, {fn} missed)"
+        )
     lines.append(
         f"({totals.matched} matched of {sum(d.gold for d in totals.docs)} gold, "
         f"{sum(d.predicted for d in totals.docs)} predicted, {len(totals.docs)} documents)"
@@ -251,8 +278,8 @@ def report(totals: Totals) -> str:
         for g, f in d.wrong_unit:
             want = f"{g['value']}{g['unit']} ({g['unit_std']})"
             lines.append(f"  UNIT       {d.name}: gold {want} got {_fact_str(f)}")
-        for g, f in d.wrong_aspiration:
-            lines.append(f"  ASPIRATION {d.name}: gold {bool(g.get('is_aspirational'))} got {_fact_str(f)}")
+        for flag, g, f in d.wrong_flags:
+            lines.append(f"  FLAG       {d.name}: gold {flag} {bool(g[flag])} got {_fact_str(f)}")
     return "\n".join(lines)
 
 

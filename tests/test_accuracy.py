@@ -9,6 +9,7 @@ import pytest
 
 from tests.accuracy import (
     CORE_CODES,
+    FLAGS,
     GOLD_DIR,
     gold_files,
     load,
@@ -21,6 +22,7 @@ from tests.accuracy import (
 from transforms.models import COMPARATORS, KINDS, LEVELS, MEASURES
 
 PRECISION_BAR, RECALL_BAR, COMPARATOR_BAR = 0.95, 0.90, 0.90
+FLAG_BAR = 0.90  # precision and recall of each flag (is_aspirational, is_estimate) over matched facts
 
 # Multipliers of the written units the gold uses: value * multiplier = value_std in unit_std.
 UNITS = {
@@ -50,6 +52,7 @@ FACT_KEYS = {
     "unit_std",
     "comparator",
     "is_aspirational",
+    "is_estimate",
 }
 
 
@@ -60,6 +63,9 @@ def test_core_indicator_precision_and_recall(capsys):
     assert totals.precision >= PRECISION_BAR, report(totals)
     assert totals.recall >= RECALL_BAR, report(totals)
     assert totals.comparator_accuracy >= COMPARATOR_BAR, report(totals)
+    for flag in FLAGS:
+        assert totals.flag_precision(flag) >= FLAG_BAR, report(totals)
+        assert totals.flag_recall(flag) >= FLAG_BAR, report(totals)
 
 
 @pytest.mark.parametrize("path", gold_files(), ids=lambda p: p.stem)
@@ -96,7 +102,7 @@ def test_gold_covers_every_level_encoding_and_case():
     assert {g["encoding"] for g in golds} >= {"utf-8", "gb18030", "big5", "utf-16"}
     facts = [f for g in golds for f in g["facts"]]
     assert {f["comparator"] for f in facts} == set(COMPARATORS)
-    assert any(f["is_aspirational"] for f in facts)
+    assert any(f["is_aspirational"] for f in facts) and any(f["is_estimate"] for f in facts)
     assert any(f["measure"] == "growth" and float(f["value_std"]) < 0 for f in facts)
     assert any(f["kind"] == "target" and f["period_year"] >= 2035 for f in facts)
     assert any(f["period_label"] for f in facts)

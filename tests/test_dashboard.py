@@ -47,9 +47,9 @@ def _add_synthetic_rows(db: Path) -> None:
         con.execute(
             "INSERT INTO fact_indicator (fact_id, document_id, region_id, indicator_code, indicator_name, "
             "kind, measure, value, unit, value_std, unit_std, comparator, is_aspirational, target_not_set, "
-            "period_year, section, sentence, char_start, char_end) VALUES "
+            "is_estimate, period_year, section, sentence, char_start, char_end) VALUES "
             "('f0f0f0f0f0f0f0f0-00000', 'f0f0f0f0f0f0f0f0', '360922', 'gdp', '地区生产总值', 'actual', "
-            "'growth', 7.9, '%', 7.9, '%', 'point', false, false, 2023, 'review', "
+            "'growth', 7.9, '%', 7.9, '%', 'point', false, false, false, 2023, 'review', "
             "'全年地区生产总值增长7.9%。', 8, 12)"
         )
         con.execute(

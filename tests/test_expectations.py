@@ -14,7 +14,8 @@ def fact_row(**overrides):
         "fact_id": "abc-00000", "document_id": "abc", "region_id": "360922", "indicator_code": "gdp",
         "indicator_name": "地区生产总值", "kind": "target", "measure": "growth", "value": 7.7, "unit": "%",
         "value_std": 7.7, "value_std_high": None, "unit_std": "%", "comparator": "around",
-        "is_aspirational": False, "target_not_set": False, "period_year": 2023, "period_label": None,
+        "is_aspirational": False, "target_not_set": False, "is_estimate": False, "period_year": 2023,
+        "period_label": None,
         "section": "plan", "sentence": "地区生产总值增长7.7%左右", "char_start": 10, "char_end": 18,
     }  # fmt: skip
     row.update(overrides)
@@ -62,6 +63,21 @@ def test_bad_enum_and_dangling_keys_fail_with_names():
     message = outcome.describe_failures()
     assert "nope" in message  # the dangling key is named
     assert "forecast" in message and "fact_indicator.expect_column_values_to_be_in_set(kind)" in message
+
+
+def test_an_estimated_target_or_an_aspirational_actual_fails():
+    rows = [
+        fact_row(),
+        fact_row(fact_id="abc-00001", is_estimate=True),  # a target
+        fact_row(fact_id="abc-00002", kind="actual", period_year=2022, is_aspirational=True),
+        fact_row(fact_id="abc-00003", kind="actual", period_year=2022, is_estimate=True),  # fine
+    ]
+    outcome = validate_tables({"fact_indicator": frame(rows)}, KEYS, "r5")
+    failed = {(r["expectation"], r["column_name"]): r for r in outcome.failures}
+    assert set(failed) == {
+        ("expect_column_values_to_be_in_set", "is_estimate"),
+        ("expect_column_values_to_be_in_set", "is_aspirational"),
+    }, outcome.describe_failures()
 
 
 def test_duplicate_fact_ids_fail():

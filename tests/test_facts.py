@@ -106,6 +106,39 @@ def test_aspiration_only_on_targets():
     assert review and not any(f.is_aspirational for f in review)
 
 
+def test_an_estimate_is_flagged_in_its_own_clause():
+    facts = core(
+        REVIEW + "经初步核算，全年地区生产总值完成375亿元，增长4.5%；一般公共预算收入25亿元。"
+        "全社会固定资产投资预计增长8%。规模以上工业增加值增长6%，好于预计。"
+    )
+    assert [(f.indicator_code, f.value, f.is_estimate) for f in facts] == [
+        ("gdp", 375, True),
+        ("gdp", 4.5, True),
+        ("general_budget_revenue", 25, False),  # the next ；-clause states its own figure
+        ("fixed_asset_investment", 8, True),
+        ("industrial_value_added", 6, False),  # compared with the estimate, not one
+    ]
+    assert not core(REVIEW + "社会消费品零售总额增长9%，增速比预计高1个百分点。")[0].is_estimate
+
+
+def test_an_estimate_carried_on_by_xiatong_holds_for_the_rest_of_the_review():
+    facts = core(
+        REVIEW
+        + "预计（下同）全年地区生产总值增长5.5%。\n（一）项目建设。固定资产投资增长5%。\n"
+        + PLAN
+        + "地区生产总值增长6%左右。"
+    )
+    assert [(f.kind, f.value, f.is_estimate) for f in facts] == [
+        ("actual", 5.5, True),
+        ("actual", 5, True),
+        ("target", 6, False),
+    ]
+
+
+def test_targets_are_never_estimates():
+    assert not any(f.is_estimate for f in core(PLAN + "预计全年地区生产总值增长6%左右。"))
+
+
 def test_longrange_goal_is_a_target_for_its_own_year():
     f = one(PLAN + "到2035年，地区生产总值达到2000亿元。", 2024)
     assert (f.kind, f.period_year, f.section, f.measure) == ("target", 2035, "longrange", "level")

@@ -68,6 +68,8 @@ class _Cues:
     change_from: re.Pattern[str]  # 由/从 (and a year of its own) right before a change's first figure
     change_to: re.Pattern[str]  # 增加到/提高至/增至 right after it
     five_year_spans: tuple[str, ...]
+    estimate: re.Pattern[str]
+    estimate_onward: re.Pattern[str]
 
 
 def _longest_first(words) -> tuple[str, ...]:
@@ -113,6 +115,19 @@ def _cues() -> _Cues:
             r"\s*(?:" + "|".join(map(re.escape, _longest_first(d["change_verbs"]))) + r")?\s*(?:到|至)"
         ),
         five_year_spans=tuple(d["five_year_spans"]),
+        estimate=re.compile(
+            "".join(f"(?<!{re.escape(w)})" for w in d["estimate_not_after"])
+            + "(?:"
+            + "|".join(map(re.escape, _longest_first(d["estimate"])))
+            + ")"
+        ),
+        estimate_onward=re.compile(
+            "(?:"
+            + "|".join(map(re.escape, _longest_first(d["estimate"])))
+            + r")\s*[（(]\s*(?:"
+            + "|".join(map(re.escape, _longest_first(d["estimate_onward"])))
+            + r")\s*[）)]"
+        ),
     )
 
 
@@ -182,8 +197,17 @@ def extract_facts(
     original, text = text, _halfwidth(text)
     same = original is text
     append = facts.append
+    onward_pattern = _cues().estimate_onward
+    estimated_from, estimated_section = len(text), ""
     for part in split_parts(text):
         section, label = part.section, part.label
+        # 预计（下同）: every actual after it in this section (the review, as a rule) is an
+        # estimate, not only its own sentence's.
+        if section != estimated_section:
+            onward = onward_pattern.search(text, part.start, part.end)
+            estimated_from, estimated_section = (
+                (len(text), "") if onward is None else (onward.start(), section)
+            )
         for m in _SENTENCE.finditer(text, part.start, part.end):
             sentence = m.group()
             start, end = m.span()
@@ -196,6 +220,8 @@ def extract_facts(
                 if place and place not in own_places:
                     # 广州经济总量 in Guangdong's report: that place's figure, not the report's.
                     head, tail = (place + head[0], *head[1:]), (None, *tail[1:])
+                if rel_start + start > estimated_from and head[2] == "actual" and not tail[4]:
+                    tail = (*tail[:4], True)
                 append(Fact(*head, rel_start + start, rel_end + start, *tail))
     return facts
 
@@ -917,7 +943,13 @@ def _make_fact(
         period_year,
         provenance,  # sentence
     )
-    tail_fields = (None if indicator is None else indicator.code, label, section, False)
+    tail_fields = (
+        None if indicator is None else indicator.code,
+        label,
+        section,
+        False,  # target_not_set
+        kind == "actual" and _cues().estimate.search(ctx.sentence, 0, q.start) is not None,
+    )
     return head, ctx.offset + q.start, ctx.offset + q.end, tail_fields, subject.place
 
 
@@ -967,5 +999,6 @@ def _not_set_facts(ctx: _Context) -> list[_RelFact]:
             ctx.report_year,  # period_year
             ctx.provenance,  # sentence
         )
-        out.append((head, ctx.offset + m.start(), ctx.offset + m.end(), (code, None, "plan", True), ""))
+        tail = (code, None, "plan", True, False)  # indicator_code, label, section, not set, estimate
+        out.append((head, ctx.offset + m.start(), ctx.offset + m.end(), tail, ""))
     return out

@@ -78,6 +78,7 @@ FACT_SCHEMA = {
     "comparator": pl.String,
     "is_aspirational": pl.Boolean,
     "target_not_set": pl.Boolean,
+    "is_estimate": pl.Boolean,
     "period_year": pl.Int32,
     "period_label": pl.String,
     "section": pl.String,

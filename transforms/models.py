@@ -113,6 +113,7 @@ class Fact:
     period_label: str | None = None  # qualifier kept as written: 1-11月, 前三季度, 十四五
     section: str = "other"  # one of SECTIONS
     target_not_set: bool = False  # the report says this target is deliberately not set
+    is_estimate: bool = False  # an actual the report calls an estimate or preliminary (预计, 初步核算)
 
 
 @dataclass

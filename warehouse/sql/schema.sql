@@ -75,6 +75,7 @@ CREATE TABLE IF NOT EXISTS fact_indicator (
     comparator      VARCHAR,                   -- point | around | at_least | at_most | range
     is_aspirational BOOLEAN NOT NULL,
     target_not_set  BOOLEAN NOT NULL,
+    is_estimate     BOOLEAN NOT NULL,          -- an actual given as 预计 / 初步核算
     period_year     INTEGER,
     period_label    VARCHAR,
     section         VARCHAR,
@@ -82,6 +83,10 @@ CREATE TABLE IF NOT EXISTS fact_indicator (
     char_start      INTEGER NOT NULL,
     char_end        INTEGER NOT NULL
 );
+
+-- Warehouses made before is_estimate: their facts read FALSE until the next run parses their
+-- documents again (the parsing rules changed with it, so every document is parsed again).
+ALTER TABLE fact_indicator ADD COLUMN IF NOT EXISTS is_estimate BOOLEAN DEFAULT FALSE;
 
 CREATE TABLE IF NOT EXISTS etl_run (
     run_id          VARCHAR PRIMARY KEY,

@@ -23,6 +23,7 @@ SELECT
     f.comparator,
     f.is_aspirational,
     f.target_not_set,
+    f.is_estimate,
     f.section,
     f.sentence,
     f.char_start,
@@ -78,7 +79,8 @@ LEFT JOIN dim_region r ON r.region_id = d.region_id
 GROUP BY ALL;
 
 -- Target for year Y (report of Y) against the actual for Y (review in the report of Y+1).
--- One figure per side: the first full-year mention (smallest char_start) of the indicator.
+-- One figure per side: the first full-year mention (smallest char_start) of the indicator; for the
+-- actual, a final figure before an estimate (预计, 初步核算; actual_is_estimate says which it is).
 -- Met rule (status): at_least / point: actual >= target; around: actual >= target - tolerance
 -- (0.5 percentage points for growth and rates in %, else 1 % of the target); range: actual >= low
 -- end; at_most: actual <= target. Ceiling indicators (cpi, unemployment, energy_intensity) and
@@ -99,7 +101,7 @@ actuals AS (
       AND period_label IS NULL AND value_std IS NOT NULL
     QUALIFY row_number() OVER (
         PARTITION BY region_id, indicator_code, measure, unit_std, period_year
-        ORDER BY char_start, document_id
+        ORDER BY is_estimate, char_start, document_id
     ) = 1
 ),
 paired AS (
@@ -109,7 +111,8 @@ paired AS (
         t.period_year AS year,
         t.value_std AS target_value, t.value_std_high AS target_value_high, t.comparator,
         t.is_aspirational, t.sentence AS target_sentence, t.source_file AS target_source_file,
-        a.value_std AS actual_value, a.sentence AS actual_sentence, a.source_file AS actual_source_file,
+        a.value_std AS actual_value, a.is_estimate AS actual_is_estimate, a.sentence AS actual_sentence,
+        a.source_file AS actual_source_file,
         (t.indicator_code IN ('cpi', 'urban_unemployment_surveyed', 'urban_unemployment_registered',
                               'energy_intensity')
          OR (t.measure = 'growth' AND t.value_std < 0)) AS lower_is_better,
