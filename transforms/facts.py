@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from itertools import pairwise
 
 import reference
@@ -69,7 +69,9 @@ class _Cues:
     change_to: re.Pattern[str]  # 增加到/提高至/增至 right after it
     five_year_spans: tuple[str, ...]
     estimate: re.Pattern[str]
+    estimate_not_after: tuple[str, ...]  # 好于预计: compared with an estimate, not one
     estimate_onward: re.Pattern[str]
+    onward_gate: re.Pattern[str]  # the words of estimate_onward alone: most texts hold none
 
 
 def _longest_first(words) -> tuple[str, ...]:
@@ -115,12 +117,8 @@ def _cues() -> _Cues:
             r"\s*(?:" + "|".join(map(re.escape, _longest_first(d["change_verbs"]))) + r")?\s*(?:到|至)"
         ),
         five_year_spans=tuple(d["five_year_spans"]),
-        estimate=re.compile(
-            "".join(f"(?<!{re.escape(w)})" for w in d["estimate_not_after"])
-            + "(?:"
-            + "|".join(map(re.escape, _longest_first(d["estimate"])))
-            + ")"
-        ),
+        estimate=re.compile("|".join(map(re.escape, _longest_first(d["estimate"])))),
+        estimate_not_after=tuple(d["estimate_not_after"]),
         estimate_onward=re.compile(
             "(?:"
             + "|".join(map(re.escape, _longest_first(d["estimate"])))
@@ -128,6 +126,7 @@ def _cues() -> _Cues:
             + "|".join(map(re.escape, _longest_first(d["estimate_onward"])))
             + r")\s*[）)]"
         ),
+        onward_gate=re.compile("|".join(map(re.escape, d["estimate_onward"]))),
     )
 
 
@@ -170,6 +169,18 @@ class _Context:
         """The sentence as the facts quote it."""
         return (self.raw or self.sentence).strip()
 
+    @cached_property
+    def estimate_at(self) -> int:
+        """Where the first estimate word (预计, 初步核算) of the sentence stands, or its length: an
+        actual after it is an estimate. Once per sentence, not per figure. A plain alternation,
+        checked against the words before it afterwards (好于预计): a leading look-behind would make
+        the regex try every position."""
+        c = _cues()
+        for m in c.estimate.finditer(self.sentence):
+            if not self.sentence.endswith(c.estimate_not_after, 0, m.start()):
+                return m.start()
+        return len(self.sentence)
+
 
 # A fact of one sentence as the memo keeps it: the Fact's fields before char_start, the span
 # relative to the sentence, and the fields after char_end (Fact's field order). The caller
@@ -197,17 +208,16 @@ def extract_facts(
     original, text = text, _halfwidth(text)
     same = original is text
     append = facts.append
-    onward_pattern = _cues().estimate_onward
+    # 预计（下同）: every actual after it in its section (the review, as a rule) is an estimate,
+    # not only its own sentence's. Looked for only in a text holding the word (a scan in C).
+    c = _cues()
+    onward = [m.start() for m in c.estimate_onward.finditer(text)] if c.onward_gate.search(text) else []
     estimated_from, estimated_section = len(text), ""
     for part in split_parts(text):
         section, label = part.section, part.label
-        # 预计（下同）: every actual after it in this section (the review, as a rule) is an
-        # estimate, not only its own sentence's.
-        if section != estimated_section:
-            onward = onward_pattern.search(text, part.start, part.end)
-            estimated_from, estimated_section = (
-                (len(text), "") if onward is None else (onward.start(), section)
-            )
+        if onward and section != estimated_section:
+            here = [i for i in onward if part.start <= i < part.end]
+            estimated_from, estimated_section = (here[0], section) if here else (len(text), "")
         for m in _SENTENCE.finditer(text, part.start, part.end):
             sentence = m.group()
             start, end = m.span()
@@ -220,7 +230,7 @@ def extract_facts(
                 if place and place not in own_places:
                     # 广州经济总量 in Guangdong's report: that place's figure, not the report's.
                     head, tail = (place + head[0], *head[1:]), (None, *tail[1:])
-                if rel_start + start > estimated_from and head[2] == "actual" and not tail[4]:
+                if onward and rel_start + start > estimated_from and head[2] == "actual" and not tail[4]:
                     tail = (*tail[:4], True)
                 append(Fact(*head, rel_start + start, rel_end + start, *tail))
     return facts
@@ -948,7 +958,7 @@ def _make_fact(
         label,
         section,
         False,  # target_not_set
-        kind == "actual" and _cues().estimate.search(ctx.sentence, 0, q.start) is not None,
+        kind == "actual" and ctx.estimate_at < q.start,
     )
     return head, ctx.offset + q.start, ctx.offset + q.end, tail_fields, subject.place
 
