@@ -144,3 +144,32 @@ def test_a_breadcrumb_above_a_bare_title_is_not_part_of_it() -> None:
     # A scraped page: the site's breadcrumb sits on the line above 政府工作报告.
     text = "首页>政务公开>规划计划\n政府工作报告\n——2024年1月12日在临澧县第十八届人民代表大会第四次会议上\n"
     assert extract_meta(text, text).title == "政府工作报告"
+
+
+_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>{title}</title></head><body>
+<div class="nav">首页 &gt; 政务公开 &gt; 政府工作报告</div>
+{heading}<p>各位代表：</p>
+<p>现在，我代表县人民政府向大会报告工作，请予审议，并请县政协委员和其他列席人员提出意见。</p>
+<p>一、2023年工作回顾</p>
+<p>过去一年，全县地区生产总值增长5.2%，一般公共预算收入增长6.1%，城镇新增就业3200人。全县上下坚持稳中求进，
+经济运行持续向好，民生保障不断加强，县域经济综合实力稳步提升。</p>
+<p>二、2024年工作安排</p>
+<p>今年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%。</p>
+</body></html>"""
+
+
+def test_a_page_whose_body_has_no_title_takes_its_html_title() -> None:
+    from transforms.document import parse_document
+
+    page = _PAGE.format(title="攸縣2024年政府工作報告_攸縣人民政府網", heading="")
+    doc = parse_document("youxian.html", page.encode())
+    assert doc.meta.title == "攸县2024年政府工作报告"  # Simplified, without the site's name
+    assert doc.meta.report_year == 2024 and doc.region.region.name == "攸县"
+
+
+def test_a_title_in_the_body_wins_over_the_html_title() -> None:
+    from transforms.document import parse_document
+
+    page = _PAGE.format(title="政务公开 - 攸县人民政府网", heading="<h1>攸县2024年政府工作报告</h1>")
+    assert parse_document("youxian.html", page.encode()).meta.title == "攸县2024年政府工作报告"

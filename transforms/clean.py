@@ -492,6 +492,22 @@ _TAG = re.compile(r"<[^>]{0,2000}>", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
+_PAGE_TITLE = re.compile(r"<\s*title\b[^>]*>(.*?)<\s*/\s*title\s*>", re.I | re.S)
+# The site's name after the page's own title: 2025年安徽省政府工作报告_安徽省人民政府, … - 某市人民政府网.
+_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s).*", re.S)
+
+
+def page_title(text: str) -> str | None:
+    """An HTML page's <title>, Simplified and without the site's name after it. strip_html drops
+    the <head>, so a page whose body carries no title line would have none without it."""
+    m = _PAGE_TITLE.search(text, 0, 20_000)
+    if m is None:
+        return None
+    title = html.unescape(_TAG.sub("", m.group(1))).strip()
+    title = _SITE_SUFFIX.sub("", title)
+    return _t2s().convert(normalize_code_points(title)).strip() or None
+
+
 def strip_html(text: str) -> str:
     """The text of an HTML page, one block per line (the standard library's unescape does
     entities; nothing here executes or fetches anything)."""

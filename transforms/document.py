@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from transforms.clean import clean_document, strip_html
+from transforms.clean import clean_document, page_title, strip_html
 from transforms.decode import decode_bytes
 from transforms.facts import extract_facts, has_plan_section
 from transforms.ids import sha256_hex
@@ -31,10 +31,11 @@ def parse_document(source_file: str, data: bytes, *, sha256: str | None = None) 
 
 def _parse(source_file: str, data: bytes, sha: str) -> ParsedDocument:
     decoded = decode_bytes(data)
-    text = strip_html(decoded.text) if looks_like_html(decoded.text) else decoded.text
+    html_page = looks_like_html(decoded.text)
+    text = strip_html(decoded.text) if html_page else decoded.text
     cleaned = clean_document(text)
     ensure_report(cleaned.text)
-    meta = extract_meta(cleaned.full_text, cleaned.text)
+    meta = extract_meta(cleaned.full_text, cleaned.text, page_title(decoded.text) if html_page else None)
     if meta.report_year is None:
         raise InputRejected("no_year", "no report year in title, dates or section headings")
     region = resolve_region(meta, cleaned.text)

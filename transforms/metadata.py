@@ -66,15 +66,21 @@ def _int(text: str) -> int | None:
         return None
 
 
+_SPACES = re.compile(r"[ \t\u3000\xa0]+")
+
+
 def _head(full_text: str) -> list[str]:
-    lines = [re.sub(r"[ \t\u3000\xa0]+", "", ln) for ln in full_text.split("\n")[: _HEAD_LINES * 3]]
+    lines = [_SPACES.sub("", ln) for ln in full_text.split("\n")[: _HEAD_LINES * 3]]
     return [ln for ln in lines if ln][:_HEAD_LINES]
 
 
-def extract_meta(full_text: str, text: str) -> DocMeta:
+def extract_meta(full_text: str, text: str, page_title: str | None = None) -> DocMeta:
+    """``page_title``: an HTML page's <title>, read when no line of the text is a title."""
     meta = DocMeta()
     head = _head(full_text)
     _title(meta, head)
+    if meta.title is None and page_title:
+        _title(meta, [_SPACES.sub("", page_title)])
     _session(meta, "".join(head))
     _speaker(meta, head)
     if meta.report_year is None:
