@@ -62,7 +62,6 @@ class DocScore:
     matched: int = 0
     comparator_ok: int = 0
     unit_ok: int = 0
-    aspiration_ok: int = 0
     flags: dict[str, list[int]] = field(default_factory=lambda: {f: [0, 0, 0] for f in FLAGS})  # tp fp fn
     misses: list[dict] = field(default_factory=list)
     false_positives: list[Fact] = field(default_factory=list)
@@ -106,7 +105,9 @@ class Totals:
 
     @property
     def aspiration_accuracy(self) -> float:
-        return self._over_matched("aspiration_ok")
+        """Matched facts whose is_aspirational agrees with the gold."""
+        _, fp, fn = self.flag_counts("is_aspirational")
+        return 1 - (fp + fn) / self.matched if self.matched else 1.0
 
     def flag_counts(self, flag: str) -> tuple[int, int, int]:
         """(true positives, false positives, false negatives) of ``flag`` over matched pairs."""
@@ -205,8 +206,6 @@ def score(path: Path) -> DocScore:
             result.unit_ok += 1
         else:
             result.wrong_unit.append((hit, fact))
-        if bool(hit["is_aspirational"]) == fact.is_aspirational:
-            result.aspiration_ok += 1
         for flag in FLAGS:
             want, got = bool(hit[flag]), bool(getattr(fact, flag))
             if want or got:
