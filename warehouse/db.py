@@ -47,8 +47,32 @@ def connect(db_path: str | os.PathLike, *, read_only: bool = False) -> duckdb.Du
         raise
 
 
+# Tables that grow with the facts: no key index (see schema.sql); their keys are checked instead.
+UNINDEXED_KEYS = {"fact_indicator": ("fact_id",), "fact_term": ("document_id", "term")}
+
+
 def init_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(sql("schema.sql"))
+    _drop_growing_keys(con)
+
+
+def _drop_growing_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """A warehouse made when fact_indicator and fact_term had a PRIMARY KEY gets each table again
+    without it, rows kept (DuckDB cannot drop a primary key in place). Once, in one transaction:
+    a run killed meanwhile leaves the table as it was."""
+    names = ", ".join(f"'{t}'" for t in UNINDEXED_KEYS)
+    keyed = con.execute(
+        "SELECT DISTINCT table_name FROM duckdb_constraints() WHERE database_name = current_database()"
+        " AND schema_name = 'main' AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')"
+        f" AND table_name IN ({names})"
+    ).fetchall()
+    for (table,) in keyed:
+        con.execute("BEGIN")
+        con.execute(f"ALTER TABLE {table} RENAME TO {table}__keyed")
+        con.execute(sql("schema.sql"))  # creates the table again, as it is now declared
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {table}__keyed")
+        con.execute(f"DROP TABLE {table}__keyed")
+        con.execute("COMMIT")
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:

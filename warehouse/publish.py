@@ -16,7 +16,15 @@ import duckdb
 import polars as pl
 
 from gwr.faults import checkpoint
-from warehouse.db import DOC_KEYED_TABLES, connect, create_views, init_schema, quote_path, sql_literal
+from warehouse.db import (
+    DOC_KEYED_TABLES,
+    UNINDEXED_KEYS,
+    connect,
+    create_views,
+    init_schema,
+    quote_path,
+    sql_literal,
+)
 from warehouse.staging import attach_staged
 
 ETL_FILE_SCHEMA = {
@@ -100,6 +108,25 @@ def _insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFram
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {_scan(frame, scratch, table)}")
 
 
+class KeyAlreadyPublished(RuntimeError):
+    """A staged row's key is already in the warehouse: publishing it would duplicate a fact."""
+
+
+def _refuse_published_keys(con: duckdb.DuckDBPyConnection, table: str, key: tuple[str, ...]) -> None:
+    """The check a PRIMARY KEY would make, for the tables that have none (schema.sql): no staged
+    key may already be published once the superseded documents are gone. A hash join on the
+    run's keys, so its memory grows with the run, never with the warehouse."""
+    columns = ", ".join(key)
+    n, example = con.execute(
+        f"SELECT count(*), min(concat_ws(' / ', {columns})) "
+        f"FROM {table} SEMI JOIN stg_{table} USING ({columns})"
+    ).fetchone()
+    if n:
+        raise KeyAlreadyPublished(
+            f"{n} staged {table} rows have a key ({columns}) that is already published, e.g. {example}"
+        )
+
+
 def _finish_run(con: duckdb.DuckDBPyConnection, summary: RunSummary) -> None:
     counts = ("n_seen", "n_loaded", "n_duplicate", "n_unchanged", "n_quarantined", "n_replaced", "n_facts")
     assignments = ", ".join(
@@ -140,6 +167,8 @@ class Publication:
         self.n_replaced = con.execute("SELECT count(*) FROM superseded").fetchone()[0]
         for table in ("fact_term", *DOC_KEYED_TABLES):  # fact_term: a child table too
             con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM superseded)")
+        for table, key in UNINDEXED_KEYS.items():
+            _refuse_published_keys(con, table, key)
         con.execute("INSERT OR IGNORE INTO dim_region BY NAME SELECT * FROM stg_dim_region")
         incoming = _scan(self.indicators, self._scratch, "indicators")
         con.execute(f"INSERT OR REPLACE INTO dim_indicator BY NAME SELECT * FROM {incoming}")
