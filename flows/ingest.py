@@ -28,6 +28,7 @@ from flows.parse_slots import ParseSlots
 from flows.parser_version import parser_version
 from flows.stage import FileEntry, StagePlan, batches, plan_files
 from gwr.faults import checkpoint
+from gwr.memory import limit_malloc_arenas
 from transforms.indicators import dim_indicator_rows
 from warehouse.db import run_lock, staging_path
 from warehouse.publish import (
@@ -42,6 +43,9 @@ from warehouse.staging import Staging
 
 if TYPE_CHECKING:
     from flows.parse_worker import BatchResult
+
+
+limit_malloc_arenas()  # for runs started without `gwr` (deployments): see gwr/memory.py
 
 
 class ValidationFailed(RuntimeError):
