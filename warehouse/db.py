@@ -68,10 +68,14 @@ def _drop_growing_keys(con: duckdb.DuckDBPyConnection) -> None:
     ).fetchall()
     for (table,) in keyed:
         con.execute("BEGIN")
-        con.execute(f"ALTER TABLE {table} RENAME TO {table}__keyed")
-        con.execute(sql("schema.sql"))  # creates the table again, as it is now declared
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {table}__keyed")
-        con.execute(f"DROP TABLE {table}__keyed")
+        try:
+            con.execute(f"ALTER TABLE {table} RENAME TO {table}__keyed")
+            con.execute(sql("schema.sql"))  # creates the table again, as it is now declared
+            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {table}__keyed")
+            con.execute(f"DROP TABLE {table}__keyed")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
         con.execute("COMMIT")
 
 
