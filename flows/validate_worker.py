@@ -12,6 +12,7 @@ import atexit
 import concurrent.futures as cf
 import functools
 import multiprocessing
+import tempfile
 from pathlib import Path
 
 import polars as pl
@@ -69,20 +70,26 @@ def validate_staged(
         PART_KEYS,
         VALIDATION_QUERIES,
         contract_columns,
+        read_part,
+        split_for_validation,
         staged_rows,
         validation_frame,
     )
 
     frames: dict[str, object] = {}
-    for table in VALIDATION_QUERIES:
-        load = functools.partial(validation_frame, staging, table, published_regions)
-        n = -(-staged_rows(staging, table) // MAX_ROWS_PER_PART) if table in PART_KEYS else 1
-        # Large tables in parts: GX copies a frame several times while it validates it.
-        frames[table] = [functools.partial(load, part=(i, n)) for i in range(n)] if n > 1 else load
-    frames["dim_indicator"] = indicators
-    frames["etl_file"] = etl_files
-    keys = KeySets(indicator_codes=set(indicators["indicator_code"].to_list()))
-    outcome = validate_tables(frames, keys, run_id, docs_dir, contract_columns())
+    with tempfile.TemporaryDirectory(prefix=".validation-", dir=staging) as parts_dir:
+        for table in VALIDATION_QUERIES:
+            n = -(-staged_rows(staging, table) // MAX_ROWS_PER_PART) if table in PART_KEYS else 1
+            if n > 1:
+                # Large tables in parts: GX copies a frame several times while it validates it.
+                paths = split_for_validation(staging, table, published_regions, n, Path(parts_dir))
+                frames[table] = [functools.partial(read_part, p) for p in paths]
+            else:
+                frames[table] = functools.partial(validation_frame, staging, table, published_regions)
+        frames["dim_indicator"] = indicators
+        frames["etl_file"] = etl_files
+        keys = KeySets(indicator_codes=set(indicators["indicator_code"].to_list()))
+        outcome = validate_tables(frames, keys, run_id, docs_dir, contract_columns())
     if docs_dir is not None and (docs_dir / "index.html").is_file():
         localize_site(docs_dir)  # GX pages load CDNs; rewritten so the site opens offline
     return outcome

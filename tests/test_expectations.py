@@ -103,18 +103,45 @@ def test_parts_report_as_one_table():
 
 
 def test_parts_keep_duplicate_keys_together(tmp_path):
-    """Parts split by the key's hash: every row lands in exactly one part, duplicates in the same."""
-    from warehouse.staging import staged_rows, validation_frame, write_batch
+    """Parts split by the key's hash in one pass: every row lands in exactly one part, duplicates
+    in the same, and a part with no rows is still there, empty, with the table's columns."""
+    from warehouse.staging import read_part, split_for_validation, staged_rows, validation_frame, write_batch
 
     rows = [fact_row(fact_id=f"abc-{i:05d}") for i in range(50)] + [fact_row(fact_id="abc-00007")]
     facts = pl.DataFrame(rows, schema=FACT_SCHEMA)
-    write_batch(tmp_path, "b1", {"fact_indicator": facts})
-    assert staged_rows(tmp_path, "fact_indicator") == 51
-    parts = [validation_frame(tmp_path, "fact_indicator", {"360922"}, part=(i, 4)) for i in range(4)]
+    write_batch(tmp_path / "staging", "b1", {"fact_indicator": facts[:30]})
+    write_batch(tmp_path / "staging", "b2", {"fact_indicator": facts[30:]})
+    assert staged_rows(tmp_path / "staging", "fact_indicator") == 51
+    paths = split_for_validation(tmp_path / "staging", "fact_indicator", {"360922"}, 60, tmp_path / "parts")
+    parts = [read_part(p) for p in paths]
+    whole = validation_frame(tmp_path / "staging", "fact_indicator", {"360922"})
+    assert len(parts) == 60 and {p.schema for p in parts} == {whole.schema}
+    assert min(p.num_rows for p in parts) == 0  # 51 rows in 60 parts
     ids = [pl.from_arrow(p)["fact_id"].to_list() for p in parts]
     assert sorted(i for part in ids for i in part) == sorted(r["fact_id"] for r in rows)
     assert sum("abc-00007" in part for part in ids) == 1
     assert max(part.count("abc-00007") for part in ids) == 2
+    together = pl.concat([pl.from_arrow(p) for p in parts]).sort("fact_id")
+    assert together.equals(pl.from_arrow(whole).sort("fact_id"))
+
+
+def test_term_parts_keep_each_document_together(tmp_path):
+    """fact_term's key is (document_id, term): its parts split by document."""
+    from warehouse.staging import read_part, split_for_validation, write_batch
+
+    terms = pl.DataFrame(
+        {
+            "document_id": [f"doc{i % 7}" for i in range(70)],
+            "term": [f"t{i}" for i in range(70)],
+            "n": [1] * 70,
+            "term_rank": list(range(1, 71)),
+            "per_10k_chars": [0.5] * 70,
+        }
+    )
+    write_batch(tmp_path / "staging", "b1", {"fact_term": terms})
+    paths = split_for_validation(tmp_path / "staging", "fact_term", set(), 3, tmp_path / "parts")
+    docs = [set(pl.from_arrow(read_part(p))["document_id"].to_list()) for p in paths]
+    assert sum(len(d) for d in docs) == 7 and set().union(*docs) == {f"doc{i}" for i in range(7)}
 
 
 def test_staged_columns_must_match_the_warehouse_schema(tmp_path):
@@ -137,3 +164,34 @@ def test_staged_columns_must_match_the_warehouse_schema(tmp_path):
     )
     failed = {(r["table_name"], r["expectation"]) for r in outcome.failures}
     assert ("fact_indicator", "expect_table_columns_to_match_set") in failed
+
+
+def test_staged_tables_validate_in_parts_with_exact_keys(tmp_path, monkeypatch):
+    """With a part budget of 10 rows, 41 staged facts and 30 term rows are checked in parts: a
+    fact_id staged twice, in two batches, still fails uniqueness (its copies meet in one part),
+    and the parts' files are gone afterwards."""
+    from flows import validate_worker
+    from transforms.frames import TERM_SCHEMA
+    from transforms.indicators import dim_indicator_rows
+    from warehouse.publish import ETL_FILE_SCHEMA
+    from warehouse.staging import write_batch
+
+    monkeypatch.setattr(validate_worker, "MAX_ROWS_PER_PART", 10)
+    staging = tmp_path / "staging"
+    facts = pl.DataFrame([fact_row(fact_id=f"abc-{i:05d}") for i in range(40)], schema=FACT_SCHEMA)
+    terms = pl.DataFrame(
+        {"document_id": [f"d{i % 6}" for i in range(30)], "term": [f"t{i}" for i in range(30)]}
+    ).with_columns(n=1, term_rank=1, per_10k_chars=1.0)
+    write_batch(staging, "b1", {"fact_indicator": facts[:20], "fact_term": terms.cast(TERM_SCHEMA)})
+    write_batch(staging, "b2", {"fact_indicator": pl.concat([facts[20:], facts[3:4]])})
+    outcome = validate_worker.validate_staged(
+        staging, pl.DataFrame(schema=ETL_FILE_SCHEMA), pl.DataFrame(dim_indicator_rows()), set(), "r6", None
+    )
+    rows = {(r["table_name"], r["expectation"], r["column_name"]): r for r in outcome.rows}
+    unique = rows[("fact_indicator", "expect_column_values_to_be_unique", "fact_id")]
+    assert (unique["success"], unique["unexpected_count"], unique["element_count"]) == (False, 2, 41)
+    kind = rows[("fact_indicator", "expect_column_values_to_be_in_set", "kind")]
+    assert (kind["success"], kind["element_count"]) == (True, 41)
+    term_rows = [r for (table, _, _), r in rows.items() if table == "fact_term"]
+    assert term_rows and all(r["element_count"] in (30, None) for r in term_rows)
+    assert sorted(p.name for p in staging.iterdir()) == ["fact_indicator", "fact_term"]

@@ -8,7 +8,9 @@ touched before validation passes, so a failed or killed run leaves it exactly as
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -81,8 +83,10 @@ def attach_staged(con: duckdb.DuckDBPyConnection, staging: Path | None) -> None:
 
 
 # Row-local contracts can be checked in parts; a part is the rows whose key hashes to it, so
-# duplicates of that key always meet in the same part and uniqueness stays exact.
-PART_KEYS = {"fact_indicator": "fact_id"}
+# duplicates of that key always meet in the same part and uniqueness stays exact (fact_term's key
+# is (document_id, term): every row of a document is in one part).
+PART_KEYS = {"fact_indicator": "fact_id", "fact_term": "document_id"}
+_SPLIT_BATCH_ROWS = 200_000
 
 
 def _staged_connection(staging: Path) -> duckdb.DuckDBPyConnection:
@@ -117,11 +121,10 @@ def contract_columns() -> dict[str, list[str]]:
         con.close()
 
 
-def validation_frame(
-    staging: Path, table: str, published_regions: set[str], part: tuple[int, int] | None = None
-) -> pa.Table:
-    """One staged table (or part ``(i, n)`` of it) as its suite sees it, as Arrow (one copy, no
-    intermediate frame). One per connection: the validator holds one at a time, never the run."""
+@contextlib.contextmanager
+def _validation_connection(staging: Path, published_regions: set[str]) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection where the validation queries run: the staged views, and known_region (the
+    staged regions and those already published)."""
     import pyarrow as pa  # here: the flow's process, which only writes and publishes, never loads it
 
     con = _staged_connection(staging)
@@ -129,14 +132,51 @@ def validation_frame(
         staged = {r for (r,) in con.execute("SELECT region_id FROM stg_dim_region").fetchall()}
         known = pa.table({"region_id": pa.array(sorted(staged | published_regions), pa.string())})
         con.register("known_region", known)
-        query = VALIDATION_QUERIES[table]
-        if part is not None:
-            i, n = part
-            query = f"SELECT * FROM ({query}) WHERE hash({PART_KEYS[table]}) % {n} = {i}"
-        result = con.execute(query).arrow()
-        return result.read_all() if isinstance(result, pa.RecordBatchReader) else result
+        yield con
     finally:
         con.close()
+
+
+def validation_frame(staging: Path, table: str, published_regions: set[str]) -> pa.Table:
+    """One staged table as its suite sees it, as Arrow (one copy, no intermediate frame). One per
+    connection: the validator holds one table at a time, never the run."""
+    with _validation_connection(staging, published_regions) as con:
+        return con.execute(VALIDATION_QUERIES[table]).to_arrow_table()
+
+
+def split_for_validation(
+    staging: Path, table: str, published_regions: set[str], n: int, folder: Path
+) -> list[Path]:
+    """The table as its suite sees it, in ``n`` parts by the hash of its PART_KEYS column, written
+    to ``folder`` as Arrow IPC files (LZ4) in one pass over the staged files. A query per part read
+    every staged file once per part, so validation grew with the square of the corpus: 8 queries
+    took 10.7 s of CPU for 3 million facts, where this split takes 4.2 s. Read with read_part."""
+    import pyarrow.compute as pc
+    import pyarrow.ipc as ipc
+
+    folder.mkdir(parents=True, exist_ok=True)
+    query = f"SELECT *, (hash({PART_KEYS[table]}) % {n})::INTEGER AS _part FROM ({VALIDATION_QUERIES[table]})"
+    paths = [folder / f"{table}-{i:03d}.arrow" for i in range(n)]
+    with _validation_connection(staging, published_regions) as con, contextlib.ExitStack() as files:
+        reader = con.execute(query).to_arrow_reader(_SPLIT_BATCH_ROWS)
+        schema = reader.schema.remove(reader.schema.get_field_index("_part"))
+        options = ipc.IpcWriteOptions(compression="lz4")
+        writers = [files.enter_context(ipc.new_file(str(p), schema, options=options)) for p in paths]
+        for batch in reader:
+            ordered = batch.take(pc.sort_indices(batch.column("_part")))  # each part's rows in one run
+            start = 0
+            for run in pc.value_counts(ordered.column("_part")):
+                count = run["counts"].as_py()
+                writers[run["values"].as_py()].write_batch(ordered.slice(start, count).select(schema.names))
+                start += count
+    return paths
+
+
+def read_part(path: Path) -> pa.Table:
+    import pyarrow.ipc as ipc
+
+    with ipc.open_file(str(path)) as reader:
+        return reader.read_all()
 
 
 class Staging:
