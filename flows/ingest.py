@@ -9,6 +9,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextvars
 import datetime as dt
+import shutil
 import time
 import uuid
 from dataclasses import asdict
@@ -213,6 +214,45 @@ def _fail_run(
     create_markdown_artifact(_summary_markdown(summary, outcome, failed_files), key="gwr-run-summary")
 
 
+def _record_error(db_path: Path, run_id: str, plan: StagePlan | None, exc: Exception) -> None:
+    """A run that raised (a load that failed, a full disk, a bug) is recorded failed with its
+    reason, and each file it staged as not published. Unrecorded, it stayed `running` until the
+    next run called it abandoned, as if its process had been killed."""
+    message = f"run failed: {type(exc).__name__}: {exc}"[:1000]
+    rows = [] if plan is None else [dict(r, run_id=run_id) for r in plan.decided]
+    for e in plan.to_parse if plan is not None else []:
+        rows.append(
+            {
+                "run_id": run_id,
+                "source_file": e.source_file,
+                "source_sha256": e.sha256,
+                "size_bytes": e.size_bytes,
+                "outcome": "not_published",
+                "reason": "run failed",
+                "document_id": None,
+            }
+        )
+    etl_files = pl.DataFrame(rows, schema=ETL_FILE_SCHEMA)
+    counts = dict(etl_files.group_by("outcome").len().rows())
+    summary = RunSummary(
+        run_id=run_id,
+        status="failed",
+        n_seen=etl_files.height,
+        n_loaded=0,
+        n_duplicate=counts.get("duplicate", 0),
+        n_unchanged=counts.get("unchanged", 0),
+        n_quarantined=counts.get("quarantined", 0),
+        n_replaced=0,
+        n_facts=0,
+        message=message,
+    )
+    try:
+        record_failed_run(db_path, summary, etl_files, pl.DataFrame(schema=DQ_SCHEMA))
+    except Exception:  # the run's own error is the one to raise; this one is only logged
+        get_run_logger().exception("could not record the failed run %s", run_id)
+    shutil.rmtree(staging_path(db_path), ignore_errors=True)
+
+
 def _summary_markdown(summary: RunSummary, outcome: ValidationOutcome | None, etl_files: pl.DataFrame) -> str:
     lines = [f"# GWR run {summary.run_id}: {summary.status}", "", "| outcome | files |", "|---|---|"]
     for outcome_name, n in sorted(etl_files.group_by("outcome").len().rows()):
@@ -260,84 +300,92 @@ def ingest(
     timings: dict[str, float] = {}
     with run_lock(db_path, wait_seconds=wait_seconds):
         published, published_regions = begin_run(db_path, run_id, str(source_dir), flow_run_id)
-        clock = time.perf_counter()
-        plan = stage_files(source_dir, published, max_file_bytes)
-        timings["stage"] = time.perf_counter() - clock
-        clock = time.perf_counter()
-        checkpoint("staged")
-        staging = Staging(staging_path(db_path))
-        loaded: list[tuple[str, str]] = []
-        quarantined: list[pl.DataFrame] = []
-        n_facts = 0
-        slots = ParseSlots(workers, here=settings.parse_in_run_process()) if mode == "processes" else None
+        plan: StagePlan | None = None
         try:
-            new_bytes = sum(e.size_bytes for e in plan.to_parse)
-            if slots is not None and new_bytes <= settings.inline_max_bytes():
-                mode = "local"  # a few small files: starting worker processes costs more than it saves
-            if plan.to_parse:
-                where = {"local": "in this process", "processes": slots.describe() if slots else ""}
-                logger.info(
-                    "parsing %d files (%.1f MB) %s",
-                    len(plan.to_parse),
-                    new_bytes / 1e6,
-                    where.get(mode, "on the Dask workers"),
-                )
-            write_to = None if mode == "inline" else str(staging.path)
-            groups = batches(
-                plan.to_parse, workers, settings.TARGET_BATCHES_PER_WORKER, settings.MAX_BATCH_DOCS
-            )
-            futures = [
-                parse_batch.with_options(task_run_name=f"parse-batch-{i:04d}").submit(
-                    group, run_id, mode, slots, write_to
-                )
-                for i, group in enumerate(groups)
-            ]
-            for future in as_completed(futures):
-                result = future.result()
-                if result.frames:
-                    load_staging(staging, result)
-                loaded += result.loaded
-                quarantined.append(result.quarantine)
-                n_facts += result.n_facts
-                result.release()  # the future keeps this object: drop its frames, keep the corpus out of RAM
-        finally:
-            if slots is not None:
-                slots.shutdown()
-        checkpoint("parsed")
-        timings["parse_and_load"] = time.perf_counter() - clock
-        clock = time.perf_counter()
-        etl_files = _etl_files(plan, quarantined, loaded, run_id)
-        # Write-audit-publish with the two halves overlapped: the warehouse loads the staged tables
-        # in a transaction while the suites check them; the transaction commits only if they pass.
-        publication = Publication(db_path, staging.path, pl.DataFrame(dim_indicator_rows()))
-        # On a thread of this process, not through the task runner: the open transaction must be
-        # this process's (a Dask task runner would send the load to a worker's process).
-        loader = cf.ThreadPoolExecutor(1, thread_name_prefix="gwr-load")
-        try:
-            loading = loader.submit(contextvars.copy_context().run, load_warehouse, publication)
+            clock = time.perf_counter()
+            plan = stage_files(source_dir, published, max_file_bytes)
+            timings["stage"] = time.perf_counter() - clock
+            clock = time.perf_counter()
+            checkpoint("staged")
+            staging = Staging(staging_path(db_path))
+            loaded: list[tuple[str, str]] = []
+            quarantined: list[pl.DataFrame] = []
+            n_facts = 0
+            slots = ParseSlots(workers, here=settings.parse_in_run_process()) if mode == "processes" else None
             try:
-                outcome = validate(
-                    staging, etl_files, published_regions, run_id, settings.data_docs_dir(db_path)
+                new_bytes = sum(e.size_bytes for e in plan.to_parse)
+                if slots is not None and new_bytes <= settings.inline_max_bytes():
+                    mode = "local"  # a few small files: starting worker processes costs more than it saves
+                if plan.to_parse:
+                    where = {"local": "in this process", "processes": slots.describe() if slots else ""}
+                    logger.info(
+                        "parsing %d files (%.1f MB) %s",
+                        len(plan.to_parse),
+                        new_bytes / 1e6,
+                        where.get(mode, "on the Dask workers"),
+                    )
+                write_to = None if mode == "inline" else str(staging.path)
+                groups = batches(
+                    plan.to_parse, workers, settings.TARGET_BATCHES_PER_WORKER, settings.MAX_BATCH_DOCS
                 )
+                futures = [
+                    parse_batch.with_options(task_run_name=f"parse-batch-{i:04d}").submit(
+                        group, run_id, mode, slots, write_to
+                    )
+                    for i, group in enumerate(groups)
+                ]
+                for future in as_completed(futures):
+                    result = future.result()
+                    if result.frames:
+                        load_staging(staging, result)
+                    loaded += result.loaded
+                    quarantined.append(result.quarantine)
+                    n_facts += result.n_facts
+                    # The future keeps this object: drop its frames, keep the corpus out of RAM.
+                    result.release()
             finally:
-                timings["validate"] = time.perf_counter() - clock
-                clock = time.perf_counter()
-                cf.wait([loading])
-            checkpoint("validated")
-            summary = _run_summary(run_id, plan, etl_files, n_facts)
-            dq_rows = pl.DataFrame(outcome.rows, schema=DQ_SCHEMA)
-            if not outcome.success:
-                publication.abort()  # closes the warehouse, which record_failed_run opens again
-                _fail_run(db_path, summary, outcome, etl_files, dq_rows)
-                staging.remove()
-                raise ValidationFailed(summary.message)
-            loading.result()  # a load that failed fails the run here, before anything is committed
-            summary = publish_run(publication, summary, etl_files, dq_rows)
-            timings["publish"] = time.perf_counter() - clock  # what was left of the load, and the commit
-        finally:
-            loader.shutdown()
-            publication.abort()  # a no-op after a commit; otherwise nothing of this run is kept
-        staging.remove()
+                if slots is not None:
+                    slots.shutdown()
+            checkpoint("parsed")
+            timings["parse_and_load"] = time.perf_counter() - clock
+            clock = time.perf_counter()
+            etl_files = _etl_files(plan, quarantined, loaded, run_id)
+            # Write-audit-publish with the two halves overlapped: the warehouse loads the staged tables
+            # in a transaction while the suites check them; the transaction commits only if they pass.
+            publication = Publication(db_path, staging.path, pl.DataFrame(dim_indicator_rows()))
+            # On a thread of this process, not through the task runner: the open transaction must be
+            # this process's (a Dask task runner would send the load to a worker's process).
+            loader = cf.ThreadPoolExecutor(1, thread_name_prefix="gwr-load")
+            try:
+                loading = loader.submit(contextvars.copy_context().run, load_warehouse, publication)
+                try:
+                    outcome = validate(
+                        staging, etl_files, published_regions, run_id, settings.data_docs_dir(db_path)
+                    )
+                finally:
+                    timings["validate"] = time.perf_counter() - clock
+                    clock = time.perf_counter()
+                    cf.wait([loading])
+                checkpoint("validated")
+                summary = _run_summary(run_id, plan, etl_files, n_facts)
+                dq_rows = pl.DataFrame(outcome.rows, schema=DQ_SCHEMA)
+                if not outcome.success:
+                    publication.abort()  # closes the warehouse, which record_failed_run opens again
+                    _fail_run(db_path, summary, outcome, etl_files, dq_rows)
+                    staging.remove()
+                    raise ValidationFailed(summary.message)
+                loading.result()  # a load that failed fails the run here, before anything is committed
+                summary = publish_run(publication, summary, etl_files, dq_rows)
+                timings["publish"] = time.perf_counter() - clock  # what was left of the load, and the commit
+            finally:
+                loader.shutdown()
+                publication.abort()  # a no-op after a commit; otherwise nothing of this run is kept
+            staging.remove()
+        except ValidationFailed:
+            raise  # recorded by _fail_run, with its validation results
+        except Exception as exc:
+            _record_error(db_path, run_id, plan, exc)
+            raise
     create_markdown_artifact(_summary_markdown(summary, outcome, etl_files), key="gwr-run-summary")
     logger.info(
         "run %s done: %d seen, %d loaded, %d unchanged, %d duplicate, %d quarantined, %d facts",

@@ -192,6 +192,40 @@ def test_failed_validation_publishes_nothing(hostile, tmp_path):
     assert not Path(str(work) + ".staging").exists()
 
 
+def test_a_run_that_raises_is_recorded_failed_with_its_reason(hostile, tmp_path):
+    """A warehouse whose facts outlived their document (edited by hand): the next run stages that
+    document again, and the publish refuses its fact ids, already published. The run fails with
+    the reason, is recorded failed (not left running for the next run to call abandoned), every
+    file it saw has a row, and nothing changed."""
+    root, _, db, _ = hostile
+    work = tmp_path / "w.duckdb"
+    shutil.copy(db, work)
+    con = duckdb.connect(str(work))
+    try:
+        query = "SELECT document_id FROM dim_document WHERE source_file = ?"
+        (doc,) = con.execute(query, [WANZAI]).fetchone()
+        con.execute("DELETE FROM doc_text WHERE document_id = ?", [doc])
+        con.execute("DELETE FROM dim_document WHERE document_id = ?", [doc])
+    finally:
+        con.close()
+    before = _snapshot(work)
+    assert any(f[1] == doc for f in before["facts"])  # the orphaned facts
+    src = tmp_path / "src"
+    shutil.copytree(SAMPLES, src)
+    proc = run_gwr(["run", "--source", str(src), "--db", str(work)], root)
+    assert proc.returncode == 1
+    assert "already published" in proc.stderr
+    assert _snapshot(work) == before
+    run_id, status, message, n_seen = _q(
+        work, "SELECT run_id, status, message, n_seen FROM etl_run ORDER BY started_at DESC LIMIT 1"
+    )[0]
+    assert status == "failed" and message.startswith("run failed: KeyAlreadyPublished: ") and n_seen == 5
+    files = dict(_q(work, "SELECT source_file, outcome FROM etl_file WHERE run_id = ?", [run_id]))
+    expected = {f.name: "unchanged" for f in SAMPLES.glob("*.txt")} | {WANZAI: "not_published"}
+    assert files == expected
+    assert not Path(str(work) + ".staging").exists()
+
+
 def test_two_runs_on_one_warehouse_exclude_each_other(tmp_path):
     src = tmp_path / "src"
     shutil.copytree(SAMPLES, src)
