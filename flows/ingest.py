@@ -155,6 +155,50 @@ def publish_run(
     return summary
 
 
+def _parse_all(
+    plan: StagePlan, staging: Staging, run_id: str, mode: str, workers: int
+) -> tuple[list[tuple[str, str]], list[pl.DataFrame], int]:
+    """Parse every file to parse, in batches, into staging: (source_file, document_id) of each
+    document loaded, the quarantine frames, and the number of facts."""
+    logger = get_run_logger()
+    loaded: list[tuple[str, str]] = []
+    quarantined: list[pl.DataFrame] = []
+    n_facts = 0
+    slots = ParseSlots(workers, here=settings.parse_in_run_process()) if mode == "processes" else None
+    try:
+        new_bytes = sum(e.size_bytes for e in plan.to_parse)
+        if slots is not None and new_bytes <= settings.inline_max_bytes():
+            mode = "local"  # a few small files: starting worker processes costs more than it saves
+        if plan.to_parse:
+            where = {"local": "in this process", "processes": slots.describe() if slots else ""}
+            logger.info(
+                "parsing %d files (%.1f MB) %s",
+                len(plan.to_parse),
+                new_bytes / 1e6,
+                where.get(mode, "on the Dask workers"),
+            )
+        write_to = None if mode == "inline" else str(staging.path)
+        groups = batches(plan.to_parse, workers, settings.TARGET_BATCHES_PER_WORKER, settings.MAX_BATCH_DOCS)
+        futures = [
+            parse_batch.with_options(task_run_name=f"parse-batch-{i:04d}").submit(
+                group, run_id, mode, slots, write_to
+            )
+            for i, group in enumerate(groups)
+        ]
+        for future in as_completed(futures):
+            result = future.result()
+            if result.frames:
+                load_staging(staging, result)
+            loaded += result.loaded
+            quarantined.append(result.quarantine)
+            n_facts += result.n_facts
+            result.release()  # the future keeps this object: drop its frames, keep the corpus out of RAM
+    finally:
+        if slots is not None:
+            slots.shutdown()
+    return loaded, quarantined, n_facts
+
+
 def _etl_files(
     plan: StagePlan, quarantined: list[pl.DataFrame], loaded: list[tuple[str, str]], run_id: str
 ) -> pl.DataFrame:
@@ -308,44 +352,7 @@ def ingest(
             clock = time.perf_counter()
             checkpoint("staged")
             staging = Staging(staging_path(db_path))
-            loaded: list[tuple[str, str]] = []
-            quarantined: list[pl.DataFrame] = []
-            n_facts = 0
-            slots = ParseSlots(workers, here=settings.parse_in_run_process()) if mode == "processes" else None
-            try:
-                new_bytes = sum(e.size_bytes for e in plan.to_parse)
-                if slots is not None and new_bytes <= settings.inline_max_bytes():
-                    mode = "local"  # a few small files: starting worker processes costs more than it saves
-                if plan.to_parse:
-                    where = {"local": "in this process", "processes": slots.describe() if slots else ""}
-                    logger.info(
-                        "parsing %d files (%.1f MB) %s",
-                        len(plan.to_parse),
-                        new_bytes / 1e6,
-                        where.get(mode, "on the Dask workers"),
-                    )
-                write_to = None if mode == "inline" else str(staging.path)
-                groups = batches(
-                    plan.to_parse, workers, settings.TARGET_BATCHES_PER_WORKER, settings.MAX_BATCH_DOCS
-                )
-                futures = [
-                    parse_batch.with_options(task_run_name=f"parse-batch-{i:04d}").submit(
-                        group, run_id, mode, slots, write_to
-                    )
-                    for i, group in enumerate(groups)
-                ]
-                for future in as_completed(futures):
-                    result = future.result()
-                    if result.frames:
-                        load_staging(staging, result)
-                    loaded += result.loaded
-                    quarantined.append(result.quarantine)
-                    n_facts += result.n_facts
-                    # The future keeps this object: drop its frames, keep the corpus out of RAM.
-                    result.release()
-            finally:
-                if slots is not None:
-                    slots.shutdown()
+            loaded, quarantined, n_facts = _parse_all(plan, staging, run_id, mode, workers)
             checkpoint("parsed")
             timings["parse_and_load"] = time.perf_counter() - clock
             clock = time.perf_counter()
