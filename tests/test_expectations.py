@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import duckdb
 import polars as pl
 
 from expectations.suites import KeySets
@@ -123,6 +124,10 @@ def test_parts_keep_duplicate_keys_together(tmp_path):
     assert max(part.count("abc-00007") for part in ids) == 2
     together = pl.concat([pl.from_arrow(p) for p in parts]).sort("fact_id")
     assert together.equals(pl.from_arrow(whole).sort("fact_id"))
+    con = duckdb.connect()
+    for i, part in enumerate(parts):  # each row in the part its key hashes to
+        con.register("part", part)
+        assert con.execute(f"SELECT count(*) FROM part WHERE hash(fact_id) % 60 != {i}").fetchone() == (0,)
 
 
 def test_term_parts_keep_each_document_together(tmp_path):
