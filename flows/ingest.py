@@ -27,7 +27,7 @@ from expectations.validate import ValidationOutcome
 from flows import settings, validate_worker
 from flows.parse_slots import ParseSlots
 from flows.parser_version import parser_version
-from flows.stage import FileEntry, StagePlan, batches, plan_files
+from flows.stage import FileEntry, StagePlan, batches, etl_row, plan_files
 from gwr.faults import checkpoint
 from gwr.memory import limit_malloc_arenas
 from transforms.indicators import dim_indicator_rows
@@ -262,34 +262,12 @@ def _record_error(db_path: Path, run_id: str, plan: StagePlan | None, exc: Excep
     """A run that raised (a load that failed, a full disk, a bug) is recorded failed with its
     reason, and each file it staged as not published. Unrecorded, it stayed `running` until the
     next run called it abandoned, as if its process had been killed."""
-    message = f"run failed: {type(exc).__name__}: {exc}"[:1000]
-    rows = [] if plan is None else [dict(r, run_id=run_id) for r in plan.decided]
-    for e in plan.to_parse if plan is not None else []:
-        rows.append(
-            {
-                "run_id": run_id,
-                "source_file": e.source_file,
-                "source_sha256": e.sha256,
-                "size_bytes": e.size_bytes,
-                "outcome": "not_published",
-                "reason": "run failed",
-                "document_id": None,
-            }
-        )
-    etl_files = pl.DataFrame(rows, schema=ETL_FILE_SCHEMA)
-    counts = dict(etl_files.group_by("outcome").len().rows())
-    summary = RunSummary(
-        run_id=run_id,
-        status="failed",
-        n_seen=etl_files.height,
-        n_loaded=0,
-        n_duplicate=counts.get("duplicate", 0),
-        n_unchanged=counts.get("unchanged", 0),
-        n_quarantined=counts.get("quarantined", 0),
-        n_replaced=0,
-        n_facts=0,
-        message=message,
-    )
+    plan = plan or StagePlan()  # it failed before staging: no file seen
+    decided = plan.decided + [etl_row(e, "not_published", "run failed") for e in plan.to_parse]
+    etl_files = pl.DataFrame([dict(r, run_id=run_id) for r in decided], schema=ETL_FILE_SCHEMA)
+    summary = _run_summary(run_id, plan, etl_files, n_facts=0)
+    summary.status = "failed"
+    summary.message = f"run failed: {type(exc).__name__}: {exc}"[:1000]
     try:
         record_failed_run(db_path, summary, etl_files, pl.DataFrame(schema=DQ_SCHEMA))
     except Exception:  # the run's own error is the one to raise; this one is only logged

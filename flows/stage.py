@@ -43,7 +43,10 @@ def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
     return digest.hexdigest()
 
 
-def _row(entry: FileEntry, outcome: str, reason: str | None = None, document_id: str | None = None) -> dict:
+def etl_row(
+    entry: FileEntry, outcome: str, reason: str | None = None, document_id: str | None = None
+) -> dict:
+    """An etl_file row of ``entry`` (without its run_id)."""
     return {
         "source_file": entry.source_file,
         "source_sha256": entry.sha256,
@@ -87,19 +90,19 @@ def plan_files(
         if item.is_symlink():
             target = path.resolve()
             if not target.is_relative_to(root) or not target.is_file():
-                plan.decided.append(_row(entry, "quarantined", "symlink_outside_source"))
+                plan.decided.append(etl_row(entry, "quarantined", "symlink_outside_source"))
                 continue
         try:
             size = path.stat().st_size
             entry = FileEntry(item.name, str(path), size, None)
             if not path.is_file():
-                plan.decided.append(_row(entry, "quarantined", "not_a_regular_file"))
+                plan.decided.append(etl_row(entry, "quarantined", "not_a_regular_file"))
                 continue
         except OSError as exc:
-            plan.decided.append(_row(entry, "quarantined", f"unreadable: {exc.strerror or exc}"))
+            plan.decided.append(etl_row(entry, "quarantined", f"unreadable: {exc.strerror or exc}"))
             continue
         if size > max_bytes:
-            plan.decided.append(_row(entry, "quarantined", f"too_large: {size} bytes > {max_bytes}"))
+            plan.decided.append(etl_row(entry, "quarantined", f"too_large: {size} bytes > {max_bytes}"))
             continue
         sized.append(entry)
     # hashlib releases the GIL on large reads: a few threads hash several files at once.
@@ -107,18 +110,19 @@ def plan_files(
         digests = list(pool.map(_digest, [e.path for e in sized]))
     for entry, digest in zip(sized, digests, strict=True):
         if isinstance(digest, OSError):
-            plan.decided.append(_row(entry, "quarantined", f"unreadable: {digest.strerror or digest}"))
+            plan.decided.append(etl_row(entry, "quarantined", f"unreadable: {digest.strerror or digest}"))
             continue
         entry = FileEntry(entry.source_file, entry.path, entry.size_bytes, digest)
         if by_name.get(entry.source_file) == digest and entry.source_file not in stale:
-            plan.decided.append(_row(entry, "unchanged", None, digest[:16]))
+            plan.decided.append(etl_row(entry, "unchanged", None, digest[:16]))
         elif by_name.get(entry.source_file) == digest:
             plan.to_parse.append(entry)  # read under older rules: parsed again, replacing itself
         elif digest in by_sha:
-            plan.decided.append(_row(entry, "duplicate", "same content as a loaded document", by_sha[digest]))
+            reason = "same content as a loaded document"
+            plan.decided.append(etl_row(entry, "duplicate", reason, by_sha[digest]))
         elif digest in seen_sha:
             plan.decided.append(
-                _row(entry, "duplicate", f"same content as {seen_sha[digest]} in this run", digest[:16])
+                etl_row(entry, "duplicate", f"same content as {seen_sha[digest]} in this run", digest[:16])
             )
         else:
             seen_sha[digest] = entry.source_file
