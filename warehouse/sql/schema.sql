@@ -114,7 +114,7 @@ CREATE TABLE IF NOT EXISTS etl_file (
     source_file   VARCHAR NOT NULL,
     source_sha256 VARCHAR,
     size_bytes    BIGINT,
-    outcome       VARCHAR NOT NULL,            -- loaded | duplicate | unchanged | quarantined
+    outcome       VARCHAR NOT NULL,            -- loaded | duplicate | unchanged | quarantined | not_published
     reason        VARCHAR,
     document_id   VARCHAR
 );
