@@ -159,3 +159,20 @@ def test_a_key_that_is_already_published_fails_the_publish_and_changes_nothing(t
         _publish(db, tmp_path / "second")
     assert _count(db, "dim_document") == 1
     assert _count(db, "fact_indicator") == 3
+
+
+def test_the_load_gives_the_connection_back_its_threads(tmp_path):
+    """The copies run on one thread (beside validation); the commit and its checkpoint, and a
+    large warehouse's deletes of replaced documents, keep every core."""
+    staging = tmp_path / "staging"
+    write_batch(staging, "b0", _batch(["doc-a", "doc-b"], 3))
+    default = duckdb.connect().execute("SELECT current_setting('threads')").fetchone()[0]
+    publication = Publication(tmp_path / "w.duckdb", staging, pl.DataFrame(dim_indicator_rows()))
+    try:
+        publication.load()
+        con = publication._con
+        assert con is not None
+        assert con.execute("SELECT count(*) FROM fact_indicator").fetchone()[0] == 6
+        assert con.execute("SELECT current_setting('threads')").fetchone()[0] == default
+    finally:
+        publication.abort()
