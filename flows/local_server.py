@@ -54,7 +54,8 @@ def _free_port() -> int:
 
 
 class TemporaryServer:
-    """A loopback Prefect API server owned by this process; stopped when the process exits."""
+    """A loopback Prefect API server owned by this process; stopped when the process exits, and
+    ending by itself when the process is killed (gwr/lifetime.py)."""
 
     def __init__(self) -> None:
         spec = importlib.util.find_spec("prefect")
@@ -75,7 +76,7 @@ class TemporaryServer:
         env.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no network at run time
         env.pop("PREFECT_API_URL", None)
         command = [
-            sys.executable, "-m", "uvicorn", "--app-dir", self._app_dir,
+            sys.executable, "-m", "gwr.lifetime", "uvicorn", "--app-dir", self._app_dir,
             "--factory", "prefect.server.api.server:create_app",
             "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on",
         ]  # fmt: skip

@@ -23,6 +23,8 @@ import threading
 from collections.abc import Callable
 from typing import TypeVar
 
+from gwr.lifetime import exit_with_parent
+
 T = TypeVar("T")
 _SPAWN = multiprocessing.get_context("spawn")  # fork is unsafe with Prefect's threads
 
@@ -109,7 +111,9 @@ class ParseSlots:
         """Started on first use (a run that never needs it starts no process)."""
         with self._pool_lock:
             if self._pool is None:
-                self._pool = cf.ProcessPoolExecutor(max_workers=self.pool_size, mp_context=_SPAWN)
+                self._pool = cf.ProcessPoolExecutor(
+                    max_workers=self.pool_size, mp_context=_SPAWN, initializer=exit_with_parent
+                )
             return self._pool
 
     def _replace(self, broken: cf.ProcessPoolExecutor) -> None:
@@ -127,6 +131,7 @@ class ParseSlots:
 
 
 def _call_and_send(send, fn: Callable[..., T], args: tuple) -> None:
+    exit_with_parent()
     try:
         result = (True, fn(*args))
     except BaseException as exc:  # sent back and raised in the caller, like a pool would

@@ -19,6 +19,7 @@ import polars as pl
 
 from expectations.keys import KeySets
 from expectations.validate import ValidationOutcome
+from gwr.lifetime import exit_with_parent
 
 MAX_ROWS_PER_PART = 400_000  # ~150 MB of facts in pandas; GX needs a few times that at its peak
 _POOL: cf.ProcessPoolExecutor | None = None
@@ -43,7 +44,9 @@ def start() -> None:
     """Start the validator process and its imports now; later calls are no-ops."""
     global _POOL
     if _POOL is None and not _IN_PROCESS:
-        _POOL = cf.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        _POOL = cf.ProcessPoolExecutor(
+            max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=exit_with_parent
+        )
         _POOL.submit(_warm)
         atexit.register(stop)  # before interpreter teardown, or the pool's weakref callback fails
 

@@ -82,6 +82,9 @@ def run(
 ) -> None:
     """Run the ingest flow: stage, clean, parse, validate, publish."""
     from flows import settings
+    from gwr.lifetime import terminate_like_interrupt
+
+    terminate_like_interrupt()  # a scheduler's SIGTERM: stop the server and workers this run starts
 
     source = source or settings.DEFAULT_SOURCE
     db = db or settings.DEFAULT_DB

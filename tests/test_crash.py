@@ -3,6 +3,7 @@ and exactly as it was, and the next run completes with the same result as an uni
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -11,6 +12,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import psutil
 import pytest
 
 from tests.conftest import GWR, REPO, SAMPLES, gwr_env, run_gwr
@@ -82,3 +84,35 @@ def test_sigkill_at_every_step_leaves_the_warehouse_consistent(tmp_path, seed_db
     con.close()
     assert statuses == ["succeeded"] + ["abandoned"] * len(KILL_POINTS) + ["succeeded"]
     assert not Path(str(db) + ".staging").exists()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL], ids=["sigterm", "sigkill"])
+def test_a_killed_run_leaves_no_process_behind(tmp_path, sig):
+    """A run killed alone (a scheduler's time limit, the OOM killer), not with its process group:
+    the Prefect server, the validator and the resource tracker it started end too. They used to
+    stay, 260 and 330 MB, waiting for work that would never come."""
+    home = tmp_path / "home"
+    marker = tmp_path / "paused"
+    env = gwr_env(home) | {"GWR_PAUSE_AT": "parsed", "GWR_PAUSE_FILE": str(marker)}
+    proc = subprocess.Popen(
+        [*GWR, "run", "--source", str(SAMPLES), "--db", str(tmp_path / "w.duckdb")], cwd=REPO, env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    try:
+        deadline = time.time() + 300
+        while not marker.exists() and proc.poll() is None and time.time() < deadline:
+            time.sleep(0.3)
+        assert marker.exists(), "run never reached parsed"
+        started = psutil.Process(proc.pid).children(recursive=True)
+        commands = [" ".join(p.cmdline()) for p in started]
+        assert any("uvicorn" in c for c in commands), commands  # the temporary API server
+        assert any("spawn_main" in c for c in commands), commands  # the validator
+        os.kill(proc.pid, sig)  # the run alone
+        code = proc.wait(120)
+        assert code == (128 + sig if sig == signal.SIGTERM else -sig)  # SIGTERM exits as interrupted
+        _, alive = psutil.wait_procs(started, timeout=30)
+        assert not alive, [" ".join(p.cmdline())[:80] for p in alive]
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
