@@ -258,12 +258,23 @@ def _fail_run(
     create_markdown_artifact(_summary_markdown(summary, outcome, failed_files), key="gwr-run-summary")
 
 
-def _record_error(db_path: Path, run_id: str, plan: StagePlan | None, exc: Exception) -> None:
+def _record_error(
+    db_path: Path, run_id: str, plan: StagePlan | None, quarantined: list[pl.DataFrame], exc: Exception
+) -> None:
     """A run that raised (a load that failed, a full disk, a bug) is recorded failed with its
-    reason, and each file it staged as not published. Unrecorded, it stayed `running` until the
-    next run called it abandoned, as if its process had been killed."""
+    reason, and each file it staged as not published, or as quarantined with its reason when the
+    parse had got that far. Unrecorded, it stayed `running` until the next run called it
+    abandoned, as if its process had been killed."""
     plan = plan or StagePlan()  # it failed before staging: no file seen
-    decided = plan.decided + [etl_row(e, "not_published", "run failed") for e in plan.to_parse]
+    reasons = {
+        source: reason for q in quarantined for source, reason in q.select("source_file", "reason").rows()
+    }
+    decided = plan.decided + [
+        etl_row(e, "quarantined", reasons[e.source_file])
+        if e.source_file in reasons
+        else etl_row(e, "not_published", "run failed")
+        for e in plan.to_parse
+    ]
     etl_files = pl.DataFrame([dict(r, run_id=run_id) for r in decided], schema=ETL_FILE_SCHEMA)
     summary = _run_summary(run_id, plan, etl_files, n_facts=0)
     summary.status = "failed"
@@ -323,6 +334,7 @@ def ingest(
     with run_lock(db_path, wait_seconds=wait_seconds):
         published, published_regions = begin_run(db_path, run_id, str(source_dir), flow_run_id)
         plan: StagePlan | None = None
+        quarantined: list[pl.DataFrame] = []  # of the parse, once it is done
         try:
             clock = time.perf_counter()
             plan = stage_files(source_dir, published, max_file_bytes)
@@ -369,7 +381,7 @@ def ingest(
         except ValidationFailed:
             raise  # recorded by _fail_run, with its validation results
         except Exception as exc:
-            _record_error(db_path, run_id, plan, exc)
+            _record_error(db_path, run_id, plan, quarantined, exc)
             raise
     create_markdown_artifact(_summary_markdown(summary, outcome, etl_files), key="gwr-run-summary")
     logger.info(

@@ -196,7 +196,7 @@ def test_a_run_that_raises_is_recorded_failed_with_its_reason(hostile, tmp_path)
     """A warehouse whose facts outlived their document (edited by hand): the next run stages that
     document again, and the publish refuses its fact ids, already published. The run fails with
     the reason, is recorded failed (not left running for the next run to call abandoned), every
-    file it saw has a row, and nothing changed."""
+    file it saw has a row (a file its parse quarantined keeps its reason), and nothing changed."""
     root, _, db, _ = hostile
     work = tmp_path / "w.duckdb"
     shutil.copy(db, work)
@@ -212,6 +212,8 @@ def test_a_run_that_raises_is_recorded_failed_with_its_reason(hostile, tmp_path)
     assert any(f[1] == doc for f in before["facts"])  # the orphaned facts
     src = tmp_path / "src"
     shutil.copytree(SAMPLES, src)
+    recipe = "红烧肉的做法：五花肉切块，焯水，炒糖色，加酱油炖煮一小时。" * 20
+    (src / "菜谱.txt").write_text(recipe, encoding="utf-8")  # quarantined by its parse
     proc = run_gwr(["run", "--source", str(src), "--db", str(work)], root)
     assert proc.returncode == 1
     assert "already published" in proc.stderr
@@ -219,10 +221,14 @@ def test_a_run_that_raises_is_recorded_failed_with_its_reason(hostile, tmp_path)
     run_id, status, message, n_seen = _q(
         work, "SELECT run_id, status, message, n_seen FROM etl_run ORDER BY started_at DESC LIMIT 1"
     )[0]
-    assert status == "failed" and message.startswith("run failed: KeyAlreadyPublished: ") and n_seen == 5
-    files = dict(_q(work, "SELECT source_file, outcome FROM etl_file WHERE run_id = ?", [run_id]))
+    assert status == "failed" and message.startswith("run failed: KeyAlreadyPublished: ") and n_seen == 6
+    query = "SELECT source_file, outcome, reason FROM etl_file WHERE run_id = ?"
+    files = {f: (outcome, reason) for f, outcome, reason in _q(work, query, [run_id])}
+    outcome, reason = files.pop("菜谱.txt")
+    assert outcome == "quarantined" and reason.startswith("not_a_report")  # its parse's reason
+    assert files[WANZAI] == ("not_published", "run failed")
     expected = {f.name: "unchanged" for f in SAMPLES.glob("*.txt")} | {WANZAI: "not_published"}
-    assert files == expected
+    assert {f: o for f, (o, _) in files.items()} == expected
     assert not Path(str(work) + ".staging").exists()
 
 
