@@ -30,15 +30,18 @@ def duckdb_config(default_limit: str = "256MB") -> dict[str, str]:
     return {"memory_limit": os.environ.get("GWR_DUCKDB_MEMORY", default_limit)}
 
 
-def connect(db_path: str | os.PathLike, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse; a lock held by another process becomes a WarehouseBusy with advice."""
+def connect(
+    db_path: str | os.PathLike, *, read_only: bool = False, memory_limit: str = "256MB"
+) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse; a lock held by another process becomes a WarehouseBusy with advice.
+    ``memory_limit`` is the default GWR_DUCKDB_MEMORY overrides."""
     path = Path(db_path)
     if read_only and not path.exists():
         raise FileNotFoundError(f"no warehouse at {path} (run `gwr run --db {path}` first)")
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        return duckdb.connect(str(path), read_only=read_only, config=duckdb_config())
+        return duckdb.connect(str(path), read_only=read_only, config=duckdb_config(memory_limit))
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise WarehouseBusy(

@@ -27,6 +27,8 @@ from warehouse.db import (
 )
 from warehouse.staging import attach_staged
 
+LOAD_MEMORY_LIMIT = "128MB"  # DuckDB's buffers for a run's load and commit (see Publication.load)
+
 ETL_FILE_SCHEMA = {
     "run_id": pl.String,
     "source_file": pl.String,
@@ -151,7 +153,10 @@ class Publication:
         self._scratch = Path(tempfile.mkdtemp(prefix=".gwr-publish-", dir=db_path.parent))
 
     def load(self) -> None:
-        con = self._con = connect(self.db_path)
+        # 128 MB of buffers: the copies stream to the file and are no slower than with 256 MB
+        # (18.8 s against 19.7 s for 50,000 documents), and the load peaks 140 MB lower. It
+        # runs beside validation, and the two together are the service's peak.
+        con = self._con = connect(self.db_path, memory_limit=LOAD_MEMORY_LIMIT)
         init_schema(con)
         attach_staged(con, self.staging)
         con.execute("BEGIN")
