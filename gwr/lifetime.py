@@ -2,10 +2,10 @@
 
 A one-shot run starts Prefect's temporary API server, a validator and parse processes. When the run
 was killed (a scheduler's time limit sends SIGTERM, the OOM killer SIGKILL), they stayed: 260 MB
-for the server and 330 MB for the validator, waiting for work that would never come. A validator
-or pool process holds both ends of its work queue (spawn pickles them), so it never sees the end
-of the queue either. Here a SIGTERM ends a run as Ctrl-C does, so its cleanup runs, and each child
-watches its parent and exits when it is gone.
+for the server and 330 MB for the validator, waiting for work that would never come: the server
+is a plain subprocess, and a validator or pool process keeps waiting on its work queue when the
+process that fed it is gone. Here a SIGTERM ends a run as Ctrl-C does, so its cleanup runs, and
+each child watches its parent and exits when it is gone.
 """
 
 from __future__ import annotations

@@ -38,7 +38,8 @@ def _published(db: Path) -> dict[str, list[tuple]]:
         con.close()
 
 
-def _run_until_killed(src: Path, db: Path, point: str, home: Path) -> None:
+def _parked_run(src: Path, db: Path, point: str, home: Path) -> subprocess.Popen:
+    """A `gwr run` parked at ``point``, in a process group of its own for the caller to kill."""
     marker = home / f"paused-{point}"
     env = gwr_env(home) | {"GWR_PAUSE_AT": point, "GWR_PAUSE_FILE": str(marker)}
     proc = subprocess.Popen(
@@ -50,9 +51,20 @@ def _run_until_killed(src: Path, db: Path, point: str, home: Path) -> None:
         while not marker.exists() and proc.poll() is None and time.time() < deadline:
             time.sleep(0.3)
         assert marker.exists(), f"run never reached {point}"
-    finally:
+    except BaseException:
+        _kill_group(proc)
+        raise
+    return proc
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)  # the run, its process pool and its Prefect server
-        proc.wait()
+    proc.wait()
+
+
+def _run_until_killed(src: Path, db: Path, point: str, home: Path) -> None:
+    _kill_group(_parked_run(src, db, point, home))
 
 
 def test_sigkill_at_every_step_leaves_the_warehouse_consistent(tmp_path, seed_db):
@@ -91,18 +103,8 @@ def test_a_killed_run_leaves_no_process_behind(tmp_path, sig):
     """A run killed alone (a scheduler's time limit, the OOM killer), not with its process group:
     the Prefect server, the validator and the resource tracker it started end too. They used to
     stay, 260 and 330 MB, waiting for work that would never come."""
-    home = tmp_path / "home"
-    marker = tmp_path / "paused"
-    env = gwr_env(home) | {"GWR_PAUSE_AT": "parsed", "GWR_PAUSE_FILE": str(marker)}
-    proc = subprocess.Popen(
-        [*GWR, "run", "--source", str(SAMPLES), "--db", str(tmp_path / "w.duckdb")], cwd=REPO, env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )  # fmt: skip
+    proc = _parked_run(SAMPLES, tmp_path / "w.duckdb", "parsed", tmp_path / "home")
     try:
-        deadline = time.time() + 300
-        while not marker.exists() and proc.poll() is None and time.time() < deadline:
-            time.sleep(0.3)
-        assert marker.exists(), "run never reached parsed"
         started = psutil.Process(proc.pid).children(recursive=True)
         commands = [" ".join(p.cmdline()) for p in started]
         assert any("uvicorn" in c for c in commands), commands  # the temporary API server
@@ -113,6 +115,4 @@ def test_a_killed_run_leaves_no_process_behind(tmp_path, sig):
         _, alive = psutil.wait_procs(started, timeout=30)
         assert not alive, [" ".join(p.cmdline())[:80] for p in alive]
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+        _kill_group(proc)

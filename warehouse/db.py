@@ -24,14 +24,17 @@ def sql(name: str) -> str:
     return (SQL_DIR / name).read_text(encoding="utf-8")
 
 
-def duckdb_config(default_limit: str = "256MB") -> dict[str, str]:
+DEFAULT_MEMORY_LIMIT = "256MB"
+
+
+def duckdb_config(default_limit: str = DEFAULT_MEMORY_LIMIT) -> dict[str, str]:
     """DuckDB takes up to 80 % of RAM for its buffers by default; a run keeps it bounded (and
     spills to disk past the limit). GWR_DUCKDB_MEMORY overrides the limit."""
     return {"memory_limit": os.environ.get("GWR_DUCKDB_MEMORY", default_limit)}
 
 
 def connect(
-    db_path: str | os.PathLike, *, read_only: bool = False, memory_limit: str = "256MB"
+    db_path: str | os.PathLike, *, read_only: bool = False, memory_limit: str = DEFAULT_MEMORY_LIMIT
 ) -> duckdb.DuckDBPyConnection:
     """Open the warehouse; a lock held by another process becomes a WarehouseBusy with advice.
     ``memory_limit`` is the default GWR_DUCKDB_MEMORY overrides."""
