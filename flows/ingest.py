@@ -266,16 +266,14 @@ def _record_error(
     parse had got that far. Unrecorded, it stayed `running` until the next run called it
     abandoned, as if its process had been killed."""
     plan = plan or StagePlan()  # it failed before staging: no file seen
-    reasons = {
-        source: reason for q in quarantined for source, reason in q.select("source_file", "reason").rows()
-    }
-    decided = plan.decided + [
-        etl_row(e, "quarantined", reasons[e.source_file])
-        if e.source_file in reasons
-        else etl_row(e, "not_published", "run failed")
+    recorded = _etl_files(plan, quarantined, [], run_id)  # decided at staging, or quarantined
+    done = set(recorded["source_file"])
+    failed = [
+        dict(etl_row(e, "not_published", "run failed"), run_id=run_id)
         for e in plan.to_parse
+        if e.source_file not in done
     ]
-    etl_files = pl.DataFrame([dict(r, run_id=run_id) for r in decided], schema=ETL_FILE_SCHEMA)
+    etl_files = pl.concat([recorded, pl.DataFrame(failed, schema=ETL_FILE_SCHEMA)])
     summary = _run_summary(run_id, plan, etl_files, n_facts=0)
     summary.status = "failed"
     summary.message = f"run failed: {type(exc).__name__}: {exc}"[:1000]
