@@ -667,6 +667,33 @@ def test_a_list_of_figures_goes_to_its_list_of_indicators_in_order(sentence, exp
     assert [(f.indicator_code, f.value) for f in core(REVIEW + sentence)] == expected
 
 
+def test_a_list_before_each_with_a_subject_outside_the_lexicon_keeps_its_order():
+    # Before: all three figures went to one long-tail subject named after the whole list.
+    facts = extract_facts(
+        PLAN + "城镇登记失业率、居民消费价格涨幅和人口自然增长率分别控制在4.2%、3%、2.5‰以内。", 2024
+    )
+    assert [(f.indicator_code, f.indicator_name, f.value, f.comparator) for f in facts] == [
+        ("urban_unemployment_registered", "城镇登记失业率", 4.2, "at_most"),
+        ("cpi", "居民消费价格涨幅", 3, "at_most"),  # 控制在 is the whole list's
+        (None, "人口自然增长率", 2.5, "at_most"),
+    ]
+
+
+def test_the_words_of_a_later_item_do_not_measure_the_first_figure_of_a_list():
+    # 涨幅 ends the list, not the words before 4.2 %: before, the unemployment rate was read as a
+    # growth and lost its indicator.
+    facts = core(PLAN + "城镇登记失业率和居民消费价格涨幅分别控制在4.2%和3%以内。")
+    assert [(f.indicator_code, f.measure, f.value) for f in facts] == [
+        ("urban_unemployment_registered", "level", 4.2),
+        ("cpi", "growth", 3),
+    ]
+
+
+def test_town_and_country_written_apart_is_the_coordination():
+    facts = core(PLAN + "城、乡居民人均可支配收入分别增长8%、9%。")
+    assert [(f.indicator_code, f.value) for f in facts] == [("urban_income", 8), ("rural_income", 9)]
+
+
 @pytest.mark.parametrize(
     ("sentence", "code", "value"),
     [

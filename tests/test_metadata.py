@@ -58,6 +58,26 @@ def test_fragment_year_from_review_heading() -> None:
     assert meta.year_source == "review_heading"
 
 
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # News items on a report: the year cited most is not always the one before the report's.
+        (
+            "县长马中奇作政府工作报告。报告指出，2012年，是我县经济社会快速发展的一年。预计实现"
+            "生产总值20.37亿元。报告指出，2013年，我县将迎来县庆60周年。做好2013年的政府工作至关重要。",
+            2013,
+        ),
+        ("编者按：民生大事都在2015年4月27日的镇安县政府工作报告中做了部署。", 2015),
+        # With neither, the most cited year is taken as the review's.
+        ("2022年，全县地区生产总值增长4.5%。2022年全县新增就业1200人。", 2023),
+    ],
+    ids=["plan-year-in-prose", "delivered-on", "most-cited"],
+)
+def test_a_fragments_year_from_its_prose(text: str, year: int) -> None:
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source) == (year, "body")
+
+
 def test_chinese_numeral_year() -> None:
     text = "二〇二三年江西省政府工作报告\n各位代表：\n"
     meta = extract_meta(text, text)

@@ -194,6 +194,22 @@ def test_everyday_words_that_are_short_names_name_no_place(text) -> None:
     assert resolve(text).region is None
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # Who delivered the report says which level speaks; so does 区人民政府.
+        "12月25日，武汉市硚口区第十六届人民代表大会第四次会议开幕。区人民政府代区长作政府工作报告。",
+        "12月25日，武汉市硚口区第十六届人民代表大会第四次会议开幕。代区长赵宏亮作政府工作报告。",
+    ],
+    ids=["district-government", "delivered-by"],
+)
+def test_a_news_item_on_a_districts_report_is_the_districts(lead) -> None:
+    # Before: 全市第一 made the city the speaker, and 武汉市 won over 硚口区.
+    text = lead + "\n报告指出，一年来，预计实现地区生产总值1100亿元，拆除总量全市第一，经验被全省推广。\n"
+    region = resolve(text).region
+    assert region is not None and (region.name, region.level) == ("硚口区", "county")
+
+
 def test_a_short_name_used_after_the_full_name_counts() -> None:
     # A news item on a prefecture's report: the full name once, then its short name only.
     text = (
@@ -204,5 +220,6 @@ def test_a_short_name_used_after_the_full_name_counts() -> None:
     )
     region = resolve(text).region
     assert region is not None and region.name == "玉树藏族自治州"
-    # Without its short names, one mention of the full name is too little, as it was before.
-    assert resolve(text.replace("玉树州", "州")).region is None
+    # Without its short names (and the 州人民政府 that says a prefecture speaks), one mention of
+    # the full name is too little, as it was before.
+    assert resolve(text.replace("玉树州人民政府", "政府").replace("玉树州", "州")).region is None

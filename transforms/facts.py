@@ -342,7 +342,9 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
             continue
         tail = _tail(phrase, subject)
         if subject.inherited and not _has_measure_cue(tail):
-            tail = last_tail + tail  # 分别增长6.5%、7.5%; 增长6.5%，力争8%: the verb is shared
+            # 分别增长6.5%、7.5%; 增长6.5%，力争8%: the verb is shared. A bare joiner adds nothing
+            # (分别控制在4.2%、3%: 控制在 still ends what comes before the 3%).
+            tail = last_tail if tail.strip() in _LIST_JOINERS_AFTER_EACH else last_tail + tail
         last_tail = tail
         fact = _make_fact(ctx, q, tail, clause_start, subject, provenance, role)
         if fact is not None:
@@ -394,9 +396,14 @@ def _listed_subject(
     if r.coordination is not None:
         return None  # the lexicon's own coordinations (城乡居民…) are read by _subject_for
     if len(r.listed) >= 2:
-        if _list_length(sentence, quantities, idx, r.says_each) != len(r.listed):
+        if _list_length(sentence, quantities, idx, r.says_each) == len(r.listed):
+            return _listed(_heads(r.listed), inherited=False)
+        if not r.says_each:
             return None  # 规上工业增加值和固定资产投资均增长8%: one figure each (_shared_by_list)
-        return _listed(_heads(r.listed), inherited=False)
+    if len(r.items) >= 2 and _list_length(sentence, quantities, idx, commas=True) == len(r.items):
+        # 城镇登记失业率、居民消费价格涨幅和人口自然增长率分别控制在4.2%、3%、2.5‰以内: a list
+        # with a subject outside the lexicon; each figure still goes to its own.
+        return _listed(r.items, inherited=False)
     if not (r.bare and r.says_each) or (previous is not None and previous.coordination):
         return None
     k = _list_length(sentence, quantities, idx, commas=True)
@@ -505,6 +512,8 @@ class _PhraseReading:
     place: str  # a place named right before the term (广州 in 广州经济总量; '' for none)
     delta: bool  # ends with a change verb (增加): an absolute amount after it is no fact
     whole: str  # a coordination named in the phrase, listed or not ('' for none)
+    items: tuple[_Head, ...]  # the subjects listed before 分别, lexicon terms or not (else ())
+    list_end: int  # where the listed subjects end in the phrase (0 for no list)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -519,8 +528,13 @@ def _read_phrase(phrase: str) -> _PhraseReading:
     hits = find_terms(phrase) if mentions_any_term(phrase) else []
     hits = [h for h in hits if len(h.codes) == 1]
     in_list: tuple[str, ...] = ()
+    list_end = 0
     if len(hits) >= 2 and all(phrase[a.end : b.start].strip() in _LIST_JOINERS for a, b in pairwise(hits)):
         in_list = tuple(h.codes[0] for h in hits)
+        list_end = hits[-1].end
+    items = _items_before_each(phrase)
+    if items:
+        list_end = phrase.rfind("分别")
     term = None
     place = ""
     if hits:
@@ -553,10 +567,35 @@ def _read_phrase(phrase: str) -> _PhraseReading:
         place,
         delta,
         "" if coord is None else coord[0],
+        items,
+        list_end,
     )
 
 
+_ITEM_JOINER = re.compile(r"以及|[、和及与]")
+
+
+def _items_before_each(phrase: str) -> tuple[_Head, ...]:
+    """The subjects a phrase lists before 分别, each read on its own: the lexicon's indicator, or
+    a long-tail name (人口自然增长率). () when there is no such list or an item names nothing."""
+    at = phrase.rfind("分别")
+    if at <= 0 or _ITEM_JOINER.search(phrase, 0, at) is None:
+        return ()  # almost every phrase
+    lex = lexicon()
+    heads: list[_Head] = []
+    for item in _ITEM_JOINER.split(phrase[:at]):
+        r = _read_phrase(item)
+        if r.term is not None:
+            heads.append((lex[r.term[1]].name_zh, lex[r.term[1]]))
+        elif r.name and not r.hit and len(r.name) <= _MAX_ITEM:
+            heads.append((r.name, None))
+        else:
+            return ()  # an empty item, or a term that does not own it (占GDP比重): no plain list
+    return tuple(heads) if len(heads) >= 2 else ()
+
+
 _PLACE_MAX = 12  # characters: the longest place names checked before a term
+_MAX_ITEM = 12  # characters: a long-tail name in a list of subjects
 
 
 def _place_before(before: str) -> str:
@@ -888,7 +927,11 @@ def _period_rest(
 
 
 def _tail(phrase: str, subject: _Subject) -> str:
-    """The words between the subject and the figure (分别增长, 达到, 控制在)."""
+    """The words between the subject and the figure (分别增长, 达到, 控制在). For a list's first
+    subject, the words after the whole list: in 城镇登记失业率和居民消费价格涨幅分别控制在 the
+    涨幅 of the second does not make the first a growth."""
+    if subject.coordination and not subject.inherited and (end := _read_phrase(phrase).list_end):
+        return phrase[end:]
     hit_end = phrase.rfind(subject.name) + len(subject.name) if subject.name in phrase else 0
     return phrase[hit_end:]
 

@@ -39,6 +39,9 @@ _PLAN_YEAR = re.compile(
     re.M,
 )
 _REVIEW_YEAR = re.compile(r"((?:19|20)\d{2})年(?:的)?(?:工作回顾|工作总结|主要工作)")
+# In prose, as news items on a report write it: 做好2013年的政府工作; 2015年4月27日的…政府工作报告.
+_PLAN_YEAR_IN_PROSE = re.compile(r"((?:19|20)\d{2})年(?:的)?政府工作(?!回顾|总结|报告)")
+_DELIVERED_ON = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日[^。\n]{0,30}?政府工作报告")
 _TITLE_REGION = re.compile(r"(?P<region>[\u4e00-\u9fff]{2,20}?)(?:人民)?政府工作报告")
 _TITLE_YEAR = re.compile(
     r"(?:19|20)\d{2}\s*年(?:度)?|[二〇零一三四五六七八九○]{4}年(?:度)?|[(（][^)）]*[)）]"
@@ -197,6 +200,9 @@ def _year_from_body(meta: DocMeta, text: str) -> None:
         return
     if (m := _REVIEW_YEAR.search(body)) is not None:
         meta.report_year, meta.year_source = int(m.group(1)) + 1, "review_heading"
+        return
+    if (m := _PLAN_YEAR_IN_PROSE.search(body) or _DELIVERED_ON.search(body)) is not None:
+        meta.report_year, meta.year_source = int(m.group(1)), "body"
         return
     years = Counter(int(y) for y in _YEAR.findall(body) if 1978 <= int(y) <= 2100)
     if years:

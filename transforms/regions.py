@@ -28,7 +28,11 @@ from transforms.models import DocMeta, Region, RegionResolution
 NATIONAL = Region("CN", "全国", None, "national", None, None, None)
 _SUFFIXES = "省市县区镇乡旗州盟道"
 _SELF = re.compile(r"(?:我(?:谨)?代表|受)(?:[\u4e00-\u9fff]{0,10}?)([省市县区镇乡旗州盟])(?:人民)?政府")
-_SELF_WORDS = re.compile(r"(?:全|我|本)([省市县区镇乡旗州盟])|([省市县区镇乡旗州盟])(?:党?委|政府|人大)")
+# A news item on the report names who delivered it: 县长马中奇作政府工作报告, 代区长邓辉作…
+_DELIVERED_BY = re.compile(r"([省市县区镇乡旗州盟])长[\u4e00-\u9fff·]{2,4}[^。\n，,]{0,20}?政府工作报告")
+_SELF_WORDS = re.compile(
+    r"(?:全|我|本)([省市县区镇乡旗州盟])|([省市县区镇乡旗州盟])(?:党?委|(?:人民)?政府|人大)"
+)
 _ALIAS_SCAN = 8_000  # short names are looked for in the opening of the text only
 _NAME_SCAN = 200_000
 _NO_VILLAGES = array("q")
@@ -304,7 +308,7 @@ def _village_words(text: str) -> set[str]:
 def _self_level(text: str) -> str | None:
     """The suffix of the government speaking: 县 for 我代表县人民政府 / 全县 / 县委 ..."""
     head = text[:3000]
-    if (m := _SELF.search(head)) is not None:
+    if (m := _SELF.search(head)) is not None or (m := _DELIVERED_BY.search(head)) is not None:
         return m.group(1)
     counts = Counter(a or b for a, b in _SELF_WORDS.findall(text[:60000]))
     if not counts:
