@@ -517,6 +517,24 @@ def test_main_goals_sentence_opens_the_plan_without_a_heading():
     assert [(f.kind, f.period_year) for f in core(text)] == [("actual", 2023), ("target", 2024)]
 
 
+def test_a_news_items_headline_naming_a_target_opens_no_plan():
+    # Before: the headline opened the plan, and the review below it came out as 2016 targets.
+    text = (
+        "今年预期目标：地区生产总值增长7.5%-8%\n"
+        "大众网1月24日讯 刚刚过去的2015年，较好完成了主要目标任务。全省生产总值比上年增长8%。\n"
+        "2016年主要预期目标是：地区生产总值增长7.5%-8%。\n"
+    )
+    facts = core(text, 2016)
+    assert [(f.kind, f.period_year, f.value) for f in facts] == [
+        ("target", 2016, 7.5),  # the headline restates the plan's target
+        ("actual", 2015, 8),
+        ("target", 2016, 7.5),
+    ]
+    # A fragment that opens with its plan is all plan, as before.
+    text = "2016年主要预期目标是：地区生产总值增长7.5%\n城镇新增就业110万人。\n"
+    assert [(f.kind, f.value) for f in core(text, 2016)] == [("target", 7.5), ("target", 110)]
+
+
 def test_a_figure_for_the_report_year_is_a_target_even_where_the_split_says_review():
     facts = core(f"{REVIEW}2024年地区生产总值增长6%。")
     assert [(f.kind, f.period_year) for f in facts] == [("target", 2024)]

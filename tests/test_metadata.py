@@ -68,10 +68,17 @@ def test_fragment_year_from_review_heading() -> None:
             2013,
         ),
         ("编者按：民生大事都在2015年4月27日的镇安县政府工作报告中做了部署。", 2015),
+        # A plan opener in prose, after the review's 2012年工作任务的完成 (no plan heading).
+        (
+            "省长作政府工作报告。报告提出，2013年全省经济社会发展的主要预期目标：全省生产总值增长"
+            "11%左右。初步统计，2012年全省生产总值增长11.4%。报告说，2012年工作任务的完成，标志着"
+            "本届政府实现了各项目标任务。",
+            2013,
+        ),
         # With neither, the most cited year is taken as the review's.
         ("2022年，全县地区生产总值增长4.5%。2022年全县新增就业1200人。", 2023),
     ],
-    ids=["plan-year-in-prose", "delivered-on", "most-cited"],
+    ids=["plan-year-in-prose", "delivered-on", "opener-after-review-words", "most-cited"],
 )
 def test_a_fragments_year_from_its_prose(text: str, year: int) -> None:
     meta = extract_meta(text, text)

@@ -17,6 +17,7 @@ import cn2an
 
 import reference
 from transforms.models import DocMeta
+from transforms.sections import opener_year
 
 _HEAD_LINES = 25
 # A title may write its year without 年 (镇原县2024工作报告): four digits standing alone, not
@@ -35,12 +36,12 @@ _SPEAKER = re.compile(rf"(?:^|[\s　])(?P<office>{_OFFICE})\s*(?P<name>[\u4e00-\
 # 2021年目标 on a line of its own heads a plan too.
 _PLAN_YEAR = re.compile(
     r"((?:19|20)\d{2})年(?:的)?(?:工作安排|工作重点|重点工作|主要任务|工作任务|政府工作任务|主要预期目标|预期目标"
-    r"|工作部署|工作计划|工作思路|工作设想|工作打算|目标任务|经济社会发展|(?:主要)?目标\s*[:：]?\s*$)",
+    r"|工作部署|工作计划|工作思路|工作设想|工作打算|目标任务|经济社会发展|(?:主要)?目标\s*[:：]?\s*$)"
+    r"(?!的?完成)",  # 2012年工作任务的完成，标志着…: the review's year, in prose
     re.M,
 )
 _REVIEW_YEAR = re.compile(r"((?:19|20)\d{2})年(?:的)?(?:工作回顾|工作总结|主要工作)")
-# In prose, as news items on a report write it: 做好2013年的政府工作; 2015年4月27日的…政府工作报告.
-_PLAN_YEAR_IN_PROSE = re.compile(r"((?:19|20)\d{2})年(?:的)?政府工作(?!回顾|总结|报告)")
+# The day a news item on a report says it was delivered: 2015年4月27日的镇安县政府工作报告.
 _DELIVERED_ON = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日[^。\n]{0,30}?政府工作报告")
 _TITLE_REGION = re.compile(r"(?P<region>[\u4e00-\u9fff]{2,20}?)(?:人民)?政府工作报告")
 _TITLE_YEAR = re.compile(
@@ -201,7 +202,12 @@ def _year_from_body(meta: DocMeta, text: str) -> None:
     if (m := _REVIEW_YEAR.search(body)) is not None:
         meta.report_year, meta.year_source = int(m.group(1)) + 1, "review_heading"
         return
-    if (m := _PLAN_YEAR_IN_PROSE.search(body) or _DELIVERED_ON.search(body)) is not None:
+    # In prose, as news items on a report write it: the year a plan opener names (做好2013年的
+    # 政府工作, 2013年全省经济社会发展的主要预期目标), else the day it was delivered.
+    if (year := opener_year(body)) is not None:
+        meta.report_year, meta.year_source = year, "body"
+        return
+    if (m := _DELIVERED_ON.search(body)) is not None:
         meta.report_year, meta.year_source = int(m.group(1)), "body"
         return
     years = Counter(int(y) for y in _YEAR.findall(body) if 1978 <= int(y) <= 2100)

@@ -87,6 +87,7 @@ def _heading_section(line: str) -> str | None:
     return "review" if review_end >= 0 else None
 
 
+_FIGURE = re.compile(r"\d\s*[%％‰]")
 _RUN_IN_MAX = 24  # characters: the longest numbered heading read off the head of a prose line
 _PUNCTUATION = re.compile(r"[，,。；;：:！!？?、“”\"（）()]")
 
@@ -139,8 +140,12 @@ def split_parts(text: str) -> list[Part]:
     # Reports run review -> plan: a fragment's text before its first plan heading is review.
     current: str | None = "review" if _plan_start(text) is not None else None
     label: str | None = None
+    headline = _headline_end(text)
     for m, heading in _lines_and_headings(text):
         line = m.group()
+        if m.start() < headline:
+            parts.append(Part(m.start(), m.end(), "plan"))  # it restates a target of the plan
+            continue
         if heading is not None and not (current in ("plan", "longrange") and heading == "review"):
             hm = r.horizons.search(line)
             label = hm.group() if hm else None
@@ -209,10 +214,41 @@ def _plan_start(text: str) -> int | None:
     """Offset of the plan part. Memoized for the last few texts: split_parts and
     has_plan_section both ask about the same document."""
     r = _rules()
-    starts = [m.start() for m, heading in _lines_and_headings(text) if heading == "plan"]
-    if (om := r.opener.search(text)) is not None:
+    headline = _headline_end(text)
+    starts = [
+        m.start() for m, heading in _lines_and_headings(text) if heading == "plan" and m.start() >= headline
+    ]
+    if (om := r.opener.search(text, headline)) is not None:
         starts.append(om.start())
     return min(starts, default=None)
+
+
+_HEADLINE_MAX = 40  # characters
+
+
+@lru_cache(maxsize=8)
+def _headline_end(text: str) -> int:
+    """End of a news item's headline that names a target (今年预期目标：地区生产总值增7.5%-8%)
+    above its review and its plan, else 0. It opens no plan: the plan opens later in the item.
+    A fragment that opens with its plan (2024年主要预期目标是：…) has no second opener."""
+    first = _LINE.search(text)
+    if first is None or len(first.group().strip()) > _HEADLINE_MAX or _FIGURE.search(first.group()) is None:
+        return 0  # almost every text: a title or a paragraph comes first
+    r = _rules()
+    if r.opener.search(first.group()) is None:
+        return 0
+    later = r.opener.search(text, first.end()) is not None or any(
+        heading == "plan" for m, heading in _lines_and_headings(text) if m.start() >= first.end()
+    )
+    return first.end() if later else 0
+
+
+def opener_year(text: str) -> int | None:
+    """The year the first dated plan opener names (做好2013年的政府工作): a fragment's report year."""
+    for m in _rules().opener.finditer(text):
+        if (y := year_pattern().search(m.group())) is not None:
+            return int(y.group(1))
+    return None
 
 
 def has_plan_section(text: str) -> bool:
