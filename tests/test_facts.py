@@ -810,6 +810,19 @@ def test_a_list_named_one_by_one_keeps_its_order_when_one_subject_is_not_core():
     assert growth == [("gdp", "国内生产总值", 9), (None, "乡镇企业总产值", 11)]
 
 
+def test_a_bare_list_after_subjects_named_one_by_one_needs_no_each():
+    # Before: both growth figures went to rural income, and urban income's 9.7 % with them.
+    text = REVIEW + "城镇居民人均可支配收入26738元，农民人均纯收入11986元，实际增长9.7%和13.4%。"
+    growth = [(f.indicator_code, f.value) for f in core(text) if f.measure == "growth"]
+    assert growth == [("urban_income", 9.7), ("rural_net_income", 13.4)]
+
+
+@pytest.mark.parametrize(("sentence", "value"), [("年均递增8.1%", 8.1), ("递减2%", -2)], ids=["di-zeng", "di-jian"])
+def test_di_zeng_and_di_jian_are_growth_and_decline(sentence, value):
+    facts = core(REVIEW + "国内生产总值" + sentence + "。")
+    assert [(f.indicator_code, f.measure, f.value) for f in facts] == [("gdp", "growth", value)]
+
+
 def test_after_each_a_comma_also_joins_the_figures_of_a_list():
     text = REVIEW + "地区生产总值375亿元，一般公共预算收入20亿元，分别较上年增长4.5%,6%。"
     growth = [(f.indicator_code, f.value) for f in core(text) if f.measure == "growth"]

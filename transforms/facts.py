@@ -391,7 +391,14 @@ def _listed_subject(
         ):
             return _listed(heads, inherited=True)
     if "分别" not in phrase and "、" not in phrase and "和" not in phrase and "及" not in phrase:
-        return None  # almost every phrase
+        if len(named) < 2 or idx + 1 == len(quantities) or (previous is not None and previous.coordination):
+            return None  # almost every phrase
+        # 城镇居民人均可支配收入26738元，农民人均纯收入11986元，实际增长9.7%和13.4%: a bare list
+        # after subjects named one by one goes to them in order, 分别 or not.
+        k = _list_length(sentence, quantities, idx)
+        if k < 2 or len(named) < k or not _read_phrase(phrase).bare:
+            return None
+        return _listed(tuple(named[-k:]), inherited=True)
     r = _read_phrase(phrase)
     if r.coordination is not None:
         return None  # the lexicon's own coordinations (城乡居民…) are read by _subject_for
