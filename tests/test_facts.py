@@ -817,7 +817,9 @@ def test_a_bare_list_after_subjects_named_one_by_one_needs_no_each():
     assert growth == [("urban_income", 9.7), ("rural_net_income", 13.4)]
 
 
-@pytest.mark.parametrize(("sentence", "value"), [("年均递增8.1%", 8.1), ("递减2%", -2)], ids=["di-zeng", "di-jian"])
+@pytest.mark.parametrize(
+    ("sentence", "value"), [("年均递增8.1%", 8.1), ("递减2%", -2)], ids=["di-zeng", "di-jian"]
+)
 def test_di_zeng_and_di_jian_are_growth_and_decline(sentence, value):
     facts = core(REVIEW + "国内生产总值" + sentence + "。")
     assert [(f.indicator_code, f.measure, f.value) for f in facts] == [("gdp", "growth", value)]
