@@ -87,7 +87,6 @@ def _heading_section(line: str) -> str | None:
     return "review" if review_end >= 0 else None
 
 
-_FIGURE = re.compile(r"\d\s*[%％‰]")
 _RUN_IN_MAX = 24  # characters: the longest numbered heading read off the head of a prose line
 _PUNCTUATION = re.compile(r"[，,。；;：:！!？?、“”\"（）()]")
 
@@ -224,6 +223,7 @@ def _plan_start(text: str) -> int | None:
 
 
 _HEADLINE_MAX = 40  # characters
+_FIGURE = re.compile(r"\d\s*[%％‰]")
 
 
 @lru_cache(maxsize=8)
