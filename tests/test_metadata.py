@@ -85,6 +85,38 @@ def test_a_fragments_year_from_its_prose(text: str, year: int) -> None:
     assert (meta.report_year, meta.year_source) == (year, "body")
 
 
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # A news item on the 2020 report, which came in May: the delivery date sits over 30
+        # characters before 政府工作报告 and 2019, the review's year, is cited less than 2020.
+        (
+            "两会 | 政府工作报告——第十三届全国人民代表大会第三次会议\n发布时间:2020-05-22\n"
+            "2020年5月22日上午,第十三届全国人民代表大会第三次会议在北京人民大会堂开幕,国务院总理"
+            "作政府工作报告。\n报告首先对2019年和今年以来的工作作出回顾:国内生产总值达到99.1万亿元。\n"
+            "2020年是全面建成小康社会目标实现之年。2020年也是十三五收官之年。",
+            2020,
+        ),
+        # The abbreviated form; the year cited most is the report's own.
+        (
+            "十二届全国人大三次会议上，国务院总理作政府工作报告。报告回顾了2014年的工作：国内生产"
+            "总值增长7.4%。2015年是全面深化改革的关键之年，2015年也是十二五收官之年。",
+            2015,
+        ),
+    ],
+    ids=["full-name", "abbreviated"],
+)
+def test_a_national_report_is_dated_by_its_congress_session(text: str, year: int) -> None:
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source) == (year, "session")
+
+
+def test_a_lower_reports_mention_of_the_national_session_dates_nothing() -> None:
+    text = "全县认真贯彻十三届全国人大一次会议精神。\n2018年，全县地区生产总值增长7.5%。"
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source) == (2019, "body")
+
+
 def test_chinese_numeral_year() -> None:
     text = "二〇二三年江西省政府工作报告\n各位代表：\n"
     meta = extract_meta(text, text)

@@ -42,7 +42,11 @@ _PLAN_YEAR = re.compile(
 )
 _REVIEW_YEAR = re.compile(r"((?:19|20)\d{2})年(?:的)?(?:工作回顾|工作总结|主要工作)")
 # The day a news item on a report says it was delivered: 2015年4月27日的镇安县政府工作报告.
-_DELIVERED_ON = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日[^。\n]{0,30}?政府工作报告")
+_DELIVERED_ON = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日[^。\n]{0,60}?政府工作报告")
+# 第十三届全国人民代表大会第三次会议, 十三届全国人大三次会议; not its standing committee's sittings.
+_NPC_SESSION = re.compile(
+    r"第?([一二三四五六七八九十]{1,3})届全国人(?:民代表)?大(?:会)?第?([一二三四五])次会议"
+)
 _TITLE_REGION = re.compile(r"(?P<region>[\u4e00-\u9fff]{2,20}?)(?:人民)?政府工作报告")
 _TITLE_YEAR = re.compile(
     r"(?:19|20)\d{2}\s*年(?:度)?|[二〇零一三四五六七八九○]{4}年(?:度)?|[(（][^)）]*[)）]"
@@ -87,6 +91,8 @@ def extract_meta(full_text: str, text: str, page_title: str | None = None) -> Do
         _title(meta, [_SPACES.sub("", page_title)])
     _session(meta, "".join(head))
     _speaker(meta, head)
+    if meta.report_year is None:
+        _year_from_npc_session(meta, "".join(head), text)
     if meta.report_year is None:
         _year_from_body(meta, text)
     joined = "".join(head)
@@ -192,6 +198,18 @@ def _speaker(meta: DocMeta, head: list[str]) -> None:
         if (m := _SPEAKER.search(line)) is not None:
             meta.office, meta.speaker = m["office"], m["name"]
             return
+
+
+def _year_from_npc_session(meta: DocMeta, head: str, text: str) -> None:
+    """A national report, or a news item on one, dated only by its congress's session."""
+    if "国务院" not in head and "国务院" not in text[:5000]:
+        return  # a lower level's report may cite the national session of another year
+    if (m := _NPC_SESSION.search(head)) is None:
+        return
+    first_years: dict[int, int] = reference.load_yaml("report_cues.yaml")["npc_first_session_year"]
+    term, session = _int(m.group(1)), _int(m.group(2))
+    if term in first_years and session is not None:
+        meta.report_year, meta.year_source = first_years[term] + session - 1, "session"
 
 
 def _year_from_body(meta: DocMeta, text: str) -> None:
