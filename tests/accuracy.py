@@ -5,9 +5,9 @@ Each gold YAML names a source document; ``transforms.document.parse_document`` r
 record) matches a gold fact with the same indicator, kind, measure and period year and the same
 standardised value (relative 1e-6); matching is greedy, each gold fact used at most once, a gold
 fact with the same comparator preferred. Precision = matched / predicted, recall = matched / gold;
-comparator (and range high end), unit and aspiration accuracy are measured over matched pairs,
-and so are the flags (is_aspirational, is_estimate): how many of the gold's true flags the matched
-facts carry (recall) and how many of theirs are true in the gold (precision).
+comparator (and range high end), unit, period label and aspiration accuracy are measured over
+matched pairs, and so are the flags (is_aspirational, is_estimate): how many of the gold's true
+flags the matched facts carry (recall) and how many of theirs are true in the gold (precision).
 
 ``python -m tests.accuracy`` prints the table with every miss and false positive;
 tests/test_accuracy.py asserts the bars.
@@ -62,11 +62,13 @@ class DocScore:
     matched: int = 0
     comparator_ok: int = 0
     unit_ok: int = 0
+    label_ok: int = 0
     flags: dict[str, list[int]] = field(default_factory=lambda: {f: [0, 0, 0] for f in FLAGS})  # tp fp fn
     misses: list[dict] = field(default_factory=list)
     false_positives: list[Fact] = field(default_factory=list)
     wrong_comparator: list[tuple[dict, Fact]] = field(default_factory=list)
     wrong_unit: list[tuple[dict, Fact]] = field(default_factory=list)
+    wrong_label: list[tuple[dict, Fact]] = field(default_factory=list)
     wrong_flags: list[tuple[str, dict, Fact]] = field(default_factory=list)
     error: str | None = None  # the document was rejected or the parser raised
 
@@ -102,6 +104,11 @@ class Totals:
     @property
     def unit_accuracy(self) -> float:
         return self._over_matched("unit_ok")
+
+    @property
+    def label_accuracy(self) -> float:
+        """Matched facts whose period_label (1-11月, 五年来, or none for a year's figure) agrees."""
+        return self._over_matched("label_ok")
 
     @property
     def aspiration_accuracy(self) -> float:
@@ -206,6 +213,10 @@ def score(path: Path) -> DocScore:
             result.unit_ok += 1
         else:
             result.wrong_unit.append((hit, fact))
+        if hit.get("period_label") == fact.period_label:
+            result.label_ok += 1
+        else:
+            result.wrong_label.append((hit, fact))
         for flag in FLAGS:
             want, got = bool(hit[flag]), bool(getattr(fact, flag))
             if want or got:
@@ -254,7 +265,8 @@ def report(totals: Totals) -> str:
     lines.append(
         f"core indicators: precision {totals.precision:.3f}  recall {totals.recall:.3f}  "
         f"comparator accuracy {totals.comparator_accuracy:.3f}  unit accuracy {totals.unit_accuracy:.3f}  "
-        f"aspiration accuracy {totals.aspiration_accuracy:.3f}"
+        f"aspiration accuracy {totals.aspiration_accuracy:.3f}  "
+        f"period label accuracy {totals.label_accuracy:.3f}"
     )
     for flag, word in FLAGS.items():
         tp, fp, fn = totals.flag_counts(flag)
@@ -277,6 +289,8 @@ def report(totals: Totals) -> str:
         for g, f in d.wrong_unit:
             want = f"{g['value']}{g['unit']} ({g['unit_std']})"
             lines.append(f"  UNIT       {d.name}: gold {want} got {_fact_str(f)}")
+        for g, f in d.wrong_label:
+            lines.append(f"  LABEL      {d.name}: gold {g.get('period_label')} got {_fact_str(f)}")
         for flag, g, f in d.wrong_flags:
             lines.append(f"  FLAG       {d.name}: gold {flag} {bool(g[flag])} got {_fact_str(f)}")
     return "\n".join(lines)

@@ -99,6 +99,49 @@ def test_period_qualifier_carries_across_clauses():
     ]
 
 
+def test_a_period_opening_a_sentence_holds_for_its_semicolon_clauses():
+    """2019年前三季度，A；B；C: every clause is three quarters' (before, B and C came out as the
+    year's and so entered the comparison with the year's target). Only the first clause's period
+    spans the sentence, and a clause naming 全年 has its own."""
+    facts = core(
+        REVIEW + "2023年前三季度，全区实现地区生产总值152.5亿元，同比增长6%；社会消费品零售总额53.8亿元"
+        "，同比增长8%；全年固定资产投资增长5%。地区生产总值增长4.5%；1-11月，规上工业增加值增长7%；"
+        "一般公共预算收入增长3%。"
+    )
+    assert [(f.indicator_code, f.period_label, f.value) for f in facts] == [
+        ("gdp", "前三季度", 152.5),
+        ("gdp", "前三季度", 6),
+        ("retail_sales", "前三季度", 53.8),
+        ("retail_sales", "前三季度", 8),
+        ("fixed_asset_investment", None, 5),
+        ("gdp", None, 4.5),
+        ("industrial_value_added", "1-11月", 7),
+        ("general_budget_revenue", None, 3),
+    ]
+
+
+def test_a_five_year_horizon_labels_only_figures_over_the_span():
+    """Under 过去五年 a level or a figure dated to one year is that year's: labelled 五年来 it was
+    kept out of v_targets_vs_actuals, which compares a year's figures only (a report opening a
+    new term reviews five years, so every fifth year lost its actuals)."""
+    text = (
+        "一、过去五年的工作回顾\n五年来，全省地区生产总值年均增长5.8%，2022年达到5.37万亿元、增长4.3%；"
+        "城镇新增就业累计达到460万人。一般公共预算收入3280.7亿元，增长6.4%。\n"
+        "二、今后五年的目标任务\n地区生产总值年均增长6%左右，到2027年迈上7万亿元台阶。\n"
+    )
+    got = [(f.indicator_code, f.kind, f.period_year, f.period_label, f.value) for f in core(text, 2023)]
+    assert got == [
+        ("gdp", "actual", 2022, "五年来", 5.8),
+        ("gdp", "actual", 2022, None, 5.37),
+        ("gdp", "actual", 2022, None, 4.3),
+        ("new_urban_jobs", "actual", 2022, "五年来", 460),  # a total over the span
+        ("general_budget_revenue", "actual", 2022, None, 3280.7),
+        ("general_budget_revenue", "actual", 2022, None, 6.4),
+        ("gdp", "target", 2027, "今后五年", 6),
+        ("gdp", "target", 2027, None, 7),
+    ]
+
+
 def test_aspiration_only_on_targets():
     target = core(PLAN + "地区生产总值增长7%，力争实现8%。")
     assert [(f.value, f.is_aspirational) for f in target] == [(7, False), (8, True)]
@@ -278,12 +321,13 @@ def test_five_year_plan_headings_are_horizons():
         "三、2016年重点工作\n地区生产总值增长9%左右。\n"
     )
     got = [(f.kind, f.period_year, f.period_label, f.section, f.value) for f in core(text, 2016)]
+    # The levels are their years' (no label); the average growth is the span's.
     assert got == [
-        ("actual", 2010, "十二五", "review", 77),  # the change's start: before, a word of a place
-        ("actual", 2015, "十二五", "review", 161.1),  # its end: before, a long-tail figure 跃升
+        ("actual", 2010, None, "review", 77),  # the change's start: before, a word of a place
+        ("actual", 2015, None, "review", 161.1),  # its end: before, a long-tail figure 跃升
         ("actual", 2015, "十二五", "review", 13.8),
-        ("actual", 2010, "十二五", "review", 5.9),  # five years before its end, not one
-        ("actual", 2015, "十二五", "review", 15.5),
+        ("actual", 2010, None, "review", 5.9),  # five years before its end, not one
+        ("actual", 2015, None, "review", 15.5),
         ("target", 2020, "十三五", "longrange", 9),
         ("target", 2016, None, "plan", 9),
     ]
@@ -310,8 +354,8 @@ def test_growth_since_a_base_year_is_dated_to_its_end():
     )
     got = [(f.indicator_code, f.measure, f.period_year, f.period_label, f.value) for f in core(text, 2021)]
     assert got == [
-        ("gdp", "level", 2020, "十三五", 1210),
-        ("general_budget_revenue", "level", 2020, "十三五", 52.3),
+        ("gdp", "level", 2020, None, 1210),  # 2020's levels, under the 十三五 heading
+        ("general_budget_revenue", "level", 2020, None, 52.3),
         ("gdp", "growth", 2020, "较2015年", 31.2),  # before: a long-tail figure named 较, in 2015
         ("general_budget_revenue", "growth", 2020, "较2015年", 8.4),
     ]

@@ -57,6 +57,7 @@ class _Cues:
     level_markers: tuple[str, ...]
     delta: tuple[str, ...]
     period: re.Pattern[str]
+    sentence_wide_stops: tuple[str, ...]
     five_year: dict[str, int]
     five_year_end: re.Pattern[str]
     not_set: re.Pattern[str]
@@ -68,6 +69,7 @@ class _Cues:
     change_from: re.Pattern[str]  # 由/从 (and a year of its own) right before a change's first figure
     change_to: re.Pattern[str]  # 增加到/提高至/增至 right after it
     five_year_spans: tuple[str, ...]
+    span_change_words: tuple[str, ...]
     estimate: re.Pattern[str]
     estimate_not_after: tuple[str, ...]  # 好于预计: compared with an estimate, not one
     estimate_onward: re.Pattern[str]
@@ -96,6 +98,7 @@ def _cues() -> _Cues:
         level_markers=_longest_first(d["level_markers"]),
         delta=_longest_first(d["delta_verbs"]),
         period=re.compile("|".join(f"(?:{p})" for p in d["period_qualifiers"])),
+        sentence_wide_stops=tuple(d["sentence_wide_stops"]),
         five_year=five,
         five_year_end=re.compile(r"到“?(" + "|".join(five) + r")”?(?:末|期末|时期末)"),
         not_set=re.compile("|".join(f"(?:{p})" for p in d["target_not_set"])),
@@ -117,6 +120,7 @@ def _cues() -> _Cues:
             r"\s*(?:" + "|".join(map(re.escape, _longest_first(d["change_verbs"]))) + r")?\s*(?:到|至)"
         ),
         five_year_spans=tuple(d["five_year_spans"]),
+        span_change_words=tuple(d["span_change_words"]),
         estimate=re.compile("|".join(map(re.escape, _longest_first(d["estimate"])))),
         estimate_not_after=tuple(d["estimate_not_after"]),
         estimate_onward=re.compile(
@@ -218,14 +222,27 @@ def extract_facts(
         if onward and section != estimated_section:
             here = [i for i in onward if part.start <= i < part.end]
             estimated_from, estimated_section = (here[0], section) if here else (len(text), "")
+        carried: str | None = None  # 前三季度，…；: the period opening the sentence
+        opens = True  # this ；-clause is the first of its sentence
         for m in _SENTENCE.finditer(text, part.start, part.end):
             sentence = m.group()
             start, end = m.span()
+            here = label
+            if carried is not None and any(w in sentence for w in c.sentence_wide_stops):
+                carried = None
+            if carried is not None:
+                here = carried
+            elif opens and sentence.endswith(("；", ";")):
+                # Only the first clause's: in …增长5.1%；1-11月，A；B each clause has its period.
+                carried = _opening_period(sentence)
+            opens = not sentence.endswith(("；", ";"))
+            if opens:
+                carried = None
             if excluded and _has_figure(sentence) and any(s < end and start < e for s, e in excluded):
                 continue
             raw = sentence if same else original[start:end]
             for head, rel_start, rel_end, tail, place in _relative_facts(
-                sentence, raw, report_year, section, label
+                sentence, raw, report_year, section, here
             ):
                 if place and place not in own_places:
                     # 广州经济总量 in Guangdong's report: that place's figure, not the report's.
@@ -234,6 +251,17 @@ def extract_facts(
                     tail = (*tail[:4], True)
                 append(Fact(*head, rel_start + start, rel_end + start, *tail))
     return facts
+
+
+_OPENING = re.compile(r"[^，,：:]{1,20}[，,：:]")
+
+
+def _opening_period(sentence: str) -> str | None:
+    """The period qualifier that opens the sentence before its first comma (上半年，…; 五年来，…)."""
+    if (opening := _OPENING.match(sentence)) is None:
+        return None
+    m = _cues().period.search(opening.group())
+    return None if m is None else m.group().strip("“”")
 
 
 _FULLWIDTH_CHARS = re.compile("[０-９．％]")
@@ -979,6 +1007,8 @@ def _make_fact(
     kind, period_year, label, section = _period(ctx, q, clause_start)
     if role == "start":
         kind, period_year = _start_period(ctx, q, kind, period_year, label)
+    if label is not None and _one_years_figure(ctx.sentence, clause_start, q, measure, label):
+        label = None
     value = q.value * sign
     value_std, high = q.value_std, q.value_std_high
     if times != 1:
@@ -1011,6 +1041,23 @@ def _make_fact(
         kind == "actual" and ctx.estimate_at < q.start,
     )
     return head, ctx.offset + q.start, ctx.offset + q.end, tail_fields, subject.place
+
+
+def _one_years_figure(sentence: str, clause_start: int, q: Quantity, measure: str, label: str) -> bool:
+    """Under a five-year horizon (past or ahead), is the figure one year's rather than a change or
+    total over the span? Over the span when its clause says so (年均增长, 累计); else one year's
+    when it is a level, when a year dates it (2022年，全省地区生产总值增长4.7%), or when the
+    horizon is not in its sentence (a heading 过去五年工作回顾 over the review of last year)."""
+    c = _cues()
+    if not any(w in label for w in (*c.five_year_spans, *FORWARD_HORIZONS)):
+        return False
+    clause = sentence[clause_start : q.start]
+    if any(w in clause for w in c.span_change_words):
+        return False
+    if measure == "level" or label not in sentence[: q.start]:
+        return True
+    dated = year_pattern().search(clause) or year_pattern().match(sentence)
+    return dated is not None
 
 
 def _start_period(ctx: _Context, q: Quantity, kind: str, year: int, label: str | None) -> tuple[str, int]:
