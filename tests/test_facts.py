@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from transforms.facts import extract_facts, has_plan_section
-from transforms.numbers import find_quantities
+from transforms.numbers import arabic_years, find_quantities
 
 PLAN = "二、2024年工作安排\n"
 REVIEW = "一、2023年工作回顾\n"
@@ -232,6 +232,34 @@ def test_traps_give_no_fact(trap):
 def test_chinese_numerals_as_quantities():
     qs = find_quantities("完成投资三千万元，新增就业两万人，一人一档")
     assert [(q.value_std, q.unit_std) for q in qs] == [(3e7, "元"), (20000, "人")]
+
+
+def test_chinese_numeral_amounts_keep_their_unit_as_written():
+    """四十九点五亿美元 was lost (the numeral swallowed 亿 and cn2an cannot read 四十九点五亿) and
+    四百六十多亿元 too (多 ended the numeral); the rest came out in 元 (二千零一十五亿元 as
+    201500000000 元). Found on a news item on Xinjiang's 2004 report."""
+    qs = find_quantities(
+        "生产总值二千零一十五亿元，零售总额四百六十多亿元，进出口四十九点五亿美元，突破千亿元"
+    )
+    assert [(q.value, q.unit, q.value_std, q.approx_more) for q in qs] == [
+        (2015, "亿元", 2.015e11, False),
+        (460, "亿元", 4.6e10, True),
+        (49.5, "亿美元", 4.95e9, False),
+        (1e11, "元", 1e11, False),  # a bare magnitude after 突破 stays whole
+    ]
+    facts = core(PLAN + "城市居民人均可支配收入增长百分之六点八；社会消费品零售总额四百六十多亿元。")
+    assert [(f.indicator_code, f.value, f.unit, f.comparator) for f in facts] == [
+        ("urban_income", 6.8, "%", "point"),  # 城市居民: the older name
+        ("retail_sales", 460, "亿元", "at_least"),
+    ]
+
+
+def test_a_year_in_chinese_numerals_dates_its_figures():
+    """二〇二二年 and 二00四年 (zeros typed as digits) are years: the figure after one is that
+    year's, as after 2022年."""
+    facts = core(REVIEW + "二〇二二年，全县地区生产总值增长5%。二00四年，全县地区生产总值增长9%。")
+    assert [(f.period_year, f.value) for f in facts] == [(2022, 5), (2004, 9)]
+    assert arabic_years("二〇二二年和二00四年，十二〇〇年") == "2022年和2004年，十二〇〇年"
 
 
 def test_percentages_in_chinese_numerals():

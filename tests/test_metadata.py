@@ -117,6 +117,17 @@ def test_a_lower_reports_mention_of_the_national_session_dates_nothing() -> None
     assert (meta.report_year, meta.year_source) == (2019, "body")
 
 
+def test_a_plan_year_typed_with_digit_zeros() -> None:
+    """二00四年 (Chinese numerals with zeros typed as digits) opens the plan of a news item on
+    Xinjiang's 2004 report; it was rejected as no_year."""
+    text = (
+        "大会听取了政府工作报告。\n《报告》称，二00四年新疆宏观调控的主要预期目标是："
+        "国内生产总值增长百分之九。"
+    )
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source) == (2004, "body")
+
+
 def test_chinese_numeral_year() -> None:
     text = "二〇二三年江西省政府工作报告\n各位代表：\n"
     meta = extract_meta(text, text)

@@ -21,9 +21,11 @@ from transforms.models import Fact
 from transforms.numbers import (
     MASK_GATE,
     Quantity,
+    arabic_years,
     find_masked,
     find_quantities,
     is_masked,
+    may_hold_chinese_quantity,
     scaled,
     year_pattern,
 )
@@ -207,9 +209,9 @@ def extract_facts(
     place (广州经济总量 in Guangdong's report) is that place's, so no core fact."""
     excluded = exclude_spans or []
     facts: list[Fact] = []
-    # Full-width digits (７．７％) read as ASCII; the mapping is one character for one, so every
-    # offset into the normalised text is an offset into ``text``.
-    original, text = text, _halfwidth(text)
+    # Full-width digits (７．７％) read as ASCII, years in Chinese numerals (二〇二三年) as digits;
+    # both map one character to one, so every offset into the normalised text is one into ``text``.
+    original, text = text, arabic_years(_halfwidth(text))
     same = original is text
     append = facts.append
     # 预计（下同）: every actual after it in its section (the review, as a rule) is an estimate,
@@ -274,7 +276,7 @@ def _halfwidth(text: str) -> str:
 
 
 def _has_figure(sentence: str) -> bool:
-    return _DIGIT.search(sentence) is not None or _maybe_chinese_figure(sentence)
+    return _DIGIT.search(sentence) is not None or may_hold_chinese_quantity(sentence)
 
 
 @lru_cache(maxsize=1 << 13)  # recurring sentences stay; 8k entries keep a worker's memory flat
@@ -291,13 +293,6 @@ def _relative_facts(
     if section in ("plan", "longrange"):
         facts.extend(_not_set_facts(ctx))
     return tuple(facts)
-
-
-_CN_FIGURE = re.compile(r"[零〇一二两三四五六七八九十百千万亿]{2,}(?:元|人|吨|亩|公里|户)|百分之")
-
-
-def _maybe_chinese_figure(sentence: str) -> bool:
-    return _CN_FIGURE.search(sentence) is not None
 
 
 def _sentence_facts(ctx: _Context) -> list[_RelFact]:

@@ -97,7 +97,7 @@ def _pattern() -> re.Pattern[str]:
 def _cn_pattern() -> re.Pattern[str]:
     u = _units()
     return re.compile(
-        rf"(?<![第{CN_DIGITS}])(?P<pct>百分之)?(?P<cn>[{CN_DIGITS}]{{1,12}})"
+        rf"(?<![第{CN_DIGITS}])(?P<pct>百分之)?(?P<cn>[{CN_DIGITS}]{{1,12}})(?P<more>多|余)?"
         rf"(?:(?P<mult>{_alt(u.multipliers)})?(?P<base>{_alt(u.cn_bases)})|(?P<points>个百分点))?"
     )
 
@@ -125,7 +125,7 @@ def find_quantities(text: str) -> list[Quantity]:
             found.append(q)
     if listed:
         found = _with_shared_unit(text, found)
-    if _cn_candidate().search(text) is not None:
+    if may_hold_chinese_quantity(text):
         found.extend(_chinese_quantities(text, [(q.start, q.end) for q in found]))
         found.sort(key=lambda q: q.start)
     return found
@@ -175,6 +175,10 @@ def _masked_pattern() -> re.Pattern[str]:
     )
 
 
+def may_hold_chinese_quantity(text: str) -> bool:
+    return _cn_candidate().search(text) is not None
+
+
 def find_masked(text: str) -> list[Quantity]:
     """Blanked-out figures, as quantities whose value is NaN (``is_masked``)."""
     nan = float("nan")
@@ -196,7 +200,8 @@ def _cn_candidate() -> re.Pattern[str]:
     u = _units()
     return re.compile(
         rf"百分之|[{CN_DIGITS}]个百分点"
-        rf"|(?:[{CN_DIGITS}]{{2}}|[零〇一二两三四五六七八九])(?:{_alt(u.multipliers)})?(?:{_alt(u.cn_bases)})"
+        rf"|(?:[{CN_DIGITS}]{{2}}|[零〇一二两三四五六七八九])(?:多|余)?(?:{_alt(u.multipliers)})?"
+        rf"(?:{_alt(u.cn_bases)})"
     )
 
 
@@ -251,6 +256,11 @@ def _chinese_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantit
             continue
         cn = m["cn"]
         mult_word = m["mult"] or ""
+        # A trailing multiplier belongs to the unit, as written: 四百六十亿元 is 460 亿元, 一千二百亿
+        # is 一千二百 of 亿, and 四十九点五亿 reads only so. A bare magnitude stays whole (千亿元).
+        split = _UNIT_MAGNITUDE.search(cn) if m["base"] and not mult_word else None
+        if split is not None and cn[: split.start()].strip(_MAGNITUDES):
+            cn, mult_word = cn[: split.start()], split.group()
         if m["pct"] or m["points"]:
             unit = "个百分点" if m["points"] else "%"
             (std, family), multiplier = u.percents[unit], 1.0
@@ -259,7 +269,6 @@ def _chinese_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantit
             base = m["base"]
             std, family = u.bases[base]
             multiplier, unit, end = u.multipliers.get(mult_word, 1.0), mult_word + base, m.end()
-        # A trailing multiplier character belongs to the unit, not the numeral (三千万元).
         percent = bool(m["pct"] or m["points"])
         value = _cn_value(cn, percent=percent)
         if value is None or (value < 10 and not mult_word and not percent):
@@ -271,8 +280,12 @@ def _chinese_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantit
             top = _cn_value(r.group(1), percent=True)
             if top is not None and top > value:
                 high, end = top, r.end()  # 百分之六到百分之七
-        out.append(Quantity(m.start(), end, value, high, unit, std, family, multiplier, False))
+        more = bool(m["more"]) and not percent  # 四百六十多亿元: more than 460
+        out.append(Quantity(m.start(), end, value, high, unit, std, family, multiplier, more))
     return out
+
+
+_UNIT_MAGNITUDE = re.compile("(?:万亿|亿|万)$")
 
 
 _CN_PERCENT_RANGE = re.compile(rf"\s*{RANGE_SEP}\s*百分之([{CN_DIGITS}]{{1,12}})")
@@ -292,6 +305,24 @@ def _cn_value(cn: str, percent: bool = False) -> float | None:
         return float(cn2an.cn2an(cn, "smart"))
     except (ValueError, KeyError, IndexError, TypeError):
         return None
+
+
+_ZEROS = "〇○零0０OＯ"
+_CN_YEAR_DIGITS = str.maketrans(
+    {**dict.fromkeys(_ZEROS, "0"), **{c: str(i) for i, c in enumerate("一二三四五六七八九", 1)}}
+)
+# 二〇〇九年, 二○二三年, 一九九八年, and 二00四年 as older texts type it: years, not figures.
+_CN_YEAR = re.compile(
+    rf"(?<![零〇一二两三四五六七八九十百千万])(?:一九|二[{_ZEROS}])[{_ZEROS}一二三四五六七八九]{{2}}(?=\s*年)"
+)
+
+
+def arabic_years(text: str) -> str:
+    """Years written in Chinese numerals as four digits, one character for one, so every offset
+    into the result is an offset into ``text`` (and the same object when there is none)."""
+    if _CN_YEAR.search(text) is None:
+        return text
+    return _CN_YEAR.sub(lambda m: m.group().translate(_CN_YEAR_DIGITS), text)
 
 
 @cache

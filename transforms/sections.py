@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 import reference
 from transforms.literals import gate
-from transforms.numbers import year_pattern
+from transforms.numbers import arabic_years, year_pattern
 
 
 @dataclass(frozen=True)
@@ -252,7 +252,7 @@ def opener_year(text: str) -> int | None:
 
 
 def has_plan_section(text: str) -> bool:
-    return _plan_start(text) is not None
+    return _plan_start(arabic_years(text)) is not None
 
 
 def longrange_year(sentence_prefix: str, report_year: int) -> int | None:
