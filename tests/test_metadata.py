@@ -190,6 +190,19 @@ def test_a_fragment_named_only_by_its_sites_footer_takes_the_publisher():
     assert (meta.region_mention, meta.region_source) == ("涟源市", "publisher")
 
 
+def test_a_publisher_named_before_its_copyright_and_a_text_saying_wo_qu():
+    """A news item on Inner Mongolia's 2016 report (自治区主席…我区, the venue 呼和浩特 named) with
+    the footer 内蒙古自治区人民政府 版权所有 was rejected as ambiguous, and dated 2015 from
+    回顾了…2015年经济社会发展 in its first sentence."""
+    body = (
+        "自治区两会在呼和浩特召开。自治区主席代表自治区政府作了政府工作报告，回顾了“十二五”时期和"
+        "2015年经济社会发展，提出了2016年重点工作。\n5年来，我区开创了经济社会发展的崭新局面。"
+    )
+    meta = extract_meta(f"{body}\n内蒙古自治区人民政府 版权所有", body)
+    assert (meta.region_mention, meta.region_source) == ("内蒙古自治区", "publisher")
+    assert (meta.report_year, meta.year_source) == (2016, "plan_heading")
+
+
 def test_the_publisher_is_not_taken_when_the_text_speaks_as_another_level():
     """A county's report republished on its prefecture's site is not the prefecture's."""
     body = "全县地区生产总值增长6.8%。县委、县政府坚强领导。"

@@ -37,10 +37,13 @@ _SPEAKER = re.compile(rf"(?:^|[\s　])(?P<office>{_OFFICE})\s*(?P<name>[\u4e00-\
 # 2021年目标 on a line of its own heads a plan too.
 _PLAN_YEAR = re.compile(
     r"((?:19|20)\d{2})年(?:的)?(?:工作安排|工作重点|重点工作|主要任务|工作任务|政府工作任务|主要预期目标|预期目标"
-    r"|工作部署|工作计划|工作思路|工作设想|工作打算|目标任务|经济社会发展|(?:主要)?目标\s*[:：]?\s*$)"
+    r"|工作部署|工作计划|工作思路|工作设想|工作打算|目标任务|(?:主要)?目标\s*[:：]?\s*$)"
     r"(?!的?完成)",  # 2012年工作任务的完成，标志着…: the review's year, in prose
     re.M,
 )
+# 2016年经济社会发展 heads a plan only when nothing stronger does: prose reviews it too (回顾了
+# “十二五”时期和2015年经济社会发展，提出了…2016年重点工作).
+_PLAN_YEAR_WEAK = re.compile(r"((?:19|20)\d{2})年(?:的)?经济社会发展")
 _REVIEW_YEAR = re.compile(r"((?:19|20)\d{2})年(?:的)?(?:工作回顾|工作总结|主要工作)")
 # The day a news item on a report says it was delivered: 2015年4月27日的镇安县政府工作报告.
 _DELIVERED_ON = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日[^。\n]{0,60}?政府工作报告")
@@ -120,9 +123,9 @@ def _publisher(full_text: str, text: str) -> str | None:
     """The government whose site published the page (its footer), if the text speaks as one of
     its level (全市, 市委 for a 市)."""
     for m in _publisher_pattern().finditer(full_text):
-        name = m.group(1)
+        name = next(g for g in m.groups() if g)
         level = name[-1]
-        if f"全{level}" in text or f"{level}委" in text:
+        if f"全{level}" in text or f"{level}委" in text or f"我{level}" in text:
             return name
     return None
 
@@ -218,7 +221,7 @@ def _year_from_npc_session(meta: DocMeta, head: str, text: str) -> None:
 
 def _year_from_body(meta: DocMeta, text: str) -> None:
     body = text[:200_000]
-    if (m := _PLAN_YEAR.search(body)) is not None:
+    if (m := _PLAN_YEAR.search(body) or _PLAN_YEAR_WEAK.search(body)) is not None:
         meta.report_year, meta.year_source = int(m.group(1)), "plan_heading"
         return
     if (m := _REVIEW_YEAR.search(body)) is not None:
