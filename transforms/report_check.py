@@ -14,6 +14,22 @@ def _cues() -> tuple[tuple[str, ...], int, int]:
     return tuple(cfg["cues"]), int(cfg["min_hits"]), int(cfg["min_chars"])
 
 
+@cache
+def _other_reports() -> tuple[tuple[str, ...], int]:
+    cfg = reference.load_yaml("report_cues.yaml")
+    return tuple(cfg["other_session_reports"]), int(cfg["other_report_head_chars"])
+
+
+def other_session_report(text: str) -> str | None:
+    """The other congress report (计划执行情况, 预算执行情况, 法院工作报告) that the text's opening
+    names, when it does not name 政府工作报告."""
+    names, head_chars = _other_reports()
+    head = text[:head_chars]
+    if "政府工作报告" in head:
+        return None
+    return next((name for name in names if name in head), None)
+
+
 def report_cue_hits(text: str) -> int:
     """Number of distinct report cues in the text."""
     cues, _, _ = _cues()
@@ -31,3 +47,5 @@ def ensure_report(text: str) -> None:
     hits = report_cue_hits(text)
     if hits < min_hits:
         raise InputRejected("not_a_report", f"{hits} work-report cue(s) found, {min_hits} needed")
+    if (other := other_session_report(text)) is not None:
+        raise InputRejected("not_a_report", f"another report of the congress session: {other}")
