@@ -157,6 +157,16 @@ def test_a_disclosure_pages_category_field_is_no_title() -> None:
     assert meta.title == "某某街道办事处工作报告"
 
 
+def test_a_disclosure_pages_name_and_number_fields_are_no_title() -> None:
+    """A county's page: 名称: 2007年政府工作报告 文号: … was taken for the title."""
+    text = (
+        "发布机构: 泾县人民政府(办公室) 主题分类: 综合政务\n名称: 2007年政府工作报告 文号: 200808_PF0010\n"
+        "发布日期: 2007-03-02\n2007年政府工作报告\n——2007年2月8日在泾县第十五届人民代表大会第一次会议上\n"
+    )
+    meta = extract_meta(text, text)
+    assert meta.title == "2007年政府工作报告"
+
+
 def test_a_sentence_that_names_the_report_is_no_title() -> None:
     """A news item's lead (…省长作政府工作报告。) is not a title, nor its year-less summary's year
     the body's most cited one plus one: 2021年目标 heads the plan."""

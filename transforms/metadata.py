@@ -57,7 +57,10 @@ _TITLE_YEAR = re.compile(
 )
 _BREADCRUMB = (">", "»", "位置", "首页")
 # Fields of a disclosure page's header table (组配分类: 政府工作报告 文件编号:): a category, not a title.
-_PAGE_FIELDS = ("分类", "栏目", "类别", "体裁", "索引号", "文件编号", "发文字号", "发布机构")
+_PAGE_FIELDS = (
+    *("分类", "栏目", "类别", "体裁", "索引号", "文件编号", "发文字号", "文号", "发布机构"),
+    *("名称:", "名称："),  # 名称: 2007年政府工作报告 文号: …
+)
 _STATE_COUNCIL_SELF = re.compile(r"我(?:谨)?代表国务院")
 _SELF_REF = re.compile(r"我(?:谨)?代表([\u4e00-\u9fff]{2,10}?[省市县区镇乡旗])人民政府")
 
