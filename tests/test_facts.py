@@ -164,6 +164,22 @@ def test_an_estimate_is_flagged_in_its_own_clause():
     assert not core(REVIEW + "社会消费品零售总额增长9%，增速比预计高1个百分点。")[0].is_estimate
 
 
+def test_a_news_items_headline_of_completed_targets_opens_no_plan():
+    """A county's news item headed 《政府工作报告》摘要(一):2021年全县经济社会发展各项目标任务高质量全面完成:
+    目标任务 made the headline a plan heading and every 2021 figure below it a 2022 target. A
+    heading ending in 完成 reports; 据统计预测 gives estimates."""
+    text = (
+        "《政府工作报告》摘要(一):2021年全县经济社会发展各项目标任务高质量全面完成\n"
+        "1月20日，县长在作《政府工作报告》时，对2021年工作作了全面回顾。\n"
+        "据统计预测，全县地区生产总值增长12.6%达92.9亿元。\n"
+    )
+    facts = core(text, 2022)
+    assert [(f.kind, f.period_year, f.value, f.is_estimate) for f in facts] == [
+        ("actual", 2021, 12.6, True),
+        ("actual", 2021, 92.9, True),
+    ]
+
+
 def test_an_estimate_carried_on_by_xiatong_holds_for_the_rest_of_the_review():
     facts = core(
         REVIEW

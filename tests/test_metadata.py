@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -211,6 +212,33 @@ def test_a_publisher_named_before_its_copyright_and_a_text_saying_wo_qu():
     meta = extract_meta(f"{body}\n内蒙古自治区人民政府 版权所有", body)
     assert (meta.region_mention, meta.region_source) == ("内蒙古自治区", "publisher")
     assert (meta.report_year, meta.year_source) == (2016, "plan_heading")
+
+
+def test_a_headlines_year_after_the_reports_name_is_not_the_reports() -> None:
+    """《政府工作报告》摘要(一):2021年全县…全面完成 headed a news item on a county's 2022 report:
+    2021 was taken as the report year; and 2022年的主要工作 (a plan's words) was a review heading."""
+    text = (
+        "《政府工作报告》摘要(一):2021年全县经济社会发展各项目标任务高质量全面完成\n"
+        "1月20日，县长在作《政府工作报告》时，对2021年及十七届县人民政府工作作了全面回顾，对2022年的"
+        "主要工作作了安排部署。2021年是“十四五”开局之年。2021年，全县地区生产总值增长12.6%。"
+    )
+    meta = extract_meta(text, text)
+    assert meta.title is not None and meta.title.startswith("《政府工作报告》摘要")
+    assert (meta.report_year, meta.year_source) == (2022, "body")
+
+
+def test_the_session_date_corrects_a_reposting_sites_title_year() -> None:
+    """A site titles reports by the year they review: (湖北省)2020年江陵县人民政府工作报告(全文) over
+    2021年1月6日在江陵县第六届人民代表大会第六次会议上 is the 2021 report."""
+    text = (
+        "(湖北省)2020年江陵县人民政府工作报告(全文)\n政府工作报告\n"
+        "——2021年1月6日在江陵县第六届人民代表大会第六次会议上\n各位代表：\n"
+    )
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source, meta.report_date) == (2021, "date", date(2021, 1, 6))
+    # A township's session in December may give the next year's report.
+    text = "2024年某镇政府工作报告\n——2023年12月28日在某镇第十八届人民代表大会第四次会议上\n"
+    assert extract_meta(text, text).report_year == 2024
 
 
 def test_the_publisher_is_not_taken_when_the_text_speaks_as_another_level():

@@ -44,7 +44,10 @@ _PLAN_YEAR = re.compile(
 # 2016年经济社会发展 heads a plan only when nothing stronger does: prose reviews it too (回顾了
 # “十二五”时期和2015年经济社会发展，提出了…2016年重点工作).
 _PLAN_YEAR_WEAK = re.compile(r"((?:19|20)\d{2})年(?:的)?经济社会发展")
-_REVIEW_YEAR = re.compile(r"((?:19|20)\d{2})年(?:的)?(?:工作回顾|工作总结|主要工作)")
+# Not 2022年的主要工作 alone: a plan says that too (对2022年的主要工作作了安排部署).
+_REVIEW_YEAR = re.compile(
+    r"((?:19|20)\d{2})年(?:的)?(?:工作回顾|工作总结|主要工作(?:回顾|总结|情况|完成情况))"
+)
 # The day a news item on a report says it was delivered: 2015年4月27日的镇安县政府工作报告.
 _DELIVERED_ON = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日[^。\n]{0,60}?政府工作报告")
 # 第十三届全国人民代表大会第三次会议, 十三届全国人大三次会议; not its standing committee's sittings.
@@ -55,6 +58,9 @@ _TITLE_REGION = re.compile(r"(?P<region>[\u4e00-\u9fff]{2,20}?)(?:人民)?政府
 _TITLE_YEAR = re.compile(
     r"(?:19|20)\d{2}\s*年(?:度)?|[二〇零一三四五六七八九○]{4}年(?:度)?|[(（][^)）]*[)）]"
 )
+# The report's name and a bracket right after it (政府工作报告（2024年）); what a title says after
+# that is a news headline's words, whose year is not the report's.
+_REPORT_NAME = re.compile(r"^.*报告》?(?:\s*[(（][^)）]*[)）])?")
 _BREADCRUMB = (">", "»", "位置", "首页")
 # Fields of a disclosure page's header table (组配分类: 政府工作报告 文件编号:): a category, not a title.
 _PAGE_FIELDS = (
@@ -156,12 +162,14 @@ def _title(meta: DocMeta, head: list[str]) -> None:
         ):
             title = head[i - 1] + line  # the region and year on the line above
         meta.title = title.strip("-— ")
-        if years := [int(y) for y in _YEAR.findall(title)]:
+        # 《政府工作报告》摘要：2021年全县…完成: the headline's year is not the report's.
+        named = m.group() if (m := _REPORT_NAME.match(title)) is not None else title
+        if years := [int(y) for y in _YEAR.findall(named)]:
             # 关于2023年工作情况和2024年工作安排的报告: the report is the plan year's.
             meta.report_year, meta.year_source = max(years), "title"
-        elif (m := _BARE_YEAR.search(title)) is not None:
+        elif (m := _BARE_YEAR.search(named)) is not None:
             meta.report_year, meta.year_source = int(m.group(1)), "title"
-        elif (m := _CN_YEAR.search(title)) is not None and (y := _cn_year(m.group(1))):
+        elif (m := _CN_YEAR.search(named)) is not None and (y := _cn_year(m.group(1))):
             meta.report_year, meta.year_source = y, "title"
         if (m := _COMPACT_DATE.search(title)) is not None:
             _set_date(meta, int(m.group(1)), int(m.group(2)), int(m.group(3)), "title")
@@ -196,6 +204,10 @@ def _session(meta: DocMeta, head: str) -> None:
     month, day = _int(m["m"]), _int(m["d"])
     if year and month and day:
         _set_date(meta, year, month, day, "date")
+        if meta.year_source == "title" and meta.report_year == year - 1 and month <= 6:
+            # (湖北省)2020年江陵县人民政府工作报告 over ——2021年1月6日在…会议上: a reposting site
+            # titles the report by the year it reviews; the report is the year it was given in.
+            meta.report_year, meta.year_source = year, "date"
     place = m["place"].strip("在")
     if "全国" in place or "全国人民代表大会" in m.group():
         meta.region_mention, meta.region_source = "全国", "title"
