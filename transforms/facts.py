@@ -255,15 +255,16 @@ def extract_facts(
     return facts
 
 
-_OPENING = re.compile(r"[^，,：:]{1,20}[，,：:]")
+_OPENING_CHARS = 30
 
 
 def _opening_period(sentence: str) -> str | None:
-    """The period qualifier that opens the sentence before its first comma (上半年，…; 五年来，…)."""
-    if (opening := _OPENING.match(sentence)) is None:
-        return None
-    m = _cues().period.search(opening.group())
-    return None if m is None else m.group().strip("“”")
+    """The period qualifier that opens the sentence, set off by a comma (上半年，…; 五年来，…;
+    报告说，2003年前三季度，…)."""
+    for m in _cues().period.finditer(sentence, 0, _OPENING_CHARS):
+        if sentence[m.end() : m.end() + 1] in ("，", ",", "：", ":"):
+            return m.group().strip("“”")
+    return None
 
 
 _FULLWIDTH_CHARS = re.compile("[０-９．％]")
