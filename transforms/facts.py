@@ -229,22 +229,24 @@ def extract_facts(
         for m in _SENTENCE.finditer(text, part.start, part.end):
             sentence = m.group()
             start, end = m.span()
-            here = label
-            if carried is not None and any(w in sentence for w in c.sentence_wide_stops):
-                carried = None
+            clause_ends = sentence[-1] in "；;"
+            sentence_label = label
             if carried is not None:
-                here = carried
-            elif opens and sentence.endswith(("；", ";")):
+                if any(w in sentence for w in c.sentence_wide_stops):
+                    carried = None
+                else:
+                    sentence_label = carried
+            elif opens and clause_ends:
                 # Only the first clause's: in …增长5.1%；1-11月，A；B each clause has its period.
                 carried = _opening_period(sentence)
-            opens = not sentence.endswith(("；", ";"))
+            opens = not clause_ends
             if opens:
                 carried = None
             if excluded and _has_figure(sentence) and any(s < end and start < e for s, e in excluded):
                 continue
             raw = sentence if same else original[start:end]
             for head, rel_start, rel_end, tail, place in _relative_facts(
-                sentence, raw, report_year, section, here
+                sentence, raw, report_year, section, sentence_label
             ):
                 if place and place not in own_places:
                     # 广州经济总量 in Guangdong's report: that place's figure, not the report's.

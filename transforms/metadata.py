@@ -97,9 +97,9 @@ def _head(full_text: str) -> list[str]:
 
 def extract_meta(full_text: str, text: str, page_title: str | None = None) -> DocMeta:
     """``page_title``: an HTML page's <title>, read when no line of the text is a title."""
-    # 二〇二三年 and 二00四年 read as 2023年 (one character for one: titles keep their length).
-    full_text, text = arabic_years(full_text), arabic_years(text)
-    page_title = None if page_title is None else arabic_years(page_title)
+    # 二〇二三年 and 二00四年 in the body read as 2023年 (the head's title and session line read
+    # Chinese-numeral years themselves).
+    text = arabic_years(text)
     meta = DocMeta()
     head = _head(full_text)
     _title(meta, head)
