@@ -71,6 +71,7 @@ class _Cues:
     change_from: re.Pattern[str]  # 由/从 (and a year of its own) right before a change's first figure
     change_to: re.Pattern[str]  # 增加到/提高至/增至 right after it
     five_year_spans: tuple[str, ...]
+    horizons: tuple[str, ...]  # five_year_spans and the plan's (今后五年)
     span_change_words: tuple[str, ...]
     estimate: re.Pattern[str]
     estimate_not_after: tuple[str, ...]  # 好于预计: compared with an estimate, not one
@@ -122,6 +123,7 @@ def _cues() -> _Cues:
             r"\s*(?:" + "|".join(map(re.escape, _longest_first(d["change_verbs"]))) + r")?\s*(?:到|至)"
         ),
         five_year_spans=tuple(d["five_year_spans"]),
+        horizons=(*d["five_year_spans"], *FORWARD_HORIZONS),
         span_change_words=tuple(d["span_change_words"]),
         estimate=re.compile("|".join(map(re.escape, _longest_first(d["estimate"])))),
         estimate_not_after=tuple(d["estimate_not_after"]),
@@ -1047,7 +1049,7 @@ def _one_years_figure(sentence: str, clause_start: int, q: Quantity, measure: st
     when it is a level, when a year dates it (2022年，全省地区生产总值增长4.7%), or when the
     horizon is not in its sentence (a heading 过去五年工作回顾 over the review of last year)."""
     c = _cues()
-    if not any(w in label for w in (*c.five_year_spans, *FORWARD_HORIZONS)):
+    if not any(w in label for w in c.horizons):
         return False
     clause = sentence[clause_start : q.start]
     if any(w in clause for w in c.span_change_words):

@@ -24,10 +24,9 @@ _HEAD_LINES = 25
 # A title may write its year without 年 (镇原县2024工作报告): four digits standing alone, not
 # part of a longer number or a bracketed date.
 _BARE_YEAR = re.compile(r"(?<![\d(（.])((?:19|20)\d{2})(?![\d)）.])")
-_CN_YEAR = re.compile(r"([二〇零一三四五六七八九○]{4})年")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _SESSION = re.compile(
-    r"(?:(?P<y>(?:19|20)\d{2})|(?P<cy>[二〇零一三四五六七八九○]{4}))年"
+    r"(?P<y>(?:19|20)\d{2})年"
     r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
     r"\s*在(?P<place>[^\n，,。]{0,30}?)(?:第[一二三四五六七八九十\d]+届)?人民代表大会"
 )
@@ -55,9 +54,7 @@ _NPC_SESSION = re.compile(
     r"第?([一二三四五六七八九十]{1,3})届全国人(?:民代表)?大(?:会)?第?([一二三四五])次会议"
 )
 _TITLE_REGION = re.compile(r"(?P<region>[\u4e00-\u9fff]{2,20}?)(?:人民)?政府工作报告")
-_TITLE_YEAR = re.compile(
-    r"(?:19|20)\d{2}\s*年(?:度)?|[二〇零一三四五六七八九○]{4}年(?:度)?|[(（][^)）]*[)）]"
-)
+_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?|[(（][^)）]*[)）]")
 # The report's name and a bracket right after it (政府工作报告（2024年）); what a title says after
 # that is a news headline's words, whose year is not the report's.
 _REPORT_NAME = re.compile(r"^.*报告》?(?:\s*[(（][^)）]*[)）])?")
@@ -69,13 +66,6 @@ _PAGE_FIELDS = (
 )
 _STATE_COUNCIL_SELF = re.compile(r"我(?:谨)?代表国务院")
 _SELF_REF = re.compile(r"我(?:谨)?代表([\u4e00-\u9fff]{2,10}?[省市县区镇乡旗])人民政府")
-
-
-def _cn_year(text: str) -> int | None:
-    try:
-        return int(cn2an.cn2an(text.replace("○", "〇"), "direct"))
-    except (ValueError, KeyError, TypeError):
-        return None
 
 
 def _int(text: str) -> int | None:
@@ -91,20 +81,20 @@ _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 
 
 def _head(full_text: str) -> list[str]:
-    lines = [_SPACES.sub("", ln) for ln in full_text.split("\n")[: _HEAD_LINES * 3]]
+    # 二〇二三年 and 二00四年 read as 2023年 in titles and session lines, as in the body.
+    block = arabic_years("\n".join(full_text.split("\n", _HEAD_LINES * 3)[: _HEAD_LINES * 3]))
+    lines = [_SPACES.sub("", ln) for ln in block.split("\n")]
     return [ln for ln in lines if ln][:_HEAD_LINES]
 
 
 def extract_meta(full_text: str, text: str, page_title: str | None = None) -> DocMeta:
     """``page_title``: an HTML page's <title>, read when no line of the text is a title."""
-    # 二〇二三年 and 二00四年 in the body read as 2023年 (the head's title and session line read
-    # Chinese-numeral years themselves).
-    text = arabic_years(text)
+    text = arabic_years(text)  # 二〇二三年 and 二00四年 read as 2023年
     meta = DocMeta()
     head = _head(full_text)
     _title(meta, head)
     if meta.title is None and page_title:
-        _title(meta, [_SPACES.sub("", page_title)])
+        _title(meta, [_SPACES.sub("", arabic_years(page_title))])
     _session(meta, "".join(head))
     _speaker(meta, head)
     if meta.report_year is None:
@@ -169,8 +159,6 @@ def _title(meta: DocMeta, head: list[str]) -> None:
             meta.report_year, meta.year_source = max(years), "title"
         elif (m := _BARE_YEAR.search(named)) is not None:
             meta.report_year, meta.year_source = int(m.group(1)), "title"
-        elif (m := _CN_YEAR.search(named)) is not None and (y := _cn_year(m.group(1))):
-            meta.report_year, meta.year_source = y, "title"
         if (m := _COMPACT_DATE.search(title)) is not None:
             _set_date(meta, int(m.group(1)), int(m.group(2)), int(m.group(3)), "title")
         if (m := _TITLE_REGION.search(_TITLE_YEAR.sub("", title))) is not None:
@@ -200,9 +188,9 @@ def _session(meta: DocMeta, head: str) -> None:
     m = _SESSION.search(head)
     if m is None:
         return
-    year = int(m["y"]) if m["y"] else _cn_year(m["cy"])
+    year = int(m["y"])
     month, day = _int(m["m"]), _int(m["d"])
-    if year and month and day:
+    if month and day:
         _set_date(meta, year, month, day, "date")
         if meta.year_source == "title" and meta.report_year == year - 1 and month <= 6:
             # (湖北省)2020年江陵县人民政府工作报告 over ——2021年1月6日在…会议上: a reposting site
