@@ -149,23 +149,26 @@ def test_a_title_year_without_nian(title: str, year: int, source: str) -> None:
     assert (meta.report_year, meta.year_source) == (year, source)
 
 
-def test_a_disclosure_pages_category_field_is_no_title() -> None:
-    text = (
-        "索引号: 0010/2025-0001 发布机构: 某某街道\n组配分类: 政府工作报告 文件编号:\n"
-        "某某街道办事处工作报告\n（2025年1月10日在某某街道居民议事会上）\n各位代表：\n"
-    )
-    meta = extract_meta(text, text)
-    assert meta.title == "某某街道办事处工作报告"
-
-
-def test_a_disclosure_pages_name_and_number_fields_are_no_title() -> None:
-    """A county's page: 名称: 2007年政府工作报告 文号: … was taken for the title."""
-    text = (
-        "发布机构: 泾县人民政府(办公室) 主题分类: 综合政务\n名称: 2007年政府工作报告 文号: 200808_PF0010\n"
-        "发布日期: 2007-03-02\n2007年政府工作报告\n——2007年2月8日在泾县第十五届人民代表大会第一次会议上\n"
-    )
-    meta = extract_meta(text, text)
-    assert meta.title == "2007年政府工作报告"
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "索引号: 0010/2025-0001 发布机构: 某某街道\n组配分类: 政府工作报告 文件编号:\n"
+            "某某街道办事处工作报告\n（2025年1月10日在某某街道居民议事会上）\n各位代表：\n",
+            "某某街道办事处工作报告",
+        ),
+        # A county's page: 名称: 2007年政府工作报告 文号: … was taken for the title.
+        (
+            "发布机构: 泾县人民政府(办公室) 主题分类: 综合政务\n"
+            "名称: 2007年政府工作报告 文号: 200808_PF0010\n发布日期: 2007-03-02\n2007年政府工作报告\n"
+            "——2007年2月8日在泾县第十五届人民代表大会第一次会议上\n",
+            "2007年政府工作报告",
+        ),
+    ],
+    ids=["category-field", "name-and-number-fields"],
+)
+def test_a_disclosure_pages_header_fields_are_no_title(text: str, title: str) -> None:
+    assert extract_meta(text, text).title == title
 
 
 def test_a_sentence_that_names_the_report_is_no_title() -> None:
