@@ -223,3 +223,29 @@ def test_a_short_name_used_after_the_full_name_counts() -> None:
     # Without its short names (and the 州人民政府 that says a prefecture speaks), one mention of
     # the full name is too little, as it was before.
     assert resolve(text.replace("玉树州人民政府", "政府").replace("玉树州", "州")).region is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "prefecture", "province"),
+    [
+        (
+            "2024年木棠镇人民政府工作报告\n在木棠镇第十七届人民代表大会第五次会议上\n",
+            "木棠镇",
+            "儋州市",
+            "海南省",
+        ),
+        (
+            "虎门镇2023年政府工作报告\n各位代表：现在，我代表镇人民政府报告工作。\n",
+            "虎门镇",
+            "东莞市",
+            "广东省",
+        ),
+    ],
+)
+def test_a_town_of_a_prefecture_without_counties(text, name, prefecture, province) -> None:
+    # 东莞, 中山, 儋州 and 嘉峪关 govern their towns directly: the division data lists them under
+    # a placeholder county, and the towns were dropped with it (no_region: candidates 海南省).
+    region = resolve(text).region
+    assert region is not None
+    assert (region.name, region.level, region.county) == (name, "township", None)
+    assert [r.name for r in region_lineage(region)] == [province, prefecture, name]

@@ -17,7 +17,7 @@ import re
 import threading
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -158,22 +158,36 @@ def _build_gazetteer() -> _Gazetteer:
                     continue
                 ccode = str(county["_admin_code"])
                 if ccode in (fcode, pcode) or _pseudo(county_name):
+                    if ccode == fcode and not _pseudo(pref_name):
+                        # A prefecture without counties (东莞, 中山, 儋州, 嘉峪关) lists its towns
+                        # under a placeholder with its own code: they hang off the prefecture.
+                        _add_towns(add, county, fcode, None, prov_name, pref_field)
                     continue  # 东莞市 under 东莞市, or a placeholder such as 市辖区: not a county
                 region = Region(ccode, county_name, ccode, "county", parent_of_county, prov_name, pref_field)
                 add(region, _alias_list(county.get("_alias")))
-                for town_name, villages in county.items():
-                    if town_name.startswith("_") or _pseudo(town_name):
-                        continue
-                    town = Region(
-                        f"x-{ccode}-{town_name}", town_name, None, "township", ccode, prov_name,
-                        pref_field, county_name,
-                    )  # fmt: skip
-                    add(town, (), array("q", {_village_hash(v) for v in villages or ()}))
+                _add_towns(add, county, ccode, county_name, prov_name, pref_field)
     for alias, target in (reference.load_yaml("region_aliases.yaml") or {}).get("aliases", {}).items():
         for place in by_name.get(target, []):
             aliases[alias].append(place)
     max_len = max(len(n) for n in by_name)
     return _Gazetteer(dict(by_name), by_code, dict(aliases), max_len)
+
+
+def _add_towns(
+    add: Callable[[Region, tuple[str, ...], array], None],
+    towns: dict,
+    parent: str,
+    county: str | None,
+    province: str,
+    prefecture: str | None,
+) -> None:
+    """The towns of the division data's ``towns`` entry, under ``parent`` (a county's code, or
+    a prefecture's that governs its towns directly)."""
+    for name, villages in towns.items():
+        if name.startswith("_") or _pseudo(name):
+            continue
+        town = Region(f"x-{parent}-{name}", name, None, "township", parent, province, prefecture, county)
+        add(town, (), array("q", {_village_hash(v) for v in villages or ()}))
 
 
 def _mentions(text: str) -> Counter[str]:
