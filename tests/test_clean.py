@@ -343,3 +343,15 @@ def test_invisible_format_characters_inside_words_are_dropped():
     # Anti-copy zero-width characters, a soft hyphen and a stray BOM inside indicator words.
     text = "一般公共\u200c预算收入增长\ufeff6%，地区\u00ad生产总值\u200b120亿元，工业\u2060增加值\u200d增长"
     assert clean_document(text).text == "一般公共预算收入增长6%，地区生产总值120亿元，工业增加值增长"
+
+
+def test_digits_spaced_out_by_the_typesetting_are_one_number():
+    # A reposted national report of 1998: every digit stands apart, years and figures alike.
+    text = "1 9 9 7 年國內生產總值達到7 4 7 7 2億元，平均每年增長1 1 %，商品零售價格漲幅為0 .8 %。"
+    expected = "1997年国内生产总值达到74772亿元，平均每年增长11%，商品零售价格涨幅为0.8%。"
+    assert clean_document(text).text == expected
+
+
+def test_spaced_numbers_stay_apart_where_digits_are_not_spaced_out():
+    # Without a year written 2 0 2 4 年 the text does not space its digits: two numbers stay two.
+    assert clean_document("表1 2 3列出各镇数据。").text == "表1 2 3列出各镇数据。"

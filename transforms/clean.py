@@ -27,6 +27,10 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _INNER_SPACE = re.compile(r"[ \t\u3000\xa0]+")
 # A decimal point with a space before it (6 . 5%); not 1. 2024年, a numbered line.
 _SPACED_POINT = re.compile(r"(?<=\d)[ \t\u3000\xa0]+\.[ \t\u3000\xa0]*(?=\d)")
+# A typeset text that spaces out its digits (1 9 9 7 年国内生产总值达到7 4 7 7 2亿元, 增长1 1 %)
+# is known by a year written so; in such a text a run of single spaced digits is one number.
+_SPACED_YEAR = re.compile(r"(?<![\d.])(?:1 9|2 0) \d \d ?年")
+_SPACED_DIGITS = re.compile(r"(?<![\d.])\d(?: \d)+(?!\d)")
 
 
 def _drop_layout_spaces(line: str) -> str:
@@ -163,6 +167,7 @@ def clean_document(text: str) -> Cleaned:
         lines = list(_token_paragraphs(stripped))  # the title and the dates too, for metadata
         simplified = "\n".join(lines)
     full_text = simplified
+    spaced_digits = ("2 0 " in simplified or "1 9 " in simplified) and bool(_SPACED_YEAR.search(simplified))
 
     kept: list[str] = []
     n_lines = n_glossary = n_pages = 0
@@ -197,6 +202,8 @@ def clean_document(text: str) -> Cleaned:
             n_chars += dropped
         line, n = rules.page_inline.subn("", line)
         n_pages += n
+        if spaced_digits:
+            line = _SPACED_DIGITS.sub(lambda m: m[0].replace(" ", ""), line)
         if " " in line or "\t" in line or "\u3000" in line or "\xa0" in line:  # else no match
             line = _drop_layout_spaces(line)
         line = _strip_footnotes(line)
