@@ -951,3 +951,24 @@ def test_rural_net_income_of_reports_before_2014_is_its_own_indicator():
         ("rural_net_income", "actual", "growth", 13.5),
         ("rural_net_income", "target", "growth", 12),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "固定资产投资5.39亿元，其中500万元以上项目累计投资4.86亿元，10至500万元项目累计投资0.54亿元。",
+        "固定资产投资5.39亿元，其中5000万元以上重大产业项目完成投资4.86亿元。",
+        "固定资产投资5.39亿元，新增2000万元以上企业12家。",
+    ],
+)
+def test_an_amount_that_sorts_projects_is_no_figure(sentence):
+    # A township's report: 500万元以上 sorts the projects; after 其中 it was read as a second
+    # level of 固定资产投资.
+    facts = core(REVIEW + sentence)
+    assert [(f.indicator_code, f.value, f.unit) for f in facts] == [("fixed_asset_investment", 5.39, "亿元")]
+
+
+def test_a_growth_averaged_per_year_keeps_the_subject_before_it():
+    f = core(REVIEW + "1997年国内生产总值达到74772亿元，按可比价格计算，平均每年增长11%。", 1998)
+    got = [(x.indicator_code, x.measure, x.value) for x in f]
+    assert got == [("gdp", "level", 74772), ("gdp", "growth", 11)]

@@ -297,3 +297,28 @@ def test_a_title_in_the_body_wins_over_the_html_title() -> None:
 
     page = _PAGE.format(title="政务公开 - 攸县人民政府网", heading="<h1>攸县2024年政府工作报告</h1>")
     assert parse_document("youxian.html", page.encode()).meta.title == "攸县2024年政府工作报告"
+
+
+_TARGETS_NEWS = """地区生产总值增长5.6%以上，历城区描绘2025年发展蓝图
+1月9日，济南市历城区第十九届人民代表大会第四次会议召开。会上，区长代表历城区人民政府向大会报告工作。
+2025年是实施“十四五”规划的收官之年，做好各项工作责任重大。
+新的一年，历城区将坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念，主动服务和融入新发展格局，统筹新型城镇化和乡村全面振兴，以“项目提升年”为总牵引，奋力谱写省会社会主义现代化强区建设新篇章。
+经济社会发展主要预期目标是：地区生产总值增长5.6%以上，规模以上工业增加值增长7.5%以上。
+"""
+
+
+def test_a_news_item_on_the_targets_alone_is_dated_by_the_year_it_cites() -> None:
+    # No review word anywhere: 2025 is the plan's year, not the year before the report (was 2026),
+    # and the headline restates a target (was an actual of 2025).
+    from transforms.document import parse_document
+
+    doc = parse_document("licheng.txt", _TARGETS_NEWS.encode())
+    assert (doc.meta.report_year, doc.meta.year_source) == (2025, "body")
+    gdp = [(f.kind, f.period_year, f.value) for f in doc.facts if f.indicator_code == "gdp"]
+    assert gdp == [("target", 2025, 5.6), ("target", 2025, 5.6)]
+
+
+def test_a_news_item_with_a_review_word_is_still_dated_after_the_year_it_cites() -> None:
+    text = _TARGETS_NEWS.replace("2025年是", "一年来，2024年全区经济稳中向好。2025年是")
+    text = text.replace("2025年发展", "2024年发展")
+    assert extract_meta(text, text).report_year == 2025

@@ -77,6 +77,7 @@ class _Cues:
     estimate_not_after: tuple[str, ...]  # 好于预计: compared with an estimate, not one
     estimate_onward: re.Pattern[str]
     onward_gate: re.Pattern[str]  # the words of estimate_onward alone: most texts hold none
+    threshold: re.Pattern[str]  # what may stand between an amount and the noun it sorts
 
 
 def _longest_first(words) -> tuple[str, ...]:
@@ -135,6 +136,11 @@ def _cues() -> _Cues:
             + r")\s*[）)]"
         ),
         onward_gate=re.compile("|".join(map(re.escape, d["estimate_onward"]))),
+        threshold=re.compile(
+            r"\s*(?:(?:及|或)?以[上下](?:的)?[\u4e00-\u9fff]{0,4}?|的)?(?:"
+            + "|".join(map(re.escape, d["threshold_nouns"]))
+            + ")"
+        ),
     )
 
 
@@ -366,7 +372,7 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
         if not subject.inherited and subject.name and subject.name not in named_names:
             named.append((subject.name, subject.indicator))
             named_names.add(subject.name)
-        if _is_delta(phrase, q) or is_masked(q):
+        if _is_delta(phrase, q) or is_masked(q) or _is_threshold(sentence, q):
             continue
         tail = _tail(phrase, subject)
         if subject.inherited and not _has_measure_cue(tail):
@@ -787,6 +793,11 @@ def _is_delta(phrase: str, q: Quantity) -> bool:
     if q.family in ("percent", "points", "ratio"):
         return False  # 增长1.2倍 is a rate of change too
     return _read_phrase(phrase).delta
+
+
+def _is_threshold(sentence: str, q: Quantity) -> bool:
+    """500万元以上项目: the amount sorts the projects after it; it is nobody's figure."""
+    return q.family.startswith("money") and _cues().threshold.match(sentence, q.end) is not None
 
 
 def _measure(q: Quantity, tail: str, indicator: Indicator | None) -> tuple[str, int] | None:

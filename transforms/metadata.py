@@ -18,7 +18,7 @@ import cn2an
 import reference
 from transforms.models import DocMeta
 from transforms.numbers import arabic_years
-from transforms.sections import opener_year
+from transforms.sections import opener_year, plan_only
 
 _HEAD_LINES = 25
 # A title may write its year without 年 (镇原县2024工作报告): four digits standing alone, not
@@ -240,6 +240,7 @@ def _year_from_body(meta: DocMeta, text: str) -> None:
         return
     years = Counter(int(y) for y in _YEAR.findall(body) if 1978 <= int(y) <= 2100)
     if years:
-        # A review speaks mostly of last year: the most cited year is the one before the report.
+        # A review speaks mostly of last year: the most cited year is the one before the report,
+        # unless the text is all plan (历城区描绘2025年发展蓝图 … 主要预期目标是：…).
         year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
-        meta.report_year, meta.year_source = year + 1, "body"
+        meta.report_year, meta.year_source = year + (0 if plan_only(body) else 1), "body"

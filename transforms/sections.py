@@ -33,6 +33,7 @@ class _Rules:
     opener: re.Pattern[str]
     review_cues: tuple[str, ...]
     plan_cues: tuple[str, ...]
+    target_words: tuple[str, ...]
     longrange: tuple[re.Pattern[str], ...]
     horizons: re.Pattern[str]
 
@@ -47,6 +48,7 @@ def _rules() -> _Rules:
         opener=re.compile("|".join(f"(?:{p})" for p in data["plan_openers"])),
         review_cues=tuple(data["review_cues"]),
         plan_cues=tuple(data["plan_cues"]),
+        target_words=tuple(data["target_words"]),
         longrange=tuple(re.compile(p) for p in data["longrange_patterns"]),
         horizons=re.compile("|".join(f"(?:{p})" for p in data["horizon_headings"])),
     )
@@ -253,6 +255,15 @@ def opener_year(text: str) -> int | None:
 
 def has_plan_section(text: str) -> bool:
     return _plan_start(arabic_years(text)) is not None
+
+
+def plan_only(text: str) -> bool:
+    """A plan and not a word of a review (a news item on the year's targets): the years it cites
+    are the plan's, not the year before it."""
+    r = _rules()
+    if any(cue in text for cue in r.review_cues):
+        return False
+    return any(word in text for word in r.target_words) or has_plan_section(text)
 
 
 def longrange_year(sentence_prefix: str, report_year: int) -> int | None:
