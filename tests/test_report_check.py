@@ -21,15 +21,18 @@ _REVIEW = (
         "受县人民政府委托，现将计划执行情况提请县第十六届人大二次会议审议。\n",
         "关于2007年预算执行情况和2008年预算草案的报告\n各位代表：\n受县人民政府委托，提请大会审议。\n",
         "县人民法院工作报告\n各位代表：\n现在，我代表县人民法院向大会报告工作，请予审议。\n",
+        # A county's statistical bulletin, its title broken over two lines: it was read as a
+        # report of the next year, its figures as the review's.
+        "建始县2023年国民经济和社会发展\n统计公报\n2023年是全面贯彻落实党的二十大精神的开局之年。\n",
     ],
-    ids=["plan", "budget", "court"],
+    ids=["plan", "budget", "court", "statistical-bulletin"],
 )
-def test_another_report_of_the_session_is_not_a_work_report(opening: str) -> None:
+def test_another_kind_of_document_is_not_a_work_report(opening: str) -> None:
     """A plan report was read as a work report: its review figures all came out as targets."""
     with pytest.raises(InputRejected) as err:
         ensure_report(opening + _REVIEW)
     assert err.value.reason == "not_a_report"
-    assert "another report of the congress session" in err.value.detail
+    assert "another kind of document" in err.value.detail
 
 
 @pytest.mark.parametrize(

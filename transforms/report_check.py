@@ -17,12 +17,12 @@ def _cues() -> tuple[tuple[str, ...], int, int]:
 @cache
 def _other_reports() -> tuple[tuple[str, ...], int]:
     cfg = reference.load_yaml("report_cues.yaml")
-    return tuple(cfg["other_session_reports"]), int(cfg["other_report_head_chars"])
+    return tuple(cfg["other_documents"]), int(cfg["other_report_head_chars"])
 
 
-def other_session_report(text: str) -> str | None:
-    """The other congress report (计划执行情况, 预算执行情况, 法院工作报告) that the text's opening
-    names, when it does not name 政府工作报告."""
+def other_document(text: str) -> str | None:
+    """The other document (the session's 计划执行情况, 预算执行情况, 法院工作报告; a 统计公报) that
+    the text's opening names, when it does not name 政府工作报告."""
     names, head_chars = _other_reports()
     head = text[:head_chars]
     if "政府工作报告" in head:
@@ -47,5 +47,5 @@ def ensure_report(text: str) -> None:
     hits = report_cue_hits(text)
     if hits < min_hits:
         raise InputRejected("not_a_report", f"{hits} work-report cue(s) found, {min_hits} needed")
-    if (other := other_session_report(text)) is not None:
-        raise InputRejected("not_a_report", f"another report of the congress session: {other}")
+    if (other := other_document(text)) is not None:
+        raise InputRejected("not_a_report", f"another kind of document: {other}")
