@@ -972,3 +972,9 @@ def test_a_growth_averaged_per_year_keeps_the_subject_before_it():
     f = core(REVIEW + "1997年国内生产总值达到74772亿元，按可比价格计算，平均每年增长11%。", 1998)
     got = [(x.indicator_code, x.measure, x.value) for x in f]
     assert got == [("gdp", "level", 74772), ("gdp", "growth", 11)]
+
+
+def test_a_growth_net_of_named_factors_keeps_its_subject():
+    # 陇县 2020: the qualifier has no 后, and the growth was lost.
+    f = one(REVIEW + "预计生产总值剔除秦源煤业闭井等不可比因素增长7.8%。")
+    assert (f.indicator_code, f.measure, f.value, f.is_estimate) == ("gdp", "growth", 7.8, True)

@@ -244,6 +244,31 @@ def test_the_session_date_corrects_a_reposting_sites_title_year() -> None:
     assert extract_meta(text, text).report_year == 2024
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        "政府工作报告\n——2018年12月25日在沅陵县第十七届人民代表大会第三次会议上\n",  # no title year
+        "2018年沅陵县政府工作报告\n——2018年12月25日在沅陵县第十七届人民代表大会第三次会议上\n",
+    ],
+    ids=["untitled", "titled-by-the-year-reviewed"],
+)
+def test_a_congress_sitting_in_december_hears_the_next_years_report(head: str) -> None:
+    """沅陵县's report of 2018-12-25 reviews 2018 and plans 2019; it was dated 2018, and every
+    review figure a year early."""
+    text = head + "各位代表：\n一、2018年工作回顾\n"
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source, meta.report_date) == (2019, "date", date(2018, 12, 25))
+
+
+def test_a_date_bracketed_after_the_session_corrects_the_title_year() -> None:
+    text = (
+        "2019年陇县人民政府工作报告(全文)\n——在陇县第十七届人民代表大会第四次会议上县长赵甲宏"
+        "(2020年1月8日)各位代表:现在,我代表县人民政府向大会作工作报告。2019年工作回顾\n"
+    )
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source, meta.report_date) == (2020, "date", date(2020, 1, 8))
+
+
 def test_the_publisher_is_not_taken_when_the_text_speaks_as_another_level():
     """A county's report republished on its prefecture's site is not the prefecture's."""
     body = "全县地区生产总值增长6.8%。县委、县政府坚强领导。"

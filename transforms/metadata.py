@@ -30,6 +30,12 @@ _SESSION = re.compile(
     r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
     r"\s*在(?P<place>[^\n，,。]{0,30}?)(?:第[一二三四五六七八九十\d]+届)?人民代表大会"
 )
+# ——在陇县第十七届人民代表大会第四次会议上 县长赵甲宏（2020年1月8日）: the date after the session.
+_SESSION_THEN_DATE = re.compile(
+    r"人民代表大会第?[一二三四五六七八九十\d]{1,3}次会议上?[^(（。]{0,24}?[(（]\s*"
+    r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月"
+    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日\s*[)）]"
+)
 _COMPACT_DATE = re.compile(r"[(（]((?:19|20)\d{2})(\d{2})(\d{2})[)）]")
 _OFFICE = r"(?:国务院总理|总理|代?(?:省长|市长|县长|区长|州长|盟长|旗长|镇长|乡长|主席)|自治区主席)"
 _SPEAKER = re.compile(rf"(?:^|[\s　])(?P<office>{_OFFICE})\s*(?P<name>[\u4e00-\u9fff]{{2,4}})\s*$")
@@ -181,21 +187,25 @@ def _set_date(meta: DocMeta, y: int, m: int, d: int, source: str) -> None:
     except ValueError:
         return
     if meta.report_year is None:
-        meta.report_year, meta.year_source = y, "date"
+        # A congress that sits in December (沅陵县, 2018年12月25日) hears the next year's report.
+        meta.report_year, meta.year_source = y + (m == 12), "date"
 
 
 def _session(meta: DocMeta, head: str) -> None:
-    m = _SESSION.search(head)
+    m = _SESSION.search(head) or _SESSION_THEN_DATE.search(head)
     if m is None:
         return
     year = int(m["y"])
     month, day = _int(m["m"]), _int(m["d"])
     if month and day:
         _set_date(meta, year, month, day, "date")
-        if meta.year_source == "title" and meta.report_year == year - 1 and month <= 6:
+        plan_year = year + (month == 12)
+        if meta.year_source == "title" and meta.report_year == plan_year - 1 and (month <= 6 or month == 12):
             # (湖北省)2020年江陵县人民政府工作报告 over ——2021年1月6日在…会议上: a reposting site
             # titles the report by the year it reviews; the report is the year it was given in.
-            meta.report_year, meta.year_source = year, "date"
+            meta.report_year, meta.year_source = plan_year, "date"
+    if "place" not in m.re.groupindex:
+        return
     place = m["place"].strip("在")
     if "全国" in place or "全国人民代表大会" in m.group():
         meta.region_mention, meta.region_source = "全国", "title"
