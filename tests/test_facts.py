@@ -978,3 +978,44 @@ def test_a_growth_net_of_named_factors_keeps_its_subject():
     # 陇县 2020: the qualifier has no 后, and the growth was lost.
     f = one(REVIEW + "预计生产总值剔除秦源煤业闭井等不可比因素增长7.8%。")
     assert (f.indicator_code, f.measure, f.value, f.is_estimate) == ("gdp", "growth", 7.8, True)
+
+
+_LEAD_THEN_REPORT = (
+    "关于广州市政府工作报告\n"
+    "广州市十五届人大一次会议1月5日开幕，市长作政府工作报告称，2017年全市地区生产总值增长的预期目标"
+    "为8%左右。下面是整理的2017年广州市政府工作报告，欢迎阅读参考！\n"
+    "——2017年1月5日在广州市第十五届人民代表大会第一次会议上\n"
+    "各位代表：\n"
+    "一、过去五年工作回顾\n"
+    "五年来，地区生产总值由2011年的1.24万亿元预计提高到1.95万亿元，年均增长9.4%；地方一般公共预算收入"
+    "由960亿元增加到1371亿元。\n"
+    "二、2017年工作安排\n"
+    "今年经济社会发展的主要预期目标是：地区生产总值增长8%左右。\n"
+)
+
+
+def test_a_pages_lead_above_the_report_opens_no_plan():
+    # A reposting page's lead restates the target above the salutation; the plan opened there,
+    # and the whole five-year review came out as 2017 targets.
+    got = [
+        (f.indicator_code, f.kind, f.measure, f.period_year, f.period_label, f.value)
+        for f in core(_LEAD_THEN_REPORT, 2017)
+    ]
+    assert got == [
+        ("gdp", "target", "growth", 2017, None, 8),
+        ("gdp", "actual", "level", 2011, None, 1.24),
+        ("gdp", "actual", "level", 2016, None, 1.95),  # 预计 between the ends: was dated 2011
+        ("gdp", "actual", "growth", 2016, "五年来", 9.4),
+        ("general_budget_revenue", "actual", "level", 2011, None, 960),
+        ("general_budget_revenue", "actual", "level", 2016, None, 1371),
+        ("gdp", "target", "growth", 2017, None, 8),
+    ]
+
+
+def test_a_paragraph_opened_by_a_five_year_horizon_spans_its_changes():
+    text = (
+        "一、“十二五”圆满收官\n这五年，我们始终坚持发展第一要务。地区生产总值年均增长13.7%，"
+        "人均生产总值达到4.92万元。城镇居民人均可支配收入达到25000元。\n"
+    )
+    got = [(f.indicator_code, f.measure, f.period_year, f.period_label) for f in core(text, 2016)]
+    assert got == [("gdp", "growth", 2015, "这五年"), ("urban_income", "level", 2015, None)]

@@ -308,6 +308,11 @@ _PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
 </body></html>"""
 
 
+def test_a_stray_table_bar_above_the_report_name_is_no_part_of_the_title() -> None:
+    text = "|\n政府工作报告\n2017年1月7日在宜宾市第五届人民代表大会第一次会议上\n"
+    assert extract_meta(text, text).title == "政府工作报告"
+
+
 def test_a_page_whose_body_has_no_title_takes_its_html_title() -> None:
     from transforms.document import parse_document
 

@@ -121,7 +121,9 @@ def _cues() -> _Cues:
             + r")\s*(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?\s*\Z"
         ),
         change_to=re.compile(
-            r"\s*(?:" + "|".join(map(re.escape, _longest_first(d["change_verbs"]))) + r")?\s*(?:到|至)"
+            r"\s*(?:预计|预期|将)?\s*(?:"
+            + "|".join(map(re.escape, _longest_first(d["change_verbs"])))
+            + r")?\s*(?:到|至)"
         ),
         five_year_spans=tuple(d["five_year_spans"]),
         horizons=(*d["five_year_spans"], *FORWARD_HORIZONS),
@@ -234,11 +236,19 @@ def extract_facts(
             estimated_from, estimated_section = (here[0], section) if here else (len(text), "")
         carried: str | None = None  # 前三季度，…；: the period opening the sentence
         opens = True  # this ；-clause is the first of its sentence
+        span_label: str | None = None  # 这五年，…。: a paragraph opened by a five-year horizon
         for m in _SENTENCE.finditer(text, part.start, part.end):
             sentence = m.group()
             start, end = m.span()
             clause_ends = sentence[-1] in "；;"
             sentence_label = label
+            if start == part.start and label is None:
+                # Its later sentences' changes and totals over the span (年均增长13.7%) are the
+                # span's too; their levels and dated figures stay the year's (_one_years_figure).
+                opening = _opening_period(sentence)
+                span_label = opening if opening and any(w in opening for w in c.five_year_spans) else None
+            elif span_label is not None and sentence_label is None:
+                sentence_label = span_label
             if carried is not None:
                 if any(w in sentence for w in c.sentence_wide_stops):
                     carried = None

@@ -36,6 +36,7 @@ class _Rules:
     target_words: tuple[str, ...]
     longrange: tuple[re.Pattern[str], ...]
     horizons: re.Pattern[str]
+    salutation: re.Pattern[str]
 
 
 @cache
@@ -51,6 +52,7 @@ def _rules() -> _Rules:
         target_words=tuple(data["target_words"]),
         longrange=tuple(re.compile(p) for p in data["longrange_patterns"]),
         horizons=re.compile("|".join(f"(?:{p})" for p in data["horizon_headings"])),
+        salutation=re.compile(reference.load_yaml("report_cues.yaml")["salutation_pattern"], re.M),
     )
 
 
@@ -142,10 +144,21 @@ def split_parts(text: str) -> list[Part]:
     current: str | None = "review" if _plan_start(text) is not None else None
     label: str | None = None
     headline = _headline_end(text)
+    preamble = _preamble_end(text)
     for m, heading in _lines_and_headings(text):
         line = m.group()
         if m.start() < headline:
             parts.append(Part(m.start(), m.end(), "plan"))  # it restates a target of the plan
+            continue
+        if m.start() < preamble:
+            # A page's lead above the report restates a target (称，2017年…预期目标为8%左右):
+            # plan from there, but the report below still opens with its review.
+            if (om := r.opener.search(line)) is None:
+                parts.append(Part(m.start(), m.end(), _judge(line)))
+                continue
+            if om.start() > 0:
+                parts.append(Part(m.start(), m.start() + om.start(), _judge(line[: om.start()])))
+            parts.append(Part(m.start() + om.start(), m.end(), "plan"))
             continue
         if heading is not None and not (current in ("plan", "longrange") and heading == "review"):
             hm = r.horizons.search(line)
@@ -215,7 +228,7 @@ def _plan_start(text: str) -> int | None:
     """Offset of the plan part. Memoized for the last few texts: split_parts and
     has_plan_section both ask about the same document."""
     r = _rules()
-    headline = _headline_end(text)
+    headline = max(_headline_end(text), _preamble_end(text))
     starts = [
         m.start() for m, heading in _lines_and_headings(text) if heading == "plan" and m.start() >= headline
     ]
@@ -243,6 +256,20 @@ def _headline_end(text: str) -> int:
         heading == "plan" for m, heading in _lines_and_headings(text) if m.start() >= first.end()
     )
     return first.end() if later else 0
+
+
+_PREAMBLE_MAX = 3_000  # characters: a page's lead and the report's title block
+
+
+@lru_cache(maxsize=8)
+def _preamble_end(text: str) -> int:
+    """Start of the salutation (各位代表：) when a plan opener stands above it, in a page's lead
+    (广州市长…作政府工作报告称，2017年…预期目标为8%左右), else 0. A report's own title block
+    names no target, so almost every text returns at the first test."""
+    r = _rules()
+    if (sal := r.salutation.search(text, 0, _PREAMBLE_MAX)) is None:
+        return 0
+    return sal.start() if r.opener.search(text, 0, sal.start()) is not None else 0
 
 
 def opener_year(text: str) -> int | None:
