@@ -78,6 +78,7 @@ class _Cues:
     estimate_onward: re.Pattern[str]
     onward_gate: re.Pattern[str]  # the words of estimate_onward alone: most texts hold none
     threshold: re.Pattern[str]  # what may stand between an amount and the noun it sorts
+    threshold_first: frozenset[str]  # the characters a threshold's words after an amount open with
 
 
 def _longest_first(words) -> tuple[str, ...]:
@@ -143,6 +144,7 @@ def _cues() -> _Cues:
             + "|".join(map(re.escape, d["threshold_nouns"]))
             + ")"
         ),
+        threshold_first=frozenset(" 及或以的" + "".join(noun[0] for noun in d["threshold_nouns"])),
     )
 
 
@@ -245,7 +247,8 @@ def extract_facts(
             if start == part.start and label is None:
                 # Its later sentences' changes and totals over the span (年均增长13.7%) are the
                 # span's too; their levels and dated figures stay the year's (_one_years_figure).
-                opening = _opening_period(sentence)
+                head = sentence[:_OPENING_CHARS]
+                opening = _opening_period(sentence) if any(w in head for w in c.five_year_spans) else None
                 span_label = opening if opening and any(w in opening for w in c.five_year_spans) else None
             elif span_label is not None and sentence_label is None:
                 sentence_label = span_label
@@ -807,7 +810,12 @@ def _is_delta(phrase: str, q: Quantity) -> bool:
 
 def _is_threshold(sentence: str, q: Quantity) -> bool:
     """500万元以上项目: the amount sorts the projects after it; it is nobody's figure."""
-    return q.family.startswith("money") and _cues().threshold.match(sentence, q.end) is not None
+    c = _cues()
+    return (
+        sentence[q.end : q.end + 1] in c.threshold_first
+        and q.family.startswith("money")
+        and c.threshold.match(sentence, q.end) is not None
+    )
 
 
 def _measure(q: Quantity, tail: str, indicator: Indicator | None) -> tuple[str, int] | None:
