@@ -21,7 +21,6 @@ from transforms.numbers import arabic_years
 from transforms.sections import opener_year, plan_only
 
 _HEAD_LINES = 25
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 # A title may write its year without 年 (镇原县2024工作报告): four digits standing alone, not
 # part of a longer number or a bracketed date.
 _BARE_YEAR = re.compile(r"(?<![\d(（.])((?:19|20)\d{2})(?![\d)）.])")
@@ -155,7 +154,7 @@ def _title(meta: DocMeta, head: list[str]) -> None:
             line.startswith("政府工作报告")
             and i > 0
             and len(head[i - 1]) <= 30
-            and _HAN.search(head[i - 1]) is not None  # not a table's stray | above it
+            and head[i - 1].strip("|｜ ")  # not a table's stray | above it
             and not _page_chrome(head[i - 1])
         ):
             title = head[i - 1] + line  # the region and year on the line above

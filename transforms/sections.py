@@ -265,9 +265,11 @@ _PREAMBLE_MAX = 3_000  # characters: a page's lead and the report's title block
 def _preamble_end(text: str) -> int:
     """Start of the salutation (各位代表：) when a plan opener stands above it, in a page's lead
     (广州市长…作政府工作报告称，2017年…预期目标为8%左右), else 0. A report's own title block
-    names no target, so almost every text returns at the first test."""
+    names no target, so almost every text returns at the first test. The salutation is the
+    report's opening one: the report's body (我代表…向大会报告工作) is not above it, as it is above
+    a closing 各位代表！ when the opening one was run into the line before it."""
     r = _rules()
-    if (sal := r.salutation.search(text, 0, _PREAMBLE_MAX)) is None:
+    if (sal := r.salutation.search(text, 0, _PREAMBLE_MAX)) is None or "我代表" in text[: sal.start()]:
         return 0
     return sal.start() if r.opener.search(text, 0, sal.start()) is not None else 0
 
