@@ -203,11 +203,10 @@ def _session(meta: DocMeta, head: str) -> None:
         plan_year = year + (month == 12)
         if meta.year_source == "title" and meta.report_year == plan_year - 1 and (month <= 6 or month == 12):
             # (湖北省)2020年江陵县人民政府工作报告 over ——2021年1月6日在…会议上: a reposting site
-            # titles the report by the year it reviews; the report is the year it was given in.
+            # titles the report by the year it reviews; the report is the year it was given in
+            # (the next one for a congress sitting in December).
             meta.report_year, meta.year_source = plan_year, "date"
-    if "place" not in m.re.groupindex:
-        return
-    place = m["place"].strip("在")
+    place = (m.groupdict().get("place") or "").strip("在")  # none when the date follows the session
     if "全国" in place or "全国人民代表大会" in m.group():
         meta.region_mention, meta.region_source = "全国", "title"
     elif place and meta.region_mention is None:
