@@ -188,8 +188,12 @@ def _set_date(meta: DocMeta, y: int, m: int, d: int, source: str) -> None:
     except ValueError:
         return
     if meta.report_year is None:
-        # A congress that sits in December (沅陵县, 2018年12月25日) hears the next year's report.
-        meta.report_year, meta.year_source = y + (m == 12), "date"
+        meta.report_year, meta.year_source = _plan_year(y, m), "date"
+
+
+def _plan_year(year: int, month: int) -> int:
+    """A congress that sits in December (沅陵县, 2018年12月25日) hears the next year's report."""
+    return year + (month == 12)
 
 
 def _session(meta: DocMeta, head: str) -> None:
@@ -200,7 +204,7 @@ def _session(meta: DocMeta, head: str) -> None:
     month, day = _int(m["m"]), _int(m["d"])
     if month and day:
         _set_date(meta, year, month, day, "date")
-        plan_year = year + (month == 12)
+        plan_year = _plan_year(year, month)
         if meta.year_source == "title" and meta.report_year == plan_year - 1 and (month <= 6 or month == 12):
             # (湖北省)2020年江陵县人民政府工作报告 over ——2021年1月6日在…会议上: a reposting site
             # titles the report by the year it reviews; the report is the year it was given in

@@ -155,10 +155,8 @@ def split_parts(text: str) -> list[Part]:
             # plan from there, but the report below still opens with its review.
             if (om := r.opener.search(line)) is None:
                 parts.append(Part(m.start(), m.end(), _judge(line)))
-                continue
-            if om.start() > 0:
-                parts.append(Part(m.start(), m.start() + om.start(), _judge(line[: om.start()])))
-            parts.append(Part(m.start() + om.start(), m.end(), "plan"))
+            else:
+                parts += _split_at_opener(m, om, _judge(line[: om.start()]), None)
             continue
         if heading is not None and not (current in ("plan", "longrange") and heading == "review"):
             hm = r.horizons.search(line)
@@ -171,10 +169,7 @@ def split_parts(text: str) -> list[Part]:
             section = current
         elif (om := r.opener.search(line)) is not None:
             # The plan opens mid-line: what precedes the opener still belongs to the review.
-            if om.start() > 0:
-                before = current or _judge(line[: om.start()])
-                parts.append(Part(m.start(), m.start() + om.start(), before, label))
-            parts.append(Part(m.start() + om.start(), m.end(), "plan"))
+            parts += _split_at_opener(m, om, current or _judge(line[: om.start()]), label)
             current, label = "plan", None
             continue
         elif current == "review":
@@ -183,6 +178,13 @@ def split_parts(text: str) -> list[Part]:
             section = _judge(line)
         parts.append(Part(m.start(), m.end(), section, label))
     return parts
+
+
+def _split_at_opener(line: re.Match[str], om: re.Match[str], before: str, label: str | None) -> list[Part]:
+    """A line cut where a plan opener starts in it: ``before`` up to it (if anything), plan after."""
+    start, cut = line.start(), line.start() + om.start()
+    head = [Part(start, cut, before, label)] if om.start() > 0 else []
+    return [*head, Part(cut, line.end(), "plan")]
 
 
 def _lines_and_headings(text: str) -> Iterator[tuple[re.Match[str], str | None]]:
@@ -228,11 +230,11 @@ def _plan_start(text: str) -> int | None:
     """Offset of the plan part. Memoized for the last few texts: split_parts and
     has_plan_section both ask about the same document."""
     r = _rules()
-    headline = max(_headline_end(text), _preamble_end(text))
+    lead_end = max(_headline_end(text), _preamble_end(text))  # a lead's target opens no plan
     starts = [
-        m.start() for m, heading in _lines_and_headings(text) if heading == "plan" and m.start() >= headline
+        m.start() for m, heading in _lines_and_headings(text) if heading == "plan" and m.start() >= lead_end
     ]
-    if (om := r.opener.search(text, headline)) is not None:
+    if (om := r.opener.search(text, lead_end)) is not None:
         starts.append(om.start())
     return min(starts, default=None)
 
