@@ -151,17 +151,52 @@ def test_aspiration_only_on_targets():
 
 def test_an_estimate_is_flagged_in_its_own_clause():
     facts = core(
-        REVIEW + "经初步核算，全年地区生产总值完成375亿元，增长4.5%；一般公共预算收入25亿元。"
+        REVIEW + "全年地区生产总值预计完成375亿元，增长4.5%；一般公共预算收入25亿元。"
         "全社会固定资产投资预计增长8%。规模以上工业增加值增长6%，好于预计。"
     )
     assert [(f.indicator_code, f.value, f.is_estimate) for f in facts] == [
         ("gdp", 375, True),
         ("gdp", 4.5, True),
-        ("general_budget_revenue", 25, False),  # the next ；-clause states its own figure
+        ("general_budget_revenue", 25, False),  # 预计 inside a clause is that clause's
         ("fixed_asset_investment", 8, True),
         ("industrial_value_added", 6, False),  # compared with the estimate, not one
     ]
     assert not core(REVIEW + "社会消费品零售总额增长9%，增速比预计高1个百分点。")[0].is_estimate
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["预计2025年，全县", "经初步核算，全年", "全年预计实现", "据统计预测，全区"],
+)
+def test_an_estimate_word_opening_a_sentence_heads_its_whole_list(opening):
+    """陵川县 2026 (预计2025年，全县地区生产总值完成87.4亿元…；规模以上工业增加值增长16%；固定资产投资
+    完成51.5亿元…): the word heads the list of the year's figures, not only its first ；-clause."""
+    facts = core(
+        REVIEW + opening + "地区生产总值87.4亿元，增长5%；规模以上工业增加值增长16%；"
+        "一般公共预算收入完成4.2亿元。城镇新增就业3000人。"
+    )
+    assert [(f.indicator_code, f.is_estimate) for f in facts] == [
+        ("gdp", True),
+        ("gdp", True),
+        ("industrial_value_added", True),
+        ("general_budget_revenue", True),
+        ("new_urban_jobs", False),  # the next sentence states its own
+    ]
+
+
+def test_a_list_of_estimates_ends_at_a_clause_with_a_counted_period():
+    """…；1-11月，A；B: figures counted over months are no estimates, nor is what follows them."""
+    facts = core(
+        REVIEW + "预计全年实现地区生产总值1120亿元，增长5.6%；1-11月，规模以上工业增加值增长8.2%；"
+        "前三季度，社会消费品零售总额增长3.4%；外贸进出口总额突破200亿元。"
+    )
+    assert [(f.indicator_code, f.is_estimate) for f in facts] == [
+        ("gdp", True),
+        ("gdp", True),
+        ("industrial_value_added", False),
+        ("retail_sales", False),
+        ("foreign_trade", False),
+    ]
 
 
 def test_a_news_items_headline_of_completed_targets_opens_no_plan():

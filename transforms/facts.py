@@ -238,6 +238,7 @@ def extract_facts(
             estimated_from, estimated_section = (here[0], section) if here else (len(text), "")
         carried: str | None = None  # 前三季度，…；: the period opening the sentence
         opens = True  # this ；-clause is the first of its sentence
+        estimated = False  # 预计2025年，A；B；C: an estimate word opening the sentence heads its list
         span_label: str | None = None  # 这五年，…。: a paragraph opened by a five-year horizon
         for m in _SENTENCE.finditer(text, part.start, part.end):
             sentence = m.group()
@@ -260,6 +261,10 @@ def extract_facts(
             elif opens and clause_ends:
                 # Only the first clause's: in …增长5.1%；1-11月，A；B each clause has its period.
                 carried = _opening_period(sentence)
+            if estimated and _opening_period(sentence) is not None:
+                estimated = False  # …；1-11月，…: the list of estimates has ended at a counted period
+            carry_estimate = estimated
+            estimated = clause_ends and (estimated or (opens and _opens_with_estimate(sentence)))
             opens = not clause_ends
             if opens:
                 carried = None
@@ -272,13 +277,27 @@ def extract_facts(
                 if place and place not in own_places:
                     # 广州经济总量 in Guangdong's report: that place's figure, not the report's.
                     head, tail = (place + head[0], *head[1:]), (None, *tail[1:])
-                if onward and rel_start + start > estimated_from and head[2] == "actual" and not tail[4]:
+                if (
+                    head[2] == "actual"
+                    and not tail[4]
+                    and (carry_estimate or (onward and rel_start + start > estimated_from))
+                ):
                     tail = (*tail[:4], True)
                 append(Fact(*head, rel_start + start, rel_end + start, *tail))
     return facts
 
 
 _OPENING_CHARS = 30
+_ESTIMATE_OPENS = 3  # 据初步核算，… / 预计全年… : the word within a sentence's first characters
+
+
+def _opens_with_estimate(sentence: str) -> bool:
+    """Does an estimate word open the sentence (预计2025年，…; 据初步核算，…)? Then it heads every
+    ；-clause after it, not only its own; one inside a clause (生产总值预计增长5%) does not."""
+    c = _cues()
+    head = sentence.lstrip()[: _ESTIMATE_OPENS + 4]
+    m = c.estimate.search(head)
+    return m is not None and m.start() <= _ESTIMATE_OPENS
 
 
 def _opening_period(sentence: str) -> str | None:
