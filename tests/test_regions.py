@@ -249,3 +249,34 @@ def test_a_town_of_a_prefecture_without_counties(text, name, prefecture, provinc
     assert region is not None
     assert (region.name, region.level, region.county) == (name, "township", None)
     assert [r.name for r in region_lineage(region)] == [province, prefecture, name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "level"),
+    [
+        (
+            "各位代表：现在，我代表州人民政府，向大会报告工作。全州完成地区生产总值620.1亿元。"
+            "瑞丽柠檬实现首次出口，陇川安琪酵母被认定为国家重点龙头企业。\n",
+            "德宏傣族景颇族自治州",
+            "prefecture",
+        ),
+        (
+            "各位代表：现在，我代表县人民政府向大会报告工作。全县完成地区生产总值87.4亿元，"
+            "礼义镇、平城镇建成特色小镇。\n",
+            "陵川县",
+            "county",
+        ),
+    ],
+    ids=["prefecture-naming-two-counties", "county-naming-two-towns"],
+)
+def test_a_fragment_speaking_as_the_place_above_the_places_it_names(text, name, level) -> None:
+    # An untitled 德宏 fragment speaks as the 州 and names two of its counties, never itself: it
+    # was rejected (no_region: candidates 瑞丽市, 陇川县).
+    region = resolve(text).region
+    assert region is not None
+    assert (region.name, region.level) == (name, level)
+
+
+def test_places_under_different_parents_name_no_speaker_above_them() -> None:
+    text = "各位代表：现在，我代表州人民政府向大会报告工作。瑞丽柠檬、景洪普洱实现首次出口。\n"
+    assert resolve(text).region is None

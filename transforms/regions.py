@@ -402,6 +402,8 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
         for ancestor in (r.province, r.prefecture, r.county):
             if ancestor and ancestor != r.name and named_in_text(ancestor):
                 scores[rid] += 2
+    if own:
+        _add_speaking_parent(scores, places, own, gaz)
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     best_id, best = ranked[0]
     if best < 6:
@@ -414,6 +416,41 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
             places[best_id].region, method, ambiguous=True, candidates=[_path(places[r].region) for r in tied]
         )
     return RegionResolution(places[best_id].region, method)
+
+
+def _add_speaking_parent(
+    scores: dict[str, float], places: dict[str, _Place], own: str, gaz: _Gazetteer
+) -> None:
+    """A fragment that speaks as a 州 (我代表州人民政府, 全州) and names two of its counties (瑞丽,
+    陇川) but never itself: the place speaking is the one of its level above every place named.
+    Only when no place named is of that level and at least two lie below the same one."""
+    if any(place.region.name.endswith(own) for place in places.values()):
+        return
+    parents: dict[str, Region] = {}
+    below = 0
+    for place in places.values():
+        parent = _ancestor_named(place.region, own, gaz)
+        if parent is None:
+            continue  # a higher place (云南省), or one outside any place of that level
+        parents[parent.region_id] = parent
+        below += 1
+    if len(parents) != 1 or below < 2 or below < len(places) - 1:
+        return
+    parent = next(iter(parents.values()))
+    place = next((p for p in gaz.by_name[parent.name] if p.region.region_id == parent.region_id), None)
+    if place is not None:
+        scores[parent.region_id] = max(scores.values()) + 8
+        places[parent.region_id] = place
+
+
+def _ancestor_named(region: Region, suffix: str, gaz: _Gazetteer) -> Region | None:
+    """The nearest place above ``region`` whose name ends with ``suffix``."""
+    code = region.parent_code
+    while code and (parent := gaz.by_code.get(code)) is not None:
+        if parent.name.endswith(suffix):
+            return parent
+        code = parent.parent_code
+    return None
 
 
 def _title_aliases(mention: str, gaz: _Gazetteer) -> set[str]:
