@@ -260,6 +260,28 @@ def test_a_congress_sitting_in_december_hears_the_next_years_report(head: str) -
     assert (meta.report_year, meta.year_source, meta.report_date) == (2019, "date", date(2018, 12, 25))
 
 
+@pytest.mark.parametrize(
+    ("plan", "year", "source"),
+    [
+        ("", 2024, "review_heading"),
+        ("二、2024年工作安排\n", 2024, "review_heading"),
+        ("二、2023年工作安排\n", 2023, "title"),  # the plan heading keeps the title's year
+    ],
+    ids=["no-plan-heading", "next-years-plan", "title-years-plan"],
+)
+def test_a_title_naming_the_year_its_review_heading_names(plan: str, year: int, source: str) -> None:
+    """A township's page (XX镇2023年政府工作报告 over 一、2023年工作回顾 / 今年以来，…前三季度…) is
+    given at the end of the year it reviews: its figures were dated a year early."""
+    text = (
+        "杭垓镇2023年政府工作报告\n各位代表:\n一、2023年工作回顾\n今年以来,全镇经济稳中有升。"
+        "前三季度,完成地区生产总值14亿元,增长5%。\n" + plan
+    )
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source) == (year, source)
+    review_of_last_year = "2023年杭垓镇政府工作报告\n各位代表:\n一、2022年工作回顾\n二、2023年工作安排\n"
+    assert extract_meta(review_of_last_year, review_of_last_year).report_year == 2023
+
+
 def test_a_date_bracketed_after_the_session_corrects_the_title_year() -> None:
     text = (
         "2019年陇县人民政府工作报告(全文)\n——在陇县第十七届人民代表大会第四次会议上县长赵甲宏"

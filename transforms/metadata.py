@@ -53,6 +53,12 @@ _PLAN_YEAR_WEAK = re.compile(r"((?:19|20)\d{2})年(?:的)?经济社会发展")
 _REVIEW_YEAR = re.compile(
     r"((?:19|20)\d{2})年(?:的)?(?:工作回顾|工作总结|主要工作(?:回顾|总结|情况|完成情况))"
 )
+# The review's own heading, on a line of its own: 一、2023年工作回顾.
+_REVIEW_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])?[ \t\u3000]*"
+    r"((?:19|20)\d{2})年(?:的)?(?:工作回顾|工作总结)",
+    re.M,
+)
 # The day a news item on a report says it was delivered: 2015年4月27日的镇安县政府工作报告.
 _DELIVERED_ON = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日[^。\n]{0,60}?政府工作报告")
 # 第十三届全国人民代表大会第三次会议, 十三届全国人大三次会议; not its standing committee's sittings.
@@ -102,6 +108,8 @@ def extract_meta(full_text: str, text: str, page_title: str | None = None) -> Do
     if meta.title is None and page_title:
         _title(meta, [_SPACES.sub("", arabic_years(page_title))])
     _session(meta, "".join(head))
+    if meta.year_source == "title":
+        _title_year_reviewed(meta, text)
     _speaker(meta, head)
     if meta.report_year is None:
         _year_from_npc_session(meta, "".join(head), text)
@@ -215,6 +223,20 @@ def _session(meta: DocMeta, head: str) -> None:
         meta.region_mention, meta.region_source = "全国", "title"
     elif place and meta.region_mention is None:
         meta.region_mention, meta.region_source = place, "title"
+
+
+def _title_year_reviewed(meta: DocMeta, text: str) -> None:
+    """XX镇2023年政府工作报告 over 一、2023年工作回顾 (今年以来，…前三季度…): the title names the
+    year the report reviews, a report given at that year's end; it plans the next year, unless a
+    plan heading names the title's year."""
+    year = meta.report_year
+    body = text[:200_000]
+    reviewed = {int(m.group(1)) for m in _REVIEW_HEADING.finditer(body)}
+    if year not in reviewed or year - 1 in reviewed:
+        return
+    if any(int(m.group(1)) == year for m in _PLAN_YEAR.finditer(body)):
+        return
+    meta.report_year, meta.year_source = year + 1, "review_heading"
 
 
 def _speaker(meta: DocMeta, head: list[str]) -> None:
