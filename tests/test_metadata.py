@@ -374,3 +374,34 @@ def test_a_news_item_with_a_review_word_is_still_dated_after_the_year_it_cites()
     text = _TARGETS_NEWS.replace("2025年是", "一年来，2024年全区经济稳中向好。2025年是")
     text = text.replace("2025年发展", "2024年发展")
     assert extract_meta(text, text).report_year == 2025
+
+
+def test_a_year_a_figure_is_measured_from_does_not_date_an_untitled_review() -> None:
+    """包头 2013, untitled: its five-year review cites 2007 as the base four times (是2007年的2.1倍)
+    and its last year once; it was dated 2008."""
+    text = (
+        "各位代表:\n过去五年工作回顾\n预计2012年全市生产总值完成3440亿元左右,是2007年的2.1倍;"
+        "规模以上工业增加值达到1300亿元以上,是2007年的2.5倍。地方财政总收入完成326.8亿元,是2007年的2.3倍。"
+        "装备制造业增加值占规模以上工业的比重达到22%,比2007年提高近十个百分点。\n"
+    )
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source) == (2013, "body")
+
+
+@pytest.mark.parametrize(
+    ("first_line", "year"),
+    [("编辑:胡安坤2018-01-24 16:20内容来源:龙华网", 2018), ("发布日期:2017/12/28", 2018)],
+    ids=["january", "december"],
+)
+def test_a_news_item_naming_no_year_is_dated_by_its_page(first_line: str, year: int) -> None:
+    text = (
+        first_line + "\n龙华区区长陈清作政府工作报告。\n深圳新闻网1月24日讯 区长陈清作政府工作报告。"
+        "预计地区生产总值超过2100亿元,增长8.8%左右。\n"
+    )
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source) == (year, "page_date")
+
+
+def test_a_photo_caption_naming_the_report_is_no_title() -> None:
+    text = "邓辉作政府工作报告 张宝杉 摄\n2月19日,绵阳市涪城区第六届人民代表大会第四次会议开幕。\n"
+    assert extract_meta(text, text).title is None

@@ -53,6 +53,10 @@ _PLAN_YEAR_WEAK = re.compile(r"((?:19|20)\d{2})年(?:的)?经济社会发展")
 _REVIEW_YEAR = re.compile(
     r"((?:19|20)\d{2})年(?:的)?(?:工作回顾|工作总结|主要工作(?:回顾|总结|情况|完成情况))"
 )
+_BASE_YEAR_MARKS = ("比", "较", "是", "由", "从")
+# A page's own date among its first lines (编辑:…2018-01-24 16:20, 发布日期:2022-02-11).
+_PAGE_DATE_SCAN = 1000
+_PAGE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.]\d{1,2}(?!\d)")
 # The review's own heading, on a line of its own: 一、2023年工作回顾.
 _REVIEW_HEADING = re.compile(
     r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])?[ \t\u3000]*"
@@ -114,7 +118,7 @@ def extract_meta(full_text: str, text: str, page_title: str | None = None) -> Do
     if meta.report_year is None:
         _year_from_npc_session(meta, "".join(head), text)
     if meta.report_year is None:
-        _year_from_body(meta, text)
+        _year_from_body(meta, text, full_text)
     joined = "".join(head)
     if meta.region_mention is None and "国务院" in joined and "总理" in joined:
         meta.region_mention, meta.region_source = "全国", "title"
@@ -156,6 +160,8 @@ def _title(meta: DocMeta, head: list[str]) -> None:
         if len(line) > 60 or _page_chrome(line):
             continue
         if any(p in line for p in "，,。"):  # a sentence that names the report (…作政府工作报告。)
+            continue
+        if line.endswith("摄"):  # a photo's caption and credit: 邓辉作政府工作报告 张宝杉 摄
             continue
         title = line
         if (
@@ -258,7 +264,7 @@ def _year_from_npc_session(meta: DocMeta, head: str, text: str) -> None:
         meta.report_year, meta.year_source = first_years[term] + session - 1, "session"
 
 
-def _year_from_body(meta: DocMeta, text: str) -> None:
+def _year_from_body(meta: DocMeta, text: str, full_text: str) -> None:
     body = text[:200_000]
     if (m := _PLAN_YEAR.search(body) or _PLAN_YEAR_WEAK.search(body)) is not None:
         meta.report_year, meta.year_source = int(m.group(1)), "plan_heading"
@@ -274,9 +280,19 @@ def _year_from_body(meta: DocMeta, text: str) -> None:
     if (m := _DELIVERED_ON.search(body)) is not None:
         meta.report_year, meta.year_source = int(m.group(1)), "body"
         return
-    years = Counter(int(y) for y in _YEAR.findall(body) if 1978 <= int(y) <= 2100)
+    # A year a figure is measured from (是2007年的2.1倍, 比2007年提高, 由2010年的77亿元) is no year
+    # the text reports on: 包头's five-year review cites 2007 four times and its last year once.
+    years = Counter(
+        int(m.group(1))
+        for m in _YEAR.finditer(body)
+        if 1978 <= int(m.group(1)) <= 2100 and body[m.start() - 1 : m.start()] not in _BASE_YEAR_MARKS
+    )
     if years:
         # A review speaks mostly of last year: the most cited year is the one before the report,
         # unless the text is all plan (历城区描绘2025年发展蓝图 … 主要预期目标是：…).
         year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
         meta.report_year, meta.year_source = year + (0 if plan_only(body) else 1), "body"
+        return
+    if (m := _PAGE_DATE.search(full_text[:_PAGE_DATE_SCAN])) is not None:
+        # A news item that names no year at all (龙华区…1月24日讯) is dated by its page: 2018-01-24.
+        meta.report_year, meta.year_source = _plan_year(int(m.group(1)), int(m.group(2))), "page_date"

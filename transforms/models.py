@@ -69,7 +69,8 @@ class DocMeta:
     speaker: str | None = None
     office: str | None = None  # the speaker's office as written: 市长, 县长, 区长, 镇长, 总理 ...
     region_mention: str | None = None  # region name as found in the text (醴陵市, 进贤县, 国务院)
-    year_source: str = "none"  # title | date | session | plan_heading | review_heading | body | none
+    # title | date | session | plan_heading | review_heading | body | page_date | none
+    year_source: str = "none"
     region_source: str = "none"  # title | self_reference | speaker | context | publisher | none
 
 
