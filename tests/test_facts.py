@@ -1054,3 +1054,23 @@ def test_a_paragraph_opened_by_a_five_year_horizon_spans_its_changes():
     )
     got = [(f.indicator_code, f.measure, f.period_year, f.period_label) for f in core(text, 2016)]
     assert got == [("gdp", "growth", 2015, "这五年"), ("urban_income", "level", 2015, None)]
+
+
+@pytest.mark.parametrize(
+    ("words", "years"), [("过去四年", 4), ("过去三年", 3), ("过去五年", 5)], ids=["four", "three", "five"]
+)
+def test_a_review_of_a_shorter_term_labels_its_totals_and_averages(words: str, years: int) -> None:
+    """东乌珠穆沁旗 2022 reviewed 过去四年 (terms realigned): 地区生产总值累计完成232.75亿元 stood as
+    2021's GDP, a four-year sum as one year's level."""
+    facts = core(
+        f"一、{words}工作回顾\n预计全旗地区生产总值累计完成232.75亿元，年均增长3.56%；"
+        "一般公共预算收入由4.1亿元增加到6.8亿元。2021年，地区生产总值增长5%。",
+        2022,
+    )
+    assert [(f.indicator_code, f.measure, f.period_year, f.period_label, f.value) for f in facts] == [
+        ("gdp", "level", 2021, words, 232.75),
+        ("gdp", "growth", 2021, words, 3.56),
+        ("general_budget_revenue", "level", 2021 - years, None, 4.1),  # the span's first year
+        ("general_budget_revenue", "level", 2021, None, 6.8),
+        ("gdp", "growth", 2021, None, 5),
+    ]

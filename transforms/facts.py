@@ -70,8 +70,8 @@ class _Cues:
     part: tuple[str, ...]  # 海洋 in 海洋生产总值: a part of the indicator, not the indicator
     change_from: re.Pattern[str]  # 由/从 (and a year of its own) right before a change's first figure
     change_to: re.Pattern[str]  # 增加到/提高至/增至 right after it
-    five_year_spans: tuple[str, ...]
-    horizons: tuple[str, ...]  # five_year_spans and the plan's (今后五年)
+    past_spans: tuple[str, ...]
+    horizons: tuple[str, ...]  # past_spans and the plan's (今后五年)
     span_change_words: tuple[str, ...]
     estimate: re.Pattern[str]
     estimate_not_after: tuple[str, ...]  # 好于预计: compared with an estimate, not one
@@ -126,8 +126,8 @@ def _cues() -> _Cues:
             + "|".join(map(re.escape, _longest_first(d["change_verbs"])))
             + r")?\s*(?:到|至)"
         ),
-        five_year_spans=tuple(d["five_year_spans"]),
-        horizons=(*d["five_year_spans"], *FORWARD_HORIZONS),
+        past_spans=tuple(d["past_spans"]),
+        horizons=(*d["past_spans"], *FORWARD_HORIZONS),
         span_change_words=tuple(d["span_change_words"]),
         estimate=re.compile("|".join(map(re.escape, _longest_first(d["estimate"])))),
         estimate_not_after=tuple(d["estimate_not_after"]),
@@ -249,8 +249,8 @@ def extract_facts(
                 # Its later sentences' changes and totals over the span (年均增长13.7%) are the
                 # span's too; their levels and dated figures stay the year's (_one_years_figure).
                 head = sentence[:_OPENING_CHARS]
-                opening = _opening_period(sentence) if any(w in head for w in c.five_year_spans) else None
-                span_label = opening if opening and any(w in opening for w in c.five_year_spans) else None
+                opening = _opening_period(sentence) if any(w in head for w in c.past_spans) else None
+                span_label = opening if opening and any(w in opening for w in c.past_spans) else None
             elif span_label is not None and sentence_label is None:
                 sentence_label = span_label
             if carried is not None:
@@ -1111,14 +1111,24 @@ def _one_years_figure(sentence: str, clause_start: int, q: Quantity, measure: st
 def _start_period(ctx: _Context, q: Quantity, kind: str, year: int, label: str | None) -> tuple[str, int]:
     """(kind, period_year) of the first figure of 由X增加到Y. With no year of its own it is the level
     the span began from: a target's span starts at the latest actual (the year before the report),
-    an actual's in the year before its end, or five years before under 过去五年 or a plan period."""
+    an actual's in the year before its end, or the span's length before under 过去五年 (四年来)
+    or a plan period."""
     m = _cues().change_from.search(ctx.sentence, max(0, q.start - 12), q.start)
     if m is not None and year_pattern().search(m.group()) is not None:
         return kind, year  # 由2017年的1200亿元: the year read for it is its own
     if kind == "target":
         return "actual", ctx.report_year - 1
-    span = 5 if label is not None and any(w in label for w in _cues().five_year_spans) else 1
+    span = _span_years(label) if label is not None and any(w in label for w in _cues().past_spans) else 1
     return "actual", year - span
+
+
+_SPAN_YEARS = {"三": 3, "四": 4}
+
+
+def _span_years(label: str) -> int:
+    """How many years a past span covers: 3 for 过去三年, 4 for 四年来, else five (过去五年, 十三五)."""
+    i = label.find("年")
+    return _SPAN_YEARS.get(label[i - 1 : i], 5) if i > 0 else 5
 
 
 def _fits(indicator: Indicator, measure: str, q: Quantity) -> bool:
