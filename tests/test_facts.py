@@ -1074,3 +1074,9 @@ def test_a_review_of_a_shorter_term_labels_its_totals_and_averages(words: str, y
         ("general_budget_revenue", "level", 2021, None, 6.8),
         ("gdp", "growth", 2021, None, 5),
     ]
+
+
+@pytest.mark.parametrize("words", ["“十四五”时期，", "十四五期间，", "“十四五”期间"])
+def test_a_five_year_plans_figures_share_the_plans_name_as_their_label(words: str) -> None:
+    facts = core(REVIEW + words + "地区生产总值年均增长5.2%。", 2026)
+    assert [(f.indicator_code, f.period_label, f.period_year) for f in facts] == [("gdp", "十四五", 2025)]

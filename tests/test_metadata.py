@@ -405,3 +405,16 @@ def test_a_news_item_naming_no_year_is_dated_by_its_page(first_line: str, year: 
 def test_a_photo_caption_naming_the_report_is_no_title() -> None:
     text = "邓辉作政府工作报告 张宝杉 摄\n2月19日,绵阳市涪城区第六届人民代表大会第四次会议开幕。\n"
     assert extract_meta(text, text).title is None
+
+
+def test_a_misnumbered_session_is_corrected_by_the_review_heading() -> None:
+    """A reposting site's national 2026 report named 十四届全国人大三次会议 (2025's) above 一、2025年工作回顾
+    and 四、2026年政府工作任务: every figure was dated a year early."""
+    text = (
+        "总理李强代表国务院在十四届全国人大三次会议上所作的《政府工作报告》全文。\n《政府工作报告》全文：\n"
+        "各位代表：\n现在，我代表国务院，向大会作政府工作报告。\n一、2025年工作回顾\n"
+        "国内生产总值增长5%。\n四、2026年政府工作任务\n"
+    )
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source, meta.region_mention) == (2026, "review_heading", "全国")
+    assert meta.title == "《政府工作报告》全文"

@@ -305,8 +305,15 @@ def _opening_period(sentence: str) -> str | None:
     报告说，2003年前三季度，…)."""
     for m in _cues().period.finditer(sentence, 0, _OPENING_CHARS):
         if sentence[m.end() : m.end() + 1] in ("，", ",", "：", ":"):
-            return m.group().strip("“”")
+            return _period_label(m.group())
     return None
+
+
+def _period_label(words: str) -> str:
+    """A qualifier as its label: a five-year plan's by the plan's name, as its headings give it
+    (“十四五”时期, 十四五期间 → 十四五), so one plan's figures share one label."""
+    plan = next((name for name in _cues().five_year if name in words), None)
+    return plan if plan is not None else words.strip("“”")
 
 
 _FULLWIDTH_CHARS = re.compile("[０-９．％]")
@@ -947,7 +954,7 @@ def _period(ctx: _Context, q: Quantity, clause_start: int) -> tuple[str, int, st
     label = ctx.label
     if need.period is None or need.period.search(prefix):
         for m in c.period.finditer(prefix):
-            label = m.group().strip("“”")
+            label = _period_label(m.group())
     if need.five_year_end is None or need.five_year_end.search(prefix):
         five = c.five_year_end.search(prefix)
         if five is not None:

@@ -112,11 +112,11 @@ def extract_meta(full_text: str, text: str, page_title: str | None = None) -> Do
     if meta.title is None and page_title:
         _title(meta, [_SPACES.sub("", arabic_years(page_title))])
     _session(meta, "".join(head))
-    if meta.year_source == "title":
-        _title_year_reviewed(meta, text)
     _speaker(meta, head)
     if meta.report_year is None:
         _year_from_npc_session(meta, "".join(head), text)
+    if meta.year_source in ("title", "session"):
+        _year_reviewed(meta, text)
     if meta.report_year is None:
         _year_from_body(meta, text, full_text)
     joined = "".join(head)
@@ -172,7 +172,7 @@ def _title(meta: DocMeta, head: list[str]) -> None:
             and not _page_chrome(head[i - 1])
         ):
             title = head[i - 1] + line  # the region and year on the line above
-        meta.title = title.strip("-— ")
+        meta.title = title.strip("-—：: ")
         # 《政府工作报告》摘要：2021年全县…完成: the headline's year is not the report's.
         named = m.group() if (m := _REPORT_NAME.match(title)) is not None else title
         if years := [int(y) for y in _YEAR.findall(named)]:
@@ -231,10 +231,11 @@ def _session(meta: DocMeta, head: str) -> None:
         meta.region_mention, meta.region_source = place, "title"
 
 
-def _title_year_reviewed(meta: DocMeta, text: str) -> None:
+def _year_reviewed(meta: DocMeta, text: str) -> None:
     """XX镇2023年政府工作报告 over 一、2023年工作回顾 (今年以来，…前三季度…): the title names the
     year the report reviews, a report given at that year's end; it plans the next year, unless a
-    plan heading names the title's year."""
+    plan heading names the title's year. So does a session misnumbered by a reposting site
+    (十四届全国人大三次会议 over 一、2025年工作回顾 … 四、2026年政府工作任务)."""
     year = meta.report_year
     body = text[:200_000]
     reviewed = {int(m.group(1)) for m in _REVIEW_HEADING.finditer(body)}
