@@ -33,6 +33,7 @@ CORE_CODES = frozenset(
     {
         "gdp",
         "general_budget_revenue",
+        "fiscal_revenue",
         "tax_revenue",
         "industrial_value_added",
         "fixed_asset_investment",

@@ -1080,3 +1080,23 @@ def test_a_review_of_a_shorter_term_labels_its_totals_and_averages(words: str, y
 def test_a_five_year_plans_figures_share_the_plans_name_as_their_label(words: str) -> None:
     facts = core(REVIEW + words + "地区生产总值年均增长5.2%。", 2026)
     assert [(f.indicator_code, f.period_label, f.period_year) for f in facts] == [("gdp", "十四五", 2025)]
+
+
+def test_total_fiscal_revenue_is_core_and_the_part_kept_is_not_it() -> None:
+    """财政总收入 leads county and town reviews (上杭 2019: 财政收入38.74亿元…其中地方级收入26.5亿元;
+    祁东 2009: 财政总收入4.9亿元…其中地方财政收入…): it was long tail."""
+    facts = extract_facts(
+        REVIEW + "财政总收入38.74亿元，增长4.26%，其中地方财政收入26.5亿元，增长0.9%；镇本级财政收入500万元。"
+        "一般公共预算收入15.8亿元。\n" + PLAN + "财政收入增长6%。",
+        2024,
+    )
+    assert [(f.indicator_code, f.kind, f.measure, f.value) for f in facts] == [
+        ("fiscal_revenue", "actual", "level", 38.74),
+        ("fiscal_revenue", "actual", "growth", 4.26),
+        (None, "actual", "level", 26.5),
+        (None, "actual", "growth", 0.9),
+        (None, "actual", "level", 500),
+        ("general_budget_revenue", "actual", "level", 15.8),
+        ("fiscal_revenue", "target", "growth", 6),
+    ]
+    assert facts[2].indicator_name == "地方财政收入"

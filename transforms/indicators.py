@@ -109,10 +109,16 @@ def _build_tokenizer() -> jieba.Tokenizer:
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
     tok.initialize()
-    for term in (*_term_codes(), *sorted(vocabulary())):
+    for term in (*_term_codes(), *_other_statistics(), *sorted(vocabulary())):
         # A high frequency makes the whole term win over its parts in jieba's DAG.
         tok.add_word(term, freq=10_000_000)
     return tok
+
+
+@cache
+def _other_statistics() -> tuple[str, ...]:
+    """Phrases kept whole so the synonym inside them names nothing (地方财政收入 is not 财政收入)."""
+    return tuple(reference.load_yaml("indicators.yaml").get("other_statistics") or ())
 
 
 def find_terms(phrase: str) -> list[TermHit]:
