@@ -267,22 +267,23 @@ def test_a_page_number_after_a_heading_or_a_closed_paragraph_keeps_the_break(bef
     assert clean_document(text).text.split("\n") == ["一、2023年工作回顾", before, "规模工业增加值增长8%。"]
 
 
-def test_a_sites_token_after_every_paragraph_goes():
+@pytest.mark.parametrize("token", ["kQ7", "9ti", "hd9"])
+def test_a_sites_token_after_every_paragraph_goes(token):
     lines = [
-        "某某县2021年政府工作报告kQ7",
-        "各位代表:kQ7",
-        "一、2020年工作回顾kQ7",
-        "全县地区生产总值完成312亿元,增长4.1%。kQ7",
-        "固定资产投资增长8%,建成5G基站1200个。kQ7",
-        "二、2021年工作安排kQ7",
-        "地区生产总值增长7%左右。kQ7",
+        f"某某县2021年政府工作报告{token}",
+        f"各位代表:{token}",
+        f"一、2020年工作回顾{token}",
+        f"全县地区生产总值完成312亿元,增长4.1%。{token}",
+        f"固定资产投资增长8%,建成5G基站1200个。{token}",
+        f"二、2021年工作安排{token}",
+        f"地区生产总值增长7%左右。{token}",
     ]
     cleaned = clean_document("\n".join(lines))
-    assert "kQ7" not in cleaned.full_text
+    assert token not in cleaned.full_text
     assert cleaned.text.split("\n")[3] == "全县地区生产总值完成312亿元,增长4.1%。"
 
 
-@pytest.mark.parametrize("word", ["GDP", "5G", "2023"])
+@pytest.mark.parametrize("word", ["GDP", "5G", "2023", "km"])
 def test_a_word_that_ends_several_lines_is_no_token(word):
     text = "\n".join(f"第{i}段提到{word}" for i in range(8))
     assert clean_document(text).text.count(word) == 8
@@ -355,3 +356,50 @@ def test_digits_spaced_out_by_the_typesetting_are_one_number():
 def test_spaced_numbers_stay_apart_where_digits_are_not_spaced_out():
     # Without a year written 2 0 2 4 年 the text does not space its digits: two numbers stay two.
     assert clean_document("表1 2 3列出各镇数据。").text == "表1 2 3列出各镇数据。"
+
+
+def test_a_page_wrapped_by_width_joins_its_lines_dense_with_figures():
+    """德庆县 2020 on a reposting site: lines broken at one width, with half-width punctuation and
+    figures, so a line of figures holds more characters than one of prose; by character count
+    they were no width at all, and 社会消费品零售总额49.98亿 / 元,增长9.6% kept its break (lost)."""
+    lines = [
+        "(广东省)2020年德庆县人民政府工作报告(全文)",
+        "公文搜 2021-07-27 17:49:30 政府报告",
+        "(广东省)2020年德庆县人民政府工作报告(全文) 政 府 工 作 报 告 2020年6月15日在德庆县第十六届"
+        "人民代表大会第六次会议上 德庆县人民政府县",
+        "政 府 工 作 报 告",
+        "2020年6月15日在德庆县第十六届人民代表大会第六次会议上",
+        "德庆县人民政府县长 江泽全",
+        "各位代表:",
+        "现在,我代表县人民政府向大会作工作报告,请予审议,并请政协委员和列席同志",
+        "提出宝贵意见。",
+        "2019年工作回顾",
+        "2019年是中华人民共和国成立70周年,是全面建成小康社会关键之年。一年来,县",
+        "政府坚持以新时代中国特色社会主义思想为指导,全面贯彻党的十九大和十九届",
+        "历次全会精神,认真学习贯彻对广东重要讲话和重要指示批示精神,按照",
+        "省委省政府和市委市政府的决策部署,在县委的正确领导下,在县人大和县政协的监督",
+        "支持下,抢抓粤港澳大湾区建设、深圳建设中国特色社会主义先行示范区、广州实现老",
+        "城市新活力等重大战略机遇,坚持下好先手棋、打好准备仗,敢啃硬骨头、勇当示范县",
+        "工作理念,全力以赴稳增长、促发展、惠民生、保稳定、防风险,全县经济社会实现了",
+        "平稳健康发展,圆满完成了县十六届人大五次会议确定的目标任务。",
+        "全年完成地区生产总值150.17亿元,同比增长7.4%。一般公共预算收入4.56亿元,",
+        "增长7.5%。规模以上工业总产值180.01亿元,增长13.3%。社会消费品零售总额49.98亿",
+        "元,增长9.6%。全体居民人均可支配收入22953元,增长8.3%。固定资产投资97.9亿元,",
+        "实际利用外资6010万元,外贸进出口总额10.26亿元。",
+        "一、工业经济增效提质",
+        "园区建设成效显著。加快推进三个重大发展平台建设,全年投入3亿",  # where the page's excerpt ends
+    ]
+    from transforms.document import parse_document
+
+    doc = parse_document("deqing.txt", "\n".join(lines).encode("utf-8"))
+    assert [(f.indicator_code, f.value) for f in doc.facts if f.indicator_code] == [
+        ("gdp", 150.17),
+        ("gdp", 7.4),
+        ("general_budget_revenue", 4.56),
+        ("general_budget_revenue", 7.5),
+        ("retail_sales", 49.98),
+        ("retail_sales", 9.6),
+        ("fixed_asset_investment", 97.9),
+        ("foreign_investment", 6010),
+        ("foreign_trade", 10.26),
+    ]

@@ -1087,7 +1087,7 @@ def test_total_fiscal_revenue_is_core_and_the_part_kept_is_not_it() -> None:
     祁东 2009: 财政总收入4.9亿元…其中地方财政收入…): it was long tail."""
     facts = extract_facts(
         REVIEW + "财政总收入38.74亿元，增长4.26%，其中地方财政收入26.5亿元，增长0.9%；镇本级财政收入500万元。"
-        "一般公共预算收入15.8亿元。\n" + PLAN + "财政收入增长6%。",
+        "一般公共预算收入15.8亿元，地方公共财政收入8.06亿元。\n" + PLAN + "财政收入增长6%。",
         2024,
     )
     assert [(f.indicator_code, f.kind, f.measure, f.value) for f in facts] == [
@@ -1097,6 +1097,7 @@ def test_total_fiscal_revenue_is_core_and_the_part_kept_is_not_it() -> None:
         (None, "actual", "growth", 0.9),
         (None, "actual", "level", 500),
         ("general_budget_revenue", "actual", "level", 15.8),
+        ("general_budget_revenue", "actual", "level", 8.06),  # the older name of the part kept
         ("fiscal_revenue", "target", "growth", 6),
     ]
     assert facts[2].indicator_name == "地方财政收入"

@@ -10,9 +10,10 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from unicodedata import east_asian_width
 
 import opencc
 
@@ -250,9 +251,10 @@ _MARK_SHARE = 0.2  # of the non-empty lines
 
 def _line_end_watermark(lines: list[str]) -> re.Pattern[str] | None:
     """A pattern for the site's token wherever it stands after Chinese text, if the text has one.
-    A word that merely ends several lines (GDP, 5G, 2023) is all capitals or all digits; tokens
-    mix cases or letters and digits (jMF, C6m). Only lines that end in an ASCII letter, digit or
-    space are searched (a search of the whole text cost a third of the cleaning)."""
+    A word that merely ends several lines (GDP, 5G, 2023, km) is all capitals, all digits or all
+    small letters; tokens mix cases or letters and digits (jMF, C6m, 9ti, hd9). Only lines that
+    end in an ASCII letter, digit or space are searched (a search of the whole text cost a third
+    of the cleaning)."""
     ends = [line for line in lines if line[-1:] in _ASCII_ALNUM or line[-1:] in " \t"]
     if len(ends) < _MARK_MIN_LINES:
         return None  # almost every text
@@ -260,8 +262,8 @@ def _line_end_watermark(lines: list[str]) -> re.Pattern[str] | None:
     if not found:
         return None
     token, n = found.most_common(1)[0]
-    if n < _MARK_MIN_LINES or token.isupper() or token.isdigit() or token.islower():
-        return None
+    if n < _MARK_MIN_LINES or token.isupper() or token.isdigit() or (token.isalpha() and token.islower()):
+        return None  # GDP, 2023, cm: a word; jMF, C6m, 9ti, hd9: a token
     if n < _MARK_SHARE * sum(1 for line in lines if line.strip()):
         return None
     return re.compile(rf"(?<=[^A-Za-z0-9\s]){re.escape(token)}(?=\s|$)")
@@ -272,23 +274,42 @@ _NO_WORD = re.compile(r"[^\w]+")
 _PROSE_MARK = re.compile("[，。、；：！？]")
 
 
-def _wrap_width(lines: list[str], rules: _Rules) -> float | None:
-    """The length from which a line was broken by the page width, if the text is hard-wrapped:
-    most of its long lines end open, and most of those are about one length. None for
+def _width(line: str) -> float:
+    """A line's width on the page, in Chinese characters: a page wraps by width, and digits and
+    ASCII punctuation take half a character's (the lines of a review dense with figures hold
+    more characters)."""
+    return sum(1.0 if east_asian_width(ch) in "WF" else 0.5 for ch in line)
+
+
+def _wrap_width(lines: list[str], rules: _Rules) -> tuple[Callable[[str], float], float] | None:
+    """(measure, length) from which a line was broken by the page, if the text is hard-wrapped:
+    most of its long lines end open, and most of those are about one length. A page wraps by width
+    (a line dense with figures holds more characters), a plain-text file by characters: the
+    measure by which more of the open lines share one length is the text's. None for
     paragraph-per-line text (headings end open too, but they are few) and for a page whose open
     lines are its navigation and footer (judged without the junk lines, which vary in length)."""
     long = [line for line in lines if len(line) >= _WRAP_MIN_LINE]
     if len(long) < _WRAP_MIN_LINES or sum(map(_ends_open, long)) < _WRAP_OPEN_SHARE * len(long):
         return None  # almost every text: one pass, no junk test
     long = [line for line in long if not _is_junk(line, rules) and not rules.page_line.search(line)]
-    open_lengths = sorted(len(line) for line in long if _ends_open(line))
-    if len(long) < _WRAP_MIN_LINES or len(open_lengths) < _WRAP_OPEN_SHARE * len(long):
+    open_lines = [line for line in long if _ends_open(line)]
+    if len(long) < _WRAP_MIN_LINES or len(open_lines) < _WRAP_OPEN_SHARE * len(long):
         return None
-    typical = open_lengths[len(open_lengths) // 2]
-    at_width = sum(abs(n - typical) <= _WRAP_SPREAD * typical for n in open_lengths)
-    if typical < _WRAP_MIN_WIDTH or at_width < max(_WRAP_MIN_LINES, 0.5 * len(open_lengths)):
+    found = [(hit, measure) for measure in (len, _width) if (hit := _at_width(open_lines, measure))]
+    if not found:
         return None  # a title, a date line and a signature end open too, at no common width
-    return _WRAP_FULL * typical
+    (_, typical), measure = max(found, key=lambda pair: pair[0][0])
+    return measure, _WRAP_FULL * typical
+
+
+def _at_width(lines: list[str], measure: Callable[[str], float]) -> tuple[int, float] | None:
+    """(how many, length): the length most lines are about by this measure, if there is one."""
+    lengths = sorted(map(measure, lines))
+    typical = lengths[len(lengths) // 2]
+    at_width = sum(abs(n - typical) <= _WRAP_SPREAD * typical for n in lengths)
+    if typical < _WRAP_MIN_WIDTH or at_width < max(_WRAP_MIN_LINES, 0.5 * len(lengths)):
+        return None
+    return at_width, typical
 
 
 def _units(lines: list[str], rules: _Rules) -> Iterator[tuple[int, str, str]]:
@@ -299,13 +320,14 @@ def _units(lines: list[str], rules: _Rules) -> Iterator[tuple[int, str, str]]:
     a paragraph goes first (kind ``page`` or ``junk``), so it is not glued into the prose; a
     piece of prose is judged with its whole paragraph (a spam sentence across two lines)."""
     stripped = [raw.strip() for raw in lines]
-    full = _wrap_width(stripped, rules)
-    if full is None:
+    wrap = _wrap_width(stripped, rules)
+    if wrap is None:
         yield from _across_page_breaks(stripped, rules)
         return
+    measure, full = wrap
     start, pieces = 0, []
     for i, line in enumerate(stripped):
-        piece = len(line) >= full and _ends_open(line)
+        piece = _ends_open(line) and measure(line) >= full
         if piece and _PROSE_MARK.search(line) is None and _is_junk(line, rules):
             piece = False  # a page header as wide as the text: junk, and no prose mark in it
         if line and not piece:
