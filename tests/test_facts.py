@@ -1076,7 +1076,7 @@ def test_a_review_of_a_shorter_term_labels_its_totals_and_averages(words: str, y
     ]
 
 
-@pytest.mark.parametrize("words", ["“十四五”时期，", "十四五期间，", "“十四五”期间"])
+@pytest.mark.parametrize("words", ["“十四五”时期，", "十四五期间，", "“十四五”期间", "“十四五”以来，"])
 def test_a_five_year_plans_figures_share_the_plans_name_as_their_label(words: str) -> None:
     facts = core(REVIEW + words + "地区生产总值年均增长5.2%。", 2026)
     assert [(f.indicator_code, f.period_label, f.period_year) for f in facts] == [("gdp", "十四五", 2025)]
@@ -1101,3 +1101,21 @@ def test_total_fiscal_revenue_is_core_and_the_part_kept_is_not_it() -> None:
         ("fiscal_revenue", "target", "growth", 6),
     ]
     assert facts[2].indicator_name == "地方财政收入"
+
+
+def test_a_headline_under_a_caption_restating_the_target_opens_no_plan() -> None:
+    """A news item (义乌 2023): a photo's caption, then the headline 今年地区生产总值预期增长6.5%左右
+    (预期增长 was no plan word: the headline's target stood as last year's growth), then the
+    review and the plan."""
+    text = (
+        "义乌市市长作政府工作报告 记者 陈明 摄\n"
+        "义乌两会|市长作政府工作报告:今年地区生产总值预期增长6.5%左右\n"
+        "报告指出,过去一年,全市上下稳住了经济基本盘。预计全年实现地区生产总值1835亿元,增长3.5%。\n"
+        "报告提出,今年经济社会发展的主要预期目标是:地区生产总值增长6.5%左右。\n"
+    )
+    assert [(f.kind, f.period_year, f.value) for f in core(text, 2023)] == [
+        ("target", 2023, 6.5),
+        ("actual", 2022, 1835),
+        ("actual", 2022, 3.5),
+        ("target", 2023, 6.5),
+    ]

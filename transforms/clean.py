@@ -77,6 +77,7 @@ class _Rules:
     long_line: re.Pattern[str]  # matches a line with more than max_short Han characters
     inline_sentence: re.Pattern[str]
     inline_annotation: re.Pattern[str]
+    paragraph_opener: re.Pattern[str]
 
 
 def _union(patterns: list[str], flags: int = 0) -> re.Pattern[str]:
@@ -105,6 +106,7 @@ def _rules() -> _Rules:
         long_line=_more_han_than(int(d["max_short_line_han"])),
         inline_sentence=_union(d["inline_sentence"]),
         inline_annotation=_union(d["inline_annotation"]),
+        paragraph_opener=_union(d["paragraph_opener"]),
     )
 
 
@@ -328,6 +330,8 @@ def _units(lines: list[str], rules: _Rules) -> Iterator[tuple[int, str, str]]:
     start, pieces = 0, []
     for i, line in enumerate(stripped):
         piece = _ends_open(line) and measure(line) >= full
+        if piece and i + 1 < len(stripped) and rules.paragraph_opener.match(stripped[i + 1]):
+            piece = False  # a headline as wide as the text, above 本报讯…: its own paragraph
         if piece and _PROSE_MARK.search(line) is None and _is_junk(line, rules):
             piece = False  # a page header as wide as the text: junk, and no prose mark in it
         if line and not piece:

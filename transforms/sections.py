@@ -240,6 +240,7 @@ def _plan_start(text: str) -> int | None:
 
 
 _HEADLINE_MAX = 40  # characters
+_HEADLINE_LINES = 3  # the headline, and a caption and a byline above it
 _FIGURE = re.compile(r"\d\s*[%％‰]")
 
 
@@ -248,9 +249,15 @@ def _headline_end(text: str) -> int:
     """End of a news item's headline that names a target (今年预期目标：地区生产总值增7.5%-8%)
     above its review and its plan, else 0. It opens no plan: the plan opens later in the item.
     A fragment that opens with its plan (2024年主要预期目标是：…) has no second opener."""
-    first = _LINE.search(text)
-    if first is None or len(first.group().strip()) > _HEADLINE_MAX or _FIGURE.search(first.group()) is None:
-        return 0  # almost every text: a title or a paragraph comes first
+    first = None
+    for n, line in enumerate(_LINE.finditer(text)):
+        if n == _HEADLINE_LINES or len(line.group().strip()) > _HEADLINE_MAX:
+            return 0  # almost every text: a title or a paragraph comes first
+        if _FIGURE.search(line.group()) is not None:
+            first = line  # under a photo's caption and a byline (…作政府工作报告 记者… 摄)
+            break
+    if first is None:
+        return 0
     r = _rules()
     if r.opener.search(first.group()) is None:
         return 0
