@@ -70,7 +70,7 @@ class _Cues:
     part: tuple[str, ...]  # 海洋 in 海洋生产总值: a part of the indicator, not the indicator
     change_from: re.Pattern[str]  # 由/从 (and a year of its own) right before a change's first figure
     change_to: re.Pattern[str]  # 增加到/提高至/增至 right after it
-    past_spans: tuple[str, ...]
+    past_span: re.Pattern[str]  # any of past_spans: one scan of a paragraph's opening, not one per word
     horizons: tuple[str, ...]  # past_spans and the plan's (今后五年)
     span_change_words: tuple[str, ...]
     estimate: re.Pattern[str]
@@ -126,7 +126,7 @@ def _cues() -> _Cues:
             + "|".join(map(re.escape, _longest_first(d["change_verbs"])))
             + r")?\s*(?:到|至)"
         ),
-        past_spans=tuple(d["past_spans"]),
+        past_span=re.compile("|".join(map(re.escape, d["past_spans"]))),
         horizons=(*d["past_spans"], *FORWARD_HORIZONS),
         span_change_words=tuple(d["span_change_words"]),
         estimate=re.compile("|".join(map(re.escape, _longest_first(d["estimate"])))),
@@ -249,8 +249,8 @@ def extract_facts(
                 # Its later sentences' changes and totals over the span (年均增长13.7%) are the
                 # span's too; their levels and dated figures stay the year's (_one_years_figure).
                 head = sentence[:_OPENING_CHARS]
-                opening = _opening_period(sentence) if any(w in head for w in c.past_spans) else None
-                span_label = opening if opening and any(w in opening for w in c.past_spans) else None
+                opening = _opening_period(sentence) if c.past_span.search(head) else None
+                span_label = opening if opening and c.past_span.search(opening) else None
             elif span_label is not None and sentence_label is None:
                 sentence_label = span_label
             if carried is not None:
@@ -1125,7 +1125,7 @@ def _start_period(ctx: _Context, q: Quantity, kind: str, year: int, label: str |
         return kind, year  # 由2017年的1200亿元: the year read for it is its own
     if kind == "target":
         return "actual", ctx.report_year - 1
-    span = _span_years(label) if label is not None and any(w in label for w in _cues().past_spans) else 1
+    span = _span_years(label) if label is not None and _cues().past_span.search(label) else 1
     return "actual", year - span
 
 

@@ -58,6 +58,7 @@ _BASE_YEAR_MARKS = ("比", "较", "是", "由", "从")
 _PAGE_DATE_SCAN = 1000
 _PAGE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.]\d{1,2}(?!\d)")
 # The review's own heading, on a line of its own: 一、2023年工作回顾.
+_REVIEW_WORDS = ("工作回顾", "工作总结", "的工作回顾", "的工作总结")
 _REVIEW_HEADING = re.compile(
     r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])?[ \t\u3000]*"
     r"((?:19|20)\d{2})年(?:的)?(?:工作回顾|工作总结)",
@@ -238,6 +239,8 @@ def _year_reviewed(meta: DocMeta, text: str) -> None:
     (十四届全国人大三次会议 over 一、2025年工作回顾 … 四、2026年政府工作任务)."""
     year = meta.report_year
     body = text[:200_000]
+    if not any(f"{year}年{words}" in body for words in _REVIEW_WORDS):
+        return  # almost every text: the review is of the year before (a scan in C, not a regex)
     reviewed = {int(m.group(1)) for m in _REVIEW_HEADING.finditer(body)}
     if year not in reviewed or year - 1 in reviewed:
         return
