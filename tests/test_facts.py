@@ -1119,3 +1119,18 @@ def test_a_headline_under_a_caption_restating_the_target_opens_no_plan() -> None
         ("actual", 2022, 3.5),
         ("target", 2023, 6.5),
     ]
+
+
+def test_the_level_a_change_started_from_is_no_estimate() -> None:
+    """预计…人均GDP从24433元增加到36700元 (a five-year review): the start was counted long ago."""
+    facts = core(
+        REVIEW + "预计全年地区生产总值由2019年的300亿元增加到380亿元，增长5%；"
+        "一般公共预算收入由20亿元增加到25亿元。"
+    )
+    assert [(f.indicator_code, f.period_year, f.value, f.is_estimate) for f in facts] == [
+        ("gdp", 2019, 300, False),
+        ("gdp", 2023, 380, True),
+        ("gdp", 2023, 5, True),
+        ("general_budget_revenue", 2022, 20, False),
+        ("general_budget_revenue", 2023, 25, True),
+    ]

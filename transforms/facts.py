@@ -280,7 +280,10 @@ def extract_facts(
                 if (
                     head[2] == "actual"
                     and not tail[4]
-                    and (carry_estimate or (onward and rel_start + start > estimated_from))
+                    and (
+                        (carry_estimate and head[10] >= report_year - 1)  # not a change's start level
+                        or (onward and rel_start + start > estimated_from)
+                    )
                 ):
                     tail = (*tail[:4], True)
                 append(Fact(*head, rel_start + start, rel_end + start, *tail))
@@ -1093,7 +1096,8 @@ def _make_fact(
         label,
         section,
         False,  # target_not_set
-        kind == "actual" and ctx.estimate_at < q.start,
+        # 预计…由24433元增加到36700元: the level a change started from was counted long ago.
+        kind == "actual" and role != "start" and ctx.estimate_at < q.start,
     )
     return head, ctx.offset + q.start, ctx.offset + q.end, tail_fields, subject.place
 
