@@ -904,6 +904,34 @@ def test_a_change_written_as_its_two_ends(text, expected):
     assert [(f.kind, f.period_year, f.value) for f in core(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 七星关区 2021: before, both ends of each list stood in 2016, the second end urban.
+        (
+            "一、过去五年工作回顾\n城镇、农村常住居民人均可支配收入从2016年的26681元、7821元增长到36500元、12800元。",
+            [
+                ("urban_income", "actual", 2016, 26681),
+                ("rural_income", "actual", 2016, 7821),
+                ("urban_income", "actual", 2023, 36500),
+                ("rural_income", "actual", 2023, 12800),
+            ],
+        ),
+        (
+            REVIEW + "城乡居民人均可支配收入分别由3.1万元和1.5万元增加到3.3万元和1.6万元。",
+            [
+                ("urban_income", "actual", 2022, 3.1),
+                ("rural_income", "actual", 2022, 1.5),
+                ("urban_income", "actual", 2023, 3.3),
+                ("rural_income", "actual", 2023, 1.6),
+            ],
+        ),
+    ],
+)
+def test_a_list_of_changes_pairs_each_start_with_the_end_in_its_place(text, expected):
+    assert [(f.indicator_code, f.kind, f.period_year, f.value) for f in core(text)] == expected
+
+
 def test_from_names_nothing_before_a_figure_but_starts_names():
     facts = extract_facts(REVIEW + "城镇化率从55%提高到56.5%，从业人员达到5万人。", 2024)
     assert [f.indicator_name for f in facts] == ["城镇化率", "城镇化率", "从业人员"]

@@ -371,24 +371,26 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
     last_tail = ""
     named: list[_Head] = []  # subjects named in this sentence so far, in order
     named_names: set[str] = set()
-    starts = _change_starts(sentence, quantities)
+    starts, ends = _change_ends(sentence, quantities)
+    start_subjects: dict[int, _Subject] = {}
     for idx, q in enumerate(quantities):
         # The last break before the figure (breaks ascend): bisect instead of a scan of all.
         i = bisect_left(breaks, q.start)
         clause_start = breaks[i - 1] + 1 if i else 0
-        role = None
+        role, from_at = None, q.start
         if starts:
             if idx in starts:
-                role = "start"
-            elif idx - 1 in starts:  # 由2017年的1200亿元增加到1800亿元: 2017 is not the end's year
-                role, clause_start = "end", max(clause_start, quantities[idx - 1].end)
+                role, from_at = "start", quantities[starts[idx]].start
+            elif idx in ends:  # 由2017年的1200亿元增加到1800亿元: 2017 is not the end's year
+                role, clause_start = "end", max(clause_start, quantities[ends[idx][1]].end)
         phrase_start = max(clause_start, prev_end)
         phrase = sentence[phrase_start : q.start]
         floor, prev_end = prev_end, q.end
-        if role == "end" and subject is not None:
+        if role == "end" and (base := start_subjects.get(ends[idx][0], subject)) is not None:
             # 由2010年的77亿元跃升到2015年的161.1亿元: the end is the start's indicator, whatever
-            # verb and date stand between them.
-            subject = _Subject(subject.name, subject.indicator, inherited=True, place=subject.place)
+            # verb and date stand between them; in 从26681元、7821元增长到36500元、12800元 each
+            # end is the indicator of the start in its place.
+            subject = _Subject(base.name, base.indicator, inherited=True, place=base.place)
         else:
             listed = _listed_subject(phrase, subject, named, sentence, quantities, idx)
             if listed is None:
@@ -400,13 +402,17 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
                 subject = _subject_for(phrase, None)
         if subject is None:
             continue
+        if role == "start":
+            start_subjects[idx] = subject
         if (shared := _shared_by_list(phrase, sentence, quantities, idx)) is not None:
             # 规上工业增加值和固定资产投资均增长8%: one figure, a fact for each indicator.
             for code in shared:
                 indicator = lexicon()[code]
                 one = _Subject(indicator.name_zh, indicator)
                 if (
-                    fact := _make_fact(ctx, q, _tail(phrase, one), clause_start, one, provenance, role)
+                    fact := _make_fact(
+                        ctx, q, _tail(phrase, one), clause_start, one, provenance, role, from_at
+                    )
                 ) is not None:
                     facts.append(fact)
             subject = _Subject(subject.name, subject.indicator, inherited=True, place=subject.place)
@@ -422,23 +428,45 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
             # (分别控制在4.2%、3%: 控制在 still ends what comes before the 3%).
             tail = last_tail if tail.strip() in _LIST_JOINERS_AFTER_EACH else last_tail + tail
         last_tail = tail
-        fact = _make_fact(ctx, q, tail, clause_start, subject, provenance, role)
+        fact = _make_fact(ctx, q, tail, clause_start, subject, provenance, role, from_at)
         if fact is not None:
             facts.append(fact)
     return facts
 
 
-def _change_starts(sentence: str, quantities: list[Quantity]) -> set[int]:
-    """Indexes of figures that open a change written as its two ends (由1200亿元增加到1800亿元)."""
+def _change_ends(sentence: str, qs: list[Quantity]) -> tuple[dict[int, int], dict[int, tuple[int, int]]]:
+    """A change written as its two ends (由1200亿元增加到1800亿元; 从26681元、7821元增长到36500元、
+    12800元): each start's index to its run's first (the one 由 stands before), and each end's
+    index to (its start's index, the last start's index)."""
     if "由" not in sentence and "从" not in sentence:
-        return set()  # almost every sentence
+        return {}, {}  # almost every sentence
     c = _cues()
-    return {
-        i
-        for i, (q, nxt) in enumerate(pairwise(quantities))
-        if c.change_from.search(sentence, max(0, q.start - 12), q.start) is not None
-        and c.change_to.match(sentence[q.end : nxt.start]) is not None
-    }
+    starts: dict[int, int] = {}
+    ends: dict[int, tuple[int, int]] = {}
+    n, i = len(qs), 0
+    while i < n - 1:
+        if c.change_from.search(sentence, max(0, qs[i].start - 12), qs[i].start) is None:
+            i += 1
+            continue
+        last = i
+        while last + 1 < n and _joined(sentence, qs[last], qs[last + 1]):
+            last += 1
+        if last + 1 == n or c.change_to.match(sentence[qs[last].end : qs[last + 1].start]) is None:
+            i = last + 1
+            continue
+        k, m = last - i + 1, 1  # as many ends as starts, else the last start and the first end
+        while m < k and last + m + 1 < n and _joined(sentence, qs[last + m], qs[last + m + 1]):
+            m += 1
+        first = i if m == k else last
+        for j in range(first, last + 1):
+            starts[j] = i
+            ends[last + 1 + j - first] = (j, last)
+        i = last + 1 + (m if m == k else 1)
+    return starts, ends
+
+
+def _joined(sentence: str, a: Quantity, b: Quantity) -> bool:
+    return sentence[a.end : b.start].strip() in _LIST_JOINERS
 
 
 _LIST_JOINERS = frozenset(("、", "和", "及", "与", "以及"))
@@ -1040,6 +1068,7 @@ def _make_fact(
     subject: _Subject,
     provenance: str,
     role: str | None = None,
+    from_at: int = -1,
 ) -> _RelFact | None:
     indicator = subject.indicator
     measured = _measure(q, tail, indicator)
@@ -1064,7 +1093,7 @@ def _make_fact(
         indicator = None
     kind, period_year, label, section = _period(ctx, q, clause_start)
     if role == "start":
-        kind, period_year = _start_period(ctx, q, kind, period_year, label)
+        kind, period_year = _start_period(ctx, from_at, kind, period_year, label)
     if label is not None and _one_years_figure(ctx.sentence, clause_start, q, measure, label):
         label = None
     value = q.value * sign
@@ -1119,12 +1148,12 @@ def _one_years_figure(sentence: str, clause_start: int, q: Quantity, measure: st
     return dated is not None
 
 
-def _start_period(ctx: _Context, q: Quantity, kind: str, year: int, label: str | None) -> tuple[str, int]:
+def _start_period(ctx: _Context, from_at: int, kind: str, year: int, label: str | None) -> tuple[str, int]:
     """(kind, period_year) of the first figure of 由X增加到Y. With no year of its own it is the level
     the span began from: a target's span starts at the latest actual (the year before the report),
     an actual's in the year before its end, or the span's length before under 过去五年 (四年来)
     or a plan period."""
-    m = _cues().change_from.search(ctx.sentence, max(0, q.start - 12), q.start)
+    m = _cues().change_from.search(ctx.sentence, max(0, from_at - 12), from_at)
     if m is not None and year_pattern().search(m.group()) is not None:
         return kind, year  # 由2017年的1200亿元: the year read for it is its own
     if kind == "target":
