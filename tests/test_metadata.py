@@ -418,3 +418,64 @@ def test_a_misnumbered_session_is_corrected_by_the_review_heading() -> None:
     meta = extract_meta(text, text)
     assert (meta.report_year, meta.year_source, meta.region_mention) == (2026, "review_heading", "全国")
     assert meta.title == "《政府工作报告》全文"
+
+
+@pytest.mark.parametrize(
+    ("posted", "year"),
+    [
+        ("2023年01月12日10:18 | 来源：人民网-黑龙江频道", 2023),
+        ("2022年12月28日 09:30 来源：县融媒体中心", 2023),
+    ],
+    ids=["january", "december"],
+)
+def test_a_posting_line_dates_the_page_and_is_no_year_the_text_reports_on(posted: str, year: int) -> None:
+    """人民网's news item on 黑龙江's 2023 report: its posting line was the only year counted, so the
+    item was read as reviewing 2023 and dated 2024."""
+    text = (
+        f"{posted}\n1月12日，县长作《政府工作报告》。回顾过去五年，全县研发经费投入年均增长5%，"
+        "高新技术企业由2017年29家增长到105家。\n"
+    )
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source) == (year, "page_date")
+
+
+_PROVINCE_NEWS = """东北网1月26日讯 {session}开幕。{speaker}作政府工作报告，描绘了未来五年全省发展的蓝图。
+到2017年，预期全省地区生产总值和城乡居民人均收入比2010年翻一番以上。公共财政收入年均增长12%以上；
+全社会固定资产投资年均增长25%以上。粮食综合生产能力达到1500亿斤以上，科技进步贡献率大幅提高。
+推动平原半平原绿化全面完成，森林覆盖率达到47.3%，资源能源开发利用更加节约，单位GDP综合能耗下降16%。
+生态环境得到更好保护，人与自然和谐相处，为保障国家生态安全做出新的贡献，黑龙江省经济社会发展实现新跨越。
+"""
+
+
+@pytest.mark.parametrize(
+    ("session", "expected"),
+    [
+        ("省十二届人大一次会议", (2013, "session")),
+        ("黑龙江省第十四届人民代表大会第二次会议", (2024, "session")),
+        # Another congress's session is not the province's: the body's years date it as before.
+        ("哈尔滨市第十五届人民代表大会第三次会议", (2018, "body")),
+    ],
+)
+def test_a_province_news_item_is_dated_by_its_congress_session(session: str, expected) -> None:
+    """东北网's item on 黑龙江's 2013 report (省十二届人大一次会议, 到2017年…) was dated 2018."""
+    from transforms.document import parse_document
+
+    doc = parse_document("news.txt", _PROVINCE_NEWS.format(session=session, speaker="省长").encode())
+    assert doc.region.region.name == "黑龙江省"
+    assert (doc.meta.report_year, doc.meta.year_source) == expected
+
+
+def test_each_province_counts_its_own_congress_terms() -> None:
+    """西藏's congress of 2023 is its twelfth, 北京's its sixteenth: not the fourteenth of most."""
+    from transforms.document import parse_document
+
+    text = (
+        "中新社拉萨1月19日电 西藏自治区第十二届人民代表大会第三次会议19日在拉萨开幕，自治区主席在向大会作"
+        "政府工作报告时称，西藏地区生产总值增长6.3%。报告指出，西藏全社会固定资产投资增长19.6%，社会消费品零售"
+        "总额增长7.2%，规模以上工业增加值增长18.3%，一般公共预算收入增长17.1%，城乡居民人均可支配收入分别增长"
+        "6.8%和8.3%，主要经济指标增速继续保持全国前列。西藏完成重点项目投资1700亿元以上，“幸福西藏·乐享生活”"
+        "活动直接拉动消费38.4亿元。西藏粮食产量突破110万吨。民生保障方面，西藏城镇新增就业5.1万人。\n"
+    )
+    doc = parse_document("xizang.txt", text.encode())
+    assert doc.region.region.name == "西藏自治区"
+    assert (doc.meta.report_year, doc.meta.year_source) == (2025, "session")

@@ -6,7 +6,7 @@ from transforms.clean import clean_document, page_title, strip_html
 from transforms.decode import decode_bytes
 from transforms.facts import extract_facts, has_plan_section
 from transforms.ids import sha256_hex
-from transforms.metadata import extract_meta
+from transforms.metadata import date_by_provincial_session, extract_meta
 from transforms.models import InputRejected, ParsedDocument
 from transforms.regions import own_place_words, resolve_region
 from transforms.report_check import ensure_report
@@ -36,9 +36,11 @@ def _parse(source_file: str, data: bytes, sha: str) -> ParsedDocument:
     cleaned = clean_document(text)
     ensure_report(cleaned.text)
     meta = extract_meta(cleaned.full_text, cleaned.text, page_title(decoded.text) if html_page else None)
+    region = resolve_region(meta, cleaned.text)
+    if region.region is not None and region.region.level == "province":
+        date_by_provincial_session(meta, cleaned.text, region.region.name)
     if meta.report_year is None:
         raise InputRejected("no_year", "no report year in title, dates or section headings")
-    region = resolve_region(meta, cleaned.text)
     if region.region is None:
         detail = "candidates: " + ", ".join(region.candidates[:5]) if region.candidates else "no region name"
         raise InputRejected("no_region", detail)

@@ -56,7 +56,11 @@ _REVIEW_YEAR = re.compile(
 _BASE_YEAR_MARKS = ("比", "较", "是", "由", "从")
 # A page's own date among its first lines (编辑:…2018-01-24 16:20, 发布日期:2022-02-11).
 _PAGE_DATE_SCAN = 1000
-_PAGE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.]\d{1,2}(?!\d)")
+# A posting line writes the day as 2023年01月12日10:18 too: with a time of day, never a session's.
+_PAGE_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})(?:[-/.](\d{1,2})[-/.]\d{1,2}(?!\d)|年(\d{1,2})月\d{1,2}日\s*\d{1,2}[:：]\d{2})"
+)
+_TIME_OF_DAY_AFTER = re.compile(r"\d{1,2}月\d{1,2}日\s*\d{1,2}[:：]\d{2}")
 # The review's own heading, on a line of its own: 一、2023年工作回顾.
 _REVIEW_WORDS = ("工作回顾", "工作总结", "的工作回顾", "的工作总结")
 _REVIEW_HEADING = re.compile(
@@ -70,6 +74,11 @@ _DELIVERED_ON = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日[^。\n]{0,6
 _NPC_SESSION = re.compile(
     r"第?([一二三四五六七八九十]{1,3})届全国人(?:民代表)?大(?:会)?第?([一二三四五])次会议"
 )
+# 黑龙江省第十四届人民代表大会第一次会议, 省十二届人大一次会议: a province-level congress's session.
+_PROVINCE_SESSION = re.compile(
+    r"第?([一二三四五六七八九十]{1,3})届(?:人民代表大会|人大)第?([一二三四五六七])次(?:全体)?会议"
+)
+_WEAK_YEAR_SOURCES = ("body", "page_date", "none")
 _TITLE_REGION = re.compile(r"(?P<region>[\u4e00-\u9fff]{2,20}?)(?:人民)?政府工作报告")
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?|[(（][^)）]*[)）]")
 # The report's name and a bracket right after it (政府工作报告（2024年）); what a title says after
@@ -268,6 +277,29 @@ def _year_from_npc_session(meta: DocMeta, head: str, text: str) -> None:
         meta.report_year, meta.year_source = first_years[term] + session - 1, "session"
 
 
+def date_by_provincial_session(meta: DocMeta, text: str, province: str) -> None:
+    """A province's text dated by no title, session line or heading (东北网…讯: 省十二届人大一次
+    会议开幕 … 到2017年…) is dated by the session of the province's congress it names."""
+    if meta.year_source not in _WEAK_YEAR_SOURCES:
+        return
+    terms: dict[str, int] = reference.load_yaml("report_cues.yaml")["provincial_congress_term_2023"]
+    short = next((name for name in terms if province.startswith(name)), None)
+    if short is None:
+        return
+    own = (province, short, province[-3:] if province.endswith("自治区") else province[-1])
+    for m in _PROVINCE_SESSION.finditer(text[:20_000]):
+        before = text[max(0, m.start() - 12) : m.start()]
+        if not before.endswith(own):
+            continue  # another congress's (市十五届人大, 全国人大 never matches)
+        term, session = _int(m.group(1)), _int(m.group(2))
+        if term is None or session is None:
+            continue
+        year = 2023 + 5 * (term - terms[short]) + session - 1
+        if year >= 1998:  # terms of five years since then
+            meta.report_year, meta.year_source = year, "session"
+            return
+
+
 def _year_from_body(meta: DocMeta, text: str, full_text: str) -> None:
     body = text[:200_000]
     if (m := _PLAN_YEAR.search(body) or _PLAN_YEAR_WEAK.search(body)) is not None:
@@ -286,10 +318,13 @@ def _year_from_body(meta: DocMeta, text: str, full_text: str) -> None:
         return
     # A year a figure is measured from (是2007年的2.1倍, 比2007年提高, 由2010年的77亿元) is no year
     # the text reports on: 包头's five-year review cites 2007 four times and its last year once.
+    # Nor is the day a page was posted (2023年01月12日10:18 | 来源：人民网), which dates the page.
     years = Counter(
         int(m.group(1))
         for m in _YEAR.finditer(body)
-        if 1978 <= int(m.group(1)) <= 2100 and body[m.start() - 1 : m.start()] not in _BASE_YEAR_MARKS
+        if 1978 <= int(m.group(1)) <= 2100
+        and body[m.start() - 1 : m.start()] not in _BASE_YEAR_MARKS
+        and _TIME_OF_DAY_AFTER.match(body, m.end()) is None
     )
     if years:
         # A review speaks mostly of last year: the most cited year is the one before the report,
@@ -299,4 +334,5 @@ def _year_from_body(meta: DocMeta, text: str, full_text: str) -> None:
         return
     if (m := _PAGE_DATE.search(full_text[:_PAGE_DATE_SCAN])) is not None:
         # A news item that names no year at all (龙华区…1月24日讯) is dated by its page: 2018-01-24.
-        meta.report_year, meta.year_source = _plan_year(int(m.group(1)), int(m.group(2))), "page_date"
+        month = int(m.group(2) or m.group(3))
+        meta.report_year, meta.year_source = _plan_year(int(m.group(1)), month), "page_date"
