@@ -479,3 +479,29 @@ def test_each_province_counts_its_own_congress_terms() -> None:
     doc = parse_document("xizang.txt", text.encode())
     assert doc.region.region.name == "西藏自治区"
     assert (doc.meta.report_year, doc.meta.year_source) == (2025, "session")
+
+
+_TOWN_NEWS = (
+    "来源:向家镇 日期:2010-04-07 00:00\n4月2日上午,向家镇召开第四届人民代表大会第三次会议,会议听取和审议了"
+    "该镇政府工作报告、镇人大工作报告和镇财政预算执行情况报告。\n会议指出,该镇2009年实现工农业总产值2.4亿元,"
+    "比上年增长9%,完成财政总收入437.73万元,比上年增长18%,农民人均纯收入4330元,比上年增加8%。今年,"
+    "该镇工作的总体要求是力争四项先进,全年完成财政总收入540万元,增长16%。\n"
+)
+
+
+def test_a_town_news_item_reviews_the_year_it_names_before_its_plan() -> None:
+    """向家镇 2010: 今年，该镇工作的总体要求是 opened no plan, so the whole item was the plan's and
+    2009's results were targets of 2009, the year it names."""
+    from transforms.facts import extract_facts
+
+    meta = extract_meta(_TOWN_NEWS, _TOWN_NEWS)
+    assert (meta.report_year, meta.year_source) == (2010, "body")
+    facts = extract_facts(_TOWN_NEWS, meta.report_year)
+    assert [(f.indicator_code, f.kind, f.period_year, f.value) for f in facts if f.indicator_code] == [
+        ("fiscal_revenue", "actual", 2009, 437.73),
+        ("fiscal_revenue", "actual", 2009, 18),
+        ("rural_net_income", "actual", 2009, 4330),
+        ("rural_net_income", "actual", 2009, 8),
+        ("fiscal_revenue", "target", 2010, 540),
+        ("fiscal_revenue", "target", 2010, 16),
+    ]

@@ -34,6 +34,7 @@ class _Rules:
     review_cues: tuple[str, ...]
     plan_cues: tuple[str, ...]
     target_words: tuple[str, ...]
+    review_cues_before_plan: tuple[str, ...]
     longrange: tuple[re.Pattern[str], ...]
     horizons: re.Pattern[str]
     salutation: re.Pattern[str]
@@ -50,6 +51,7 @@ def _rules() -> _Rules:
         review_cues=tuple(data["review_cues"]),
         plan_cues=tuple(data["plan_cues"]),
         target_words=tuple(data["target_words"]),
+        review_cues_before_plan=tuple(data["review_cues_before_plan"]),
         longrange=tuple(re.compile(p) for p in data["longrange_patterns"]),
         horizons=re.compile("|".join(f"(?:{p})" for p in data["horizon_headings"])),
         salutation=re.compile(reference.load_yaml("report_cues.yaml")["salutation_pattern"], re.M),
@@ -301,7 +303,10 @@ def plan_only(text: str) -> bool:
     r = _rules()
     if any(cue in text for cue in r.review_cues):
         return False
-    return any(word in text for word in r.target_words) or has_plan_section(text)
+    start = _plan_start(arabic_years(text))
+    if start is not None and any(cue in text[:start] for cue in r.review_cues_before_plan):
+        return False
+    return start is not None or any(word in text for word in r.target_words)
 
 
 def longrange_year(sentence_prefix: str, report_year: int) -> int | None:
