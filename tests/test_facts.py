@@ -932,6 +932,30 @@ def test_a_list_of_changes_pairs_each_start_with_the_end_in_its_place(text, expe
     assert [(f.indicator_code, f.kind, f.period_year, f.value) for f in core(text)] == expected
 
 
+@pytest.mark.parametrize("note", ["（预计，下同）", "(预计,下同)", "（预计数、下同）"])
+def test_a_note_in_brackets_after_the_name_marks_the_estimates_below(note):
+    """神农架 2020: 全区实现地区生产总值(预计,下同)30.7亿元 — the note's comma cut the name off its
+    figure (GDP lost), and the figures after it were not flagged as estimates."""
+    facts = core(
+        REVIEW + f"全区实现地区生产总值{note}30.7亿元，增长7.5%。完成一般公共预算收入5.2亿元，增长2.4%。"
+    )
+    assert [(f.indicator_code, f.value, f.is_estimate) for f in facts] == [
+        ("gdp", 30.7, True),
+        ("gdp", 7.5, True),
+        ("general_budget_revenue", 5.2, True),
+        ("general_budget_revenue", 2.4, True),
+    ]
+
+
+def test_a_note_in_brackets_that_is_no_estimate_flags_nothing():
+    """Nor did the comma of （按可比价格计算，下同） let the growth keep its name."""
+    facts = core(REVIEW + "地区生产总值（按可比价格计算，下同）增长7.5%。一般公共预算收入5.2亿元。")
+    assert [(f.indicator_code, f.value, f.is_estimate) for f in facts] == [
+        ("gdp", 7.5, False),
+        ("general_budget_revenue", 5.2, False),
+    ]
+
+
 def test_from_names_nothing_before_a_figure_but_starts_names():
     facts = extract_facts(REVIEW + "城镇化率从55%提高到56.5%，从业人员达到5万人。", 2024)
     assert [f.indicator_name for f in facts] == ["城镇化率", "城镇化率", "从业人员"]

@@ -36,6 +36,7 @@ __all__ = ["extract_facts", "has_plan_section"]
 
 _SENTENCE = re.compile(r"[^。！？；;!?\n]+[。！？；;!?]?")
 _CLAUSE_BREAK = re.compile(r"[，,：:]")
+_NOTE = re.compile(r"[（(][^（()）\n]{1,20}[）)]")
 _QUOTED = re.compile(
     r"“[^”\n]{0,40}”|「[^」\n]{0,40}」|《[^》\n]{0,60}》|〔[^〕\n]{0,20}〕|‘[^’\n]{0,40}’|\"[^\"\n]{0,40}\""
 )
@@ -94,6 +95,8 @@ def _pairs(groups: dict[str, list[str]]) -> tuple[tuple[str, str], ...]:
 def _cues() -> _Cues:
     d = reference.load_yaml("fact_cues.yaml")
     five = {k: int(v) for k, v in d["five_year_plans"].items()}
+    est = "|".join(map(re.escape, _longest_first(d["estimate"])))
+    on = "|".join(map(re.escape, _longest_first(d["estimate_onward"])))
     return _Cues(
         suffix=_pairs(d["comparator_suffix"]),
         prefix=_pairs(d["comparator_prefix"]),
@@ -129,14 +132,11 @@ def _cues() -> _Cues:
         past_span=re.compile("|".join(map(re.escape, d["past_spans"]))),
         horizons=(*d["past_spans"], *FORWARD_HORIZONS),
         span_change_words=tuple(d["span_change_words"]),
-        estimate=re.compile("|".join(map(re.escape, _longest_first(d["estimate"])))),
+        estimate=re.compile(est),
         estimate_not_after=tuple(d["estimate_not_after"]),
+        # 预计（下同）, or both in the brackets: 地区生产总值（预计，下同）30.7亿元
         estimate_onward=re.compile(
-            "(?:"
-            + "|".join(map(re.escape, _longest_first(d["estimate"])))
-            + r")\s*[（(]\s*(?:"
-            + "|".join(map(re.escape, _longest_first(d["estimate_onward"])))
-            + r")\s*[）)]"
+            rf"(?:{est})\s*[（(]\s*(?:{on})\s*[）)]|[（(]\s*(?:{est})数?\s*[，,、]?\s*(?:{on})\s*[）)]"
         ),
         onward_gate=re.compile("|".join(map(re.escape, d["estimate_onward"]))),
         threshold=re.compile(
@@ -364,6 +364,10 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
         if not quantities:
             return []
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
+    if breaks and ("（" in sentence or "(" in sentence):
+        # 地区生产总值（预计，下同）30.7亿元: a note's comma splits no clause.
+        notes = [m.span() for m in _NOTE.finditer(sentence)]
+        breaks = [b for b in breaks if not any(s < b < e for s, e in notes)]
     provenance = ctx.provenance
     facts: list[_RelFact] = []
     subject: _Subject | None = None
