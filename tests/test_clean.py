@@ -256,6 +256,37 @@ def test_a_paragraph_cut_by_a_page_number_joins_again():
     assert cleaned.n_page_markers == 1
 
 
+_CUT = "预计2011年,全区完成地区生产总值14.3亿元,是2006年的2.1倍;完成固定资产投资15亿元,是2006年的2.7倍;实现"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # 神农架 2012: the retail sales were lost
+        (_CUT + "社会消费品", "零售总额5.03亿元,是2006年的2.2倍。"),
+        (_CUT + "社会消费品零售总额5.0", "3亿元,是2006年的2.2倍。"),
+        (_CUT + "社会消费品零售总额5", "亿元,是2006年的2.2倍。"),
+    ],
+)
+def test_a_page_break_kept_as_an_empty_line_inside_a_name_or_a_figure_joins(before, after):
+    text = f"一、五年来工作回顾\n{before}\n\n{after}\n\n（二）实施科学保护\n"
+    lines = clean_document(text).text.split("\n")
+    assert lines == ["一、五年来工作回顾", before + after, "", "（二）实施科学保护"]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "招商引资成效明显，新引进项目12个。",  # a careless page's paragraph without its full stop
+        "（二）实施科学保护",  # a heading
+    ],
+)
+def test_an_empty_line_after_an_open_paragraph_that_cuts_nothing_keeps_the_break(after):
+    before = _CUT + "社会消费品零售总额5.03亿元,是2006年的2.2倍"
+    text = f"一、五年来工作回顾\n{before}\n\n{after}\n"
+    assert clean_document(text).text.split("\n") == ["一、五年来工作回顾", before, "", after]
+
+
 @pytest.mark.parametrize(
     "before",
     [

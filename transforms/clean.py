@@ -20,6 +20,7 @@ import opencc
 import reference
 from transforms import mojibake
 from transforms.codepoints import normalize_code_points
+from transforms.indicators import term_names
 from transforms.models import Cleaned
 from transforms.numbers import find_quantities
 
@@ -274,6 +275,7 @@ def _line_end_watermark(lines: list[str]) -> re.Pattern[str] | None:
 _TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _NO_WORD = re.compile(r"[^\w]+")
 _PROSE_MARK = re.compile("[，。、；：！？]")
+_ANY_PROSE_MARK = re.compile("[，。、；：！？,;]")  # a page that writes half-width commas
 
 
 def _width(line: str) -> float:
@@ -427,6 +429,24 @@ def _across_page_breaks(stripped: list[str], rules: _Rules) -> Iterator[tuple[in
             and not _is_junk(after, rules)
         ):
             joins[k] = m
+    # A page break the copy kept only as an empty line (…实现社会消费品 / (empty) / 零售总额5.03亿元):
+    # joined where it cuts a figure or an indicator's name in two, and nowhere else, since a
+    # paragraph of a careless page may end open.
+    for k in range(len(stripped) - 2):
+        before = stripped[k]
+        if not before or stripped[k + 1] or k in joins or len(before) < _CUT_PARAGRAPH_MIN:
+            continue
+        m = next((m for m in range(k + 2, min(k + 5, len(stripped))) if stripped[m]), None)
+        if (
+            m is None
+            or m in joins.values()
+            or not _ends_open(before)
+            or _ANY_PROSE_MARK.search(before) is None
+        ):
+            continue
+        after = stripped[m]
+        if _ENUMERATED.match(after) is None and _cut_in_two(before, after) and not _is_junk(after, rules):
+            joins[k] = m
     if not joins:
         yield from ((i, "line", line) for i, line in enumerate(stripped))
         return
@@ -443,6 +463,24 @@ def _across_page_breaks(stripped: list[str], rules: _Rules) -> Iterator[tuple[in
             skip.update(range(i + 1, m + 1))
             continue
         yield i, "line", line
+
+
+_CUT_PARAGRAPH_MIN = 40  # characters
+_FIGURE_GOES_ON = frozenset("0123456789.%％‰万亿千百元个人户吨亩家")
+
+
+def _cut_in_two(before: str, after: str) -> bool:
+    """Does the break fall inside a figure (…达3810 / 万元) or an indicator's name?"""
+    if before[-1].isdigit() and after[0] in _FIGURE_GOES_ON:
+        return True
+    names = term_names()
+    longest = max(map(len, names))
+    for k in range(1, min(len(before), longest - 1) + 1):
+        head = before[-k:]
+        for n in range(1, min(len(after), longest - k) + 1):
+            if head + after[:n] in names:
+                return True
+    return False
 
 
 _SENTENCE_OF_LINE = re.compile(r"[^。！？!?]+[。！？!?]*")

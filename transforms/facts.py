@@ -76,7 +76,7 @@ class _Cues:
     span_change_words: tuple[str, ...]
     estimate: re.Pattern[str]
     estimate_not_after: tuple[str, ...]  # 好于预计: compared with an estimate, not one
-    estimate_onward: re.Pattern[str]
+    estimate_onward: re.Pattern[str]  # what stands before 下同: 预计（ or （预计，
     onward_gate: re.Pattern[str]  # the words of estimate_onward alone: most texts hold none
     threshold: re.Pattern[str]  # what may stand between an amount and the noun it sorts
     threshold_first: frozenset[str]  # the characters a threshold's words after an amount open with
@@ -135,10 +135,9 @@ def _cues() -> _Cues:
         estimate=re.compile(est),
         estimate_not_after=tuple(d["estimate_not_after"]),
         # 预计（下同）, or both in the brackets: 地区生产总值（预计，下同）30.7亿元
-        estimate_onward=re.compile(
-            rf"(?:{est})\s*[（(]\s*(?:{on})\s*[）)]|[（(]\s*(?:{est})数?\s*[，,、]?\s*(?:{on})\s*[）)]"
-        ),
-        onward_gate=re.compile("|".join(map(re.escape, d["estimate_onward"]))),
+        # 预计（下同）, or both in the brackets: 地区生产总值（预计，下同）30.7亿元
+        estimate_onward=re.compile(rf"(?:(?:{est})\s*[（(]|[（(]\s*(?:{est})数?\s*[，,、]?)\s*\Z"),
+        onward_gate=re.compile(on),
         threshold=re.compile(
             r"\s*(?:(?:及|或)?以[上下](?:的)?[\u4e00-\u9fff]{0,4}?|的)?(?:"
             + "|".join(map(re.escape, d["threshold_nouns"]))
@@ -229,7 +228,7 @@ def extract_facts(
     # 预计（下同）: every actual after it in its section (the review, as a rule) is an estimate,
     # not only its own sentence's. Looked for only in a text holding the word (a scan in C).
     c = _cues()
-    onward = [m.start() for m in c.estimate_onward.finditer(text)] if c.onward_gate.search(text) else []
+    onward = [m.start() for m in c.onward_gate.finditer(text) if _onward_estimate(text, m)]
     estimated_from, estimated_section = len(text), ""
     for part in split_parts(text):
         section, label = part.section, part.label
@@ -290,6 +289,16 @@ def extract_facts(
     return facts
 
 
+def _onward_estimate(text: str, m: re.Match[str]) -> bool:
+    """Is this 下同 the note of an estimate (预计（下同）, （预计，下同）)? Found from the word, a
+    scan in C, rather than by a pattern that must try each bracket of the text."""
+    return (
+        _CLOSING_BRACKET.match(text, m.end()) is not None
+        and _cues().estimate_onward.search(text, max(0, m.start() - 8), m.start()) is not None
+    )
+
+
+_CLOSING_BRACKET = re.compile(r"\s*[）)]")
 _OPENING_CHARS = 30
 _ESTIMATE_OPENS = 3  # 据初步核算，… / 预计全年… : the word within a sentence's first characters
 
@@ -366,8 +375,9 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
     if breaks and ("（" in sentence or "(" in sentence):
         # 地区生产总值（预计，下同）30.7亿元: a note's comma splits no clause.
-        notes = [m.span() for m in _NOTE.finditer(sentence)]
-        breaks = [b for b in breaks if not any(s < b < e for s, e in notes)]
+        for note in _NOTE.finditer(sentence):
+            if _CLAUSE_BREAK.search(note.group()) is not None:  # (GDP) and most notes: none
+                breaks = [b for b in breaks if not note.start() < b < note.end()]
     provenance = ctx.provenance
     facts: list[_RelFact] = []
     subject: _Subject | None = None

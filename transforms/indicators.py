@@ -141,6 +141,12 @@ def _find_terms(phrase: str) -> tuple[TermHit, ...]:
     return tuple(hits)
 
 
+@cache
+def term_names() -> frozenset[str]:
+    """Every name the lexicon knows an indicator by (synonyms and coordinations)."""
+    return frozenset(_term_codes())
+
+
 def mentions_any_term(text: str) -> bool:
     """Cheap pre-filter: does the text contain any lexicon term at all (before running jieba)?"""
     return _any_term().search(text) is not None

@@ -84,6 +84,7 @@ _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?|[(（][^)）]*[)）]")
 # The report's name and a bracket right after it (政府工作报告（2024年）); what a title says after
 # that is a news headline's words, whose year is not the report's.
 _REPORT_NAME = re.compile(r"^.*报告》?(?:\s*[(（][^)）]*[)）])?")
+_TAG = re.compile(r"^(?:\[[^\]]{1,8}\]|【[^】]{1,8}】)")
 _BREADCRUMB = (">", "»", "位置", "首页")
 # Fields of a disclosure page's header table (组配分类: 政府工作报告 文件编号:): a category, not a title.
 _PAGE_FIELDS = (
@@ -182,7 +183,7 @@ def _title(meta: DocMeta, head: list[str]) -> None:
             and not _page_chrome(head[i - 1])
         ):
             title = head[i - 1] + line  # the region and year on the line above
-        meta.title = title.strip("-—：: ")
+        meta.title = _TAG.sub("", title).strip("-—：: ")  # [湖北] 2020年神农架林区政府工作报告: a forum's tag
         # 《政府工作报告》摘要：2021年全县…完成: the headline's year is not the report's.
         named = m.group() if (m := _REPORT_NAME.match(title)) is not None else title
         if years := [int(y) for y in _YEAR.findall(named)]:
