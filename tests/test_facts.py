@@ -538,6 +538,41 @@ def test_growth_in_times_is_a_growth_in_percent():
     assert (fact.indicator_code, fact.measure, fact.value_std, fact.unit_std) == (None, "level", 2.5, "倍")
 
 
+def test_a_multiple_of_a_base_period_is_long_tail_under_the_level_it_follows():
+    """神农架 2012 (…14.3亿元，是2006年的2.1倍) gave long-tail facts named 是 dated 2006; 北京 2016
+    (…年均增长21.1%，是“十一五”末的2.6倍) a core budget revenue growth of 260 %; and the figure
+    after a multiple lost its subject (…5.2万亿元，是“十一五”时期的2.6倍，年均增长18%)."""
+    facts = extract_facts(
+        REVIEW + "全区完成地区生产总值14.3亿元，是2006年的2.1倍；一般公共预算收入15.5亿元，年均增长21.1%，"
+        "是“十一五”末的2.6倍；工业增加值5.3亿元，农业增加值7亿元，分别是“十五”期间的4.9倍和2.5倍；"
+        "固定资产投资5.2万亿元，是“十一五”时期的2.6倍，年均增长18%。",
+        2024,
+    )
+    assert [(f.indicator_code, f.indicator_name, f.measure, f.value, f.period_year) for f in facts] == [
+        ("gdp", "地区生产总值", "level", 14.3, 2023),
+        (None, "地区生产总值", "level", 2.1, 2023),
+        ("general_budget_revenue", "一般公共预算收入", "level", 15.5, 2023),
+        ("general_budget_revenue", "一般公共预算收入", "growth", 21.1, 2023),
+        (None, "一般公共预算收入", "level", 2.6, 2023),
+        ("industrial_value_added", "工业增加值", "level", 5.3, 2023),
+        (None, "农业增加值", "level", 7, 2023),
+        (None, "工业增加值", "level", 4.9, 2023),
+        (None, "农业增加值", "level", 2.5, 2023),
+        ("fixed_asset_investment", "固定资产投资", "level", 5.2, 2023),
+        (None, "固定资产投资", "level", 2.6, 2023),
+        ("fixed_asset_investment", "固定资产投资", "growth", 18, 2023),
+    ]
+
+
+def test_two_indicators_named_before_one_figure_share_it():
+    """上海 2019: 城镇调查失业率和登记失业率稳定在4.3%左右 gave the registered rate only."""
+    facts = core(PLAN + "城镇调查失业率和登记失业率稳定在4.3%左右。")
+    assert [(f.indicator_code, f.value, f.comparator) for f in facts] == [
+        ("urban_unemployment_surveyed", 4.3, "around"),
+        ("urban_unemployment_registered", 4.3, "around"),
+    ]
+
+
 def test_kebi_qualifies_a_growth_and_names_nothing():
     # Before, 可比年均增长9.1% was a long-tail figure named 可比.
     facts = core(REVIEW + "固定资产投资186.4亿元，可比年均增长9.1%。")

@@ -387,6 +387,7 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
     named_names: set[str] = set()
     starts, ends = _change_ends(sentence, quantities)
     start_subjects: dict[int, _Subject] = {}
+    multiples: set[int] = set()
     for idx, q in enumerate(quantities):
         # The last break before the figure (breaks ascend): bisect instead of a scan of all.
         i = bisect_left(breaks, q.start)
@@ -400,11 +401,19 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
         phrase_start = max(clause_start, prev_end)
         phrase = sentence[phrase_start : q.start]
         floor, prev_end = prev_end, q.end
+        multiple = q.family == "ratio" and (
+            _is_multiple(phrase) or (idx - 1 in multiples and _joined(sentence, quantities[idx - 1], q))
+        )
+        if multiple:
+            phrase = phrase[: phrase.rfind("是")] if "是" in phrase else phrase  # the subject's words
         if role == "end" and (base := start_subjects.get(ends[idx][0], subject)) is not None:
             # 由2010年的77亿元跃升到2015年的161.1亿元: the end is the start's indicator, whatever
             # verb and date stand between them; in 从26681元、7821元增长到36500元、12800元 each
             # end is the indicator of the start in its place.
             subject = _Subject(base.name, base.indicator, inherited=True, place=base.place)
+        elif multiple and subject is not None and idx - 1 not in multiples and _names_nothing(phrase):
+            # 地区生产总值14.3亿元，是2006年的2.1倍: a multiple of the level just named, not of 是
+            subject = _Subject(subject.name, subject.indicator, inherited=True, place=subject.place)
         else:
             listed = _listed_subject(phrase, subject, named, sentence, quantities, idx)
             if listed is None:
@@ -414,10 +423,19 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
                 # 财政税收：3000万元以上, 固定资产投资：增长8%: a target list's label is before the colon.
                 phrase = sentence[max(breaks[i - 2] + 1 if i > 1 else 0, floor) : q.start]
                 subject = _subject_for(phrase, None)
+        if multiple:
+            multiples.add(idx)
         if subject is None:
             continue
         if role == "start":
             start_subjects[idx] = subject
+        if multiple:
+            # A level as a multiple of a base period's: long tail under its subject's name, and
+            # the verb before it is not its own (…年均增长21.1%，是“十一五”末的2.6倍).
+            whose = _Subject(subject.name, None, place=subject.place)
+            if (fact := _make_fact(ctx, q, "", clause_start, whose, provenance)) is not None:
+                facts.append(fact)
+            continue
         if (shared := _shared_by_list(phrase, sentence, quantities, idx)) is not None:
             # 规上工业增加值和固定资产投资均增长8%: one figure, a fact for each indicator.
             for code in shared:
@@ -552,8 +570,9 @@ def _coordinated_whole(phrase: str, sentence: str, quantities: list[Quantity], i
 def _shared_by_list(
     phrase: str, sentence: str, quantities: list[Quantity], idx: int
 ) -> tuple[str, ...] | None:
-    """Codes of the indicators listed in ``phrase`` that share its one figure through 均/都."""
-    if "均" not in phrase and "都" not in phrase:
+    """Codes of the indicators listed in ``phrase`` that share its one figure: through 均/都, or
+    named together before it (城镇调查失业率和登记失业率稳定在4.3%左右)."""
+    if "均" not in phrase and "都" not in phrase and not any(j in phrase for j in _LIST_JOINERS):
         return None
     codes = _read_phrase(phrase).listed
     if len(codes) < 2 or _list_length(sentence, quantities, idx) != 1:
@@ -879,6 +898,20 @@ def _is_delta(phrase: str, q: Quantity) -> bool:
     return _read_phrase(phrase).delta
 
 
+# 是2006年的2.1倍, 分别是“十五”期间的4.9倍和2.5倍: a level as a multiple of an earlier one.
+_MULTIPLE_OF = re.compile(r"是[^，,；;。是]{0,14}的$")
+
+
+def _names_nothing(phrase: str) -> bool:
+    """，是2006年的: the multiple is of the level just named (but 分别是 goes down a list)."""
+    return "分别" not in phrase and not _strip_words(phrase)
+
+
+def _is_multiple(phrase: str) -> bool:
+    """A multiple of a base period's level is neither a level nor a change of the year."""
+    return "是" in phrase and _MULTIPLE_OF.search(phrase) is not None
+
+
 def _is_threshold(sentence: str, q: Quantity) -> bool:
     """500万元以上项目: the amount sorts the projects after it; it is nobody's figure."""
     c = _cues()
@@ -1013,8 +1046,10 @@ def _period(ctx: _Context, q: Quantity, clause_start: int) -> tuple[str, int, st
         for m in year_pattern().finditer(prefix):
             if prefix[m.end() : m.end() + 1] == "度":
                 continue
-            if prefix[m.start() - 1 : m.start()] in _BASE_MARKS:
-                label = prefix[m.start() - 1 : m.end()]  # 较2015年增长26.8%: growth since then
+            mark = prefix[m.start() - 1 : m.start()]
+            if mark in _BASE_MARKS:
+                if mark != "是" or m.start() >= clause_start:  # 是2006年的: its own clause's only
+                    label = prefix[m.start() - 1 : m.end()]  # 较2015年增长26.8%: growth since then
                 continue
             years.append((m.start(), int(m.group(1)), _MONTH_AFTER.match(prefix, m.end()) is not None))
         stated = [(y, dated) for pos, y, dated in years if pos >= clause_start or pos < 3]
@@ -1022,7 +1057,8 @@ def _period(ctx: _Context, q: Quantity, clause_start: int) -> tuple[str, int, st
 
 
 _MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
-_BASE_MARKS = ("较", "比")  # 较2015年增长26.8%: 2015 is the base of the change, not its year
+# 较2015年增长26.8%, 是2006年的2.1倍: 2015 and 2006 are the base of the change, not its year
+_BASE_MARKS = ("较", "比", "是")
 
 
 @dataclass(frozen=True)
