@@ -567,12 +567,15 @@ def _coordinated_whole(phrase: str, sentence: str, quantities: list[Quantity], i
     return _Subject(whole, None)
 
 
+_SHARE_GATE = re.compile("[均都、和及与]")  # 均, 都 or a list joiner (以及 holds 及)
+
+
 def _shared_by_list(
     phrase: str, sentence: str, quantities: list[Quantity], idx: int
 ) -> tuple[str, ...] | None:
     """Codes of the indicators listed in ``phrase`` that share its one figure: through 均/都, or
     named together before it (城镇调查失业率和登记失业率稳定在4.3%左右)."""
-    if "均" not in phrase and "都" not in phrase and not any(j in phrase for j in _LIST_JOINERS):
+    if _SHARE_GATE.search(phrase) is None:
         return None
     codes = _read_phrase(phrase).listed
     if len(codes) < 2 or _list_length(sentence, quantities, idx) != 1:
