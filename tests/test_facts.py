@@ -573,6 +573,16 @@ def test_two_indicators_named_before_one_figure_share_it():
     ]
 
 
+def test_she_ling_is_retail_sales():
+    """社零, the short name street and news reports use (杭州上城区 2023: 社零实现145.98亿元)."""
+    facts = core(REVIEW + "社零实现145.98亿元，增长5%。社零额增长6%。")
+    assert [(f.indicator_code, f.measure, f.value) for f in facts] == [
+        ("retail_sales", "level", 145.98),
+        ("retail_sales", "growth", 5),
+        ("retail_sales", "growth", 6),
+    ]
+
+
 def test_kebi_qualifies_a_growth_and_names_nothing():
     # Before, 可比年均增长9.1% was a long-tail figure named 可比.
     facts = core(REVIEW + "固定资产投资186.4亿元，可比年均增长9.1%。")

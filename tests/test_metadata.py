@@ -298,6 +298,15 @@ def test_the_publisher_is_not_taken_when_the_text_speaks_as_another_level():
     assert meta.region_mention is None
 
 
+@pytest.mark.parametrize("leader", ["街道党工委", "镇党委"])
+def test_the_publisher_is_not_taken_for_a_street_or_town_under_it(leader: str) -> None:
+    """A street office's report on 上城区's site (在区委、区政府和街道党工委的坚强领导下 … 增速位列全区
+    第1) gave the street's revenue to the district."""
+    body = f"2022年，在区委、区政府和{leader}的坚强领导下，全年财政总收入6.45亿元，增速全区第1。"
+    meta = extract_meta(f"{body}\n版权所有：杭州市上城区人民政府", body)
+    assert meta.region_mention is None
+
+
 def test_township_title_of_the_form_guanyu_de_baogao() -> None:
     # Townships often title the report 关于…工作情况和…工作安排的报告: no title was read, and the
     # year is the plan's (the report reviews 2023 and plans 2024), not the first one named.

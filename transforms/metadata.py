@@ -91,6 +91,8 @@ _PAGE_FIELDS = (
     *("分类", "栏目", "类别", "体裁", "索引号", "文件编号", "发文字号", "文号", "发布机构"),
     *("名称:", "名称："),  # 名称: 2007年政府工作报告 文号: …
 )
+# The speaker's own party committee is the last leader named: 在区委、区政府和街道党工委的坚强领导下.
+_LED_BY_SUBUNIT = re.compile(r"[和及、](?:街道党工委|街道党委|[镇乡]党委)(?:的)?(?:坚强|正确|有力)?领导下")
 _STATE_COUNCIL_SELF = re.compile(r"我(?:谨)?代表国务院")
 _SELF_REF = re.compile(r"我(?:谨)?代表([\u4e00-\u9fff]{2,10}?[省市县区镇乡旗])人民政府")
 
@@ -149,7 +151,10 @@ def _publisher_pattern() -> re.Pattern[str]:
 
 def _publisher(full_text: str, text: str) -> str | None:
     """The government whose site published the page (its footer), if the text speaks as one of
-    its level (全市, 市委 for a 市)."""
+    its level (全市, 市委 for a 市), and not as a street or town under it: a text led by 街道党工委
+    (在区委、区政府和街道党工委的坚强领导下) is the street's, whose name the page may never give."""
+    if _LED_BY_SUBUNIT.search(text[:5000]) is not None:
+        return None
     for m in _publisher_pattern().finditer(full_text):
         name = next(g for g in m.groups() if g)
         level = name[-1]
