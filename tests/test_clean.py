@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from transforms.clean import _rules, _wrap_width, clean_document, strip_html
+from transforms.clean import _cut_in_two, _rules, _wrap_width, clean_document, strip_html
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -156,14 +156,30 @@ def test_a_report_with_pinyin_pasted_in_keeps_its_region_and_figures():
 REPORTS = sorted(SAMPLES.glob("*.txt")) + sorted((Path(__file__).parent / "gold" / "reports").iterdir())
 
 
+def _without_empty_line_breaks(lines: list[str]) -> list[str]:
+    """A page break kept as an empty line inside a name or a figure (社会消费品 / / 零售总额) goes too."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not lines[i].strip() and out and out[-1].strip():
+            j = next((j for j in range(i, len(lines)) if lines[j].strip()), None)
+            if j is not None and _cut_in_two(out[-1].strip(), lines[j].strip()):
+                out[-1] += lines[j].strip()
+                i = j + 1
+                continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
 def _wrap(text: str, width: int, cells: bool = False) -> str:
     """Lines of ``width`` characters, or of ``width`` full-width cells (a digit takes half). A
     re-layout makes pages of its own, so the text's page numbers go first, and a paragraph one cut
-    (120.5 / - 2 - / 亿元) is one paragraph again: else it would end a short line mid-sentence,
-    which no page layout produces."""
+    (120.5 / - 2 - / 亿元, or across an empty line) is one paragraph again: else it would end a short
+    line mid-sentence, which no page layout produces."""
     paragraphs: list[str] = []
     cut = False
-    for paragraph in text.split("\n"):
+    for paragraph in _without_empty_line_breaks(text.split("\n")):
         if paragraph.strip() and _rules().page_line.search(paragraph.strip()):
             cut = bool(paragraphs) and paragraphs[-1][-1:] not in ("。", "！", "？", "：", ":", "")
             continue

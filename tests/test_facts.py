@@ -1001,6 +1001,32 @@ def test_a_note_in_brackets_that_is_no_estimate_flags_nothing():
     ]
 
 
+def test_after_a_list_of_changes_each_goes_down_the_list_again():
+    """乌镇镇 (gold): 分别由…和…增加到…和…，年均分别增长5.0%和6.4% gave both averages to the rural
+    income: the ends had lost the list they belong to."""
+    facts = core(
+        "一、过去五年工作回顾\n城镇、农村常住居民人均可支配收入分别由2018年的61200元和33500元增加到78200元和45600元，"
+        "年均分别增长5.0%和6.4%。"
+    )
+    assert [(f.indicator_code, f.measure, f.value) for f in facts][-2:] == [
+        ("urban_income", "growth", 5.0),
+        ("rural_income", "growth", 6.4),
+    ]
+
+
+def test_a_start_level_after_an_onward_estimate_note_is_no_estimate():
+    """吉林 (gold): below 地区生产总值（预计，下同）, 从2020年的35646元 was flagged an estimate."""
+    facts = core(
+        REVIEW + "地区生产总值（预计，下同）14400亿元。"
+        "城镇常住居民人均可支配收入从2020年的35646元增长到42800元。"
+    )
+    assert [(f.value, f.period_year, f.is_estimate) for f in facts] == [
+        (14400, 2023, True),
+        (35646, 2020, False),
+        (42800, 2023, True),
+    ]
+
+
 def test_from_names_nothing_before_a_figure_but_starts_names():
     facts = extract_facts(REVIEW + "城镇化率从55%提高到56.5%，从业人员达到5万人。", 2024)
     assert [f.indicator_name for f in facts] == ["城镇化率", "城镇化率", "从业人员"]

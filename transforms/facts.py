@@ -279,10 +279,8 @@ def extract_facts(
                 if (
                     head[2] == "actual"
                     and not tail[4]
-                    and (
-                        (carry_estimate and head[10] >= report_year - 1)  # not a change's start level
-                        or (onward and rel_start + start > estimated_from)
-                    )
+                    and head[10] >= report_year - 1  # not a change's start level, counted long ago
+                    and (carry_estimate or (onward and rel_start + start > estimated_from))
                 ):
                     tail = (*tail[:4], True)
                 append(Fact(*head, rel_start + start, rel_end + start, *tail))
@@ -410,7 +408,9 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
             # 由2010年的77亿元跃升到2015年的161.1亿元: the end is the start's indicator, whatever
             # verb and date stand between them; in 从26681元、7821元增长到36500元、12800元 each
             # end is the indicator of the start in its place.
-            subject = _Subject(base.name, base.indicator, inherited=True, place=base.place)
+            subject = _Subject(
+                base.name, base.indicator, inherited=True, coordination=base.coordination, place=base.place
+            )
         elif multiple and subject is not None and idx - 1 not in multiples and _names_nothing(phrase):
             # 地区生产总值14.3亿元，是2006年的2.1倍: a multiple of the level just named, not of 是
             subject = _Subject(subject.name, subject.indicator, inherited=True, place=subject.place)
