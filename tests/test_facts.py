@@ -1027,6 +1027,31 @@ def test_a_start_level_after_an_onward_estimate_note_is_no_estimate():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 内蒙古 2001: the GDP was lost, named 国内生产总值由八五期末 (long tail)
+        (
+            "一、2000年工作回顾\n国内生产总值由“八五”期末的833亿元增加到2000年的1400亿元，年均递增10%。",
+            [("gdp", 1995, 833), ("gdp", 2000, 1400), ("gdp", 2000, 10)],
+        ),
+        (
+            "一、2005年工作回顾\n财政总收入由“九五”末的20亿元增加到45亿元。",
+            [("fiscal_revenue", 2000, 20), ("fiscal_revenue", 2005, 45)],
+        ),
+    ],
+)
+def test_a_change_from_an_older_plans_end_starts_in_its_last_year(text, expected):
+    year = int(text[2:6]) + 1
+    assert [(f.indicator_code, f.period_year, f.value) for f in core(text, year)] == expected
+
+
+def test_an_older_plan_in_quotes_labels_its_figures_and_fifteen_does_not():
+    text = "一、2005年工作回顾\n“十五”期间，地区生产总值年均增长11%。十五届人大以来，财政总收入增长15%。"
+    facts = core(text, 2006)
+    assert [(f.value, f.period_label) for f in facts] == [(11, "十五"), (15, None)]
+
+
 def test_from_names_nothing_before_a_figure_but_starts_names():
     facts = extract_facts(REVIEW + "城镇化率从55%提高到56.5%，从业人员达到5万人。", 2024)
     assert [f.indicator_name for f in facts] == ["城镇化率", "城镇化率", "从业人员"]

@@ -119,10 +119,13 @@ def _cues() -> _Cues:
         predicate_suffixes=_longest_first(d["predicate_suffix_words"]),
         share=_longest_first(d["share_markers"]),
         part=tuple(d["part_qualifiers"]),
+        # 由2017年的, 由“八五”期末的: the start may name its year or the plan it closed
         change_from=re.compile(
             "(?:"
             + "|".join(map(re.escape, d["change_from"]))
-            + r")\s*(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?\s*\Z"
+            + r")\s*(?:(?:19|20)\d{2}\s*年(?:底|末)?的?|“?(?P<plan>"
+            + "|".join(five)
+            + r")”?(?:期末|末)的?)?\s*\Z"
         ),
         change_to=re.compile(
             r"\s*(?:预计|预期|将)?\s*(?:"
@@ -1209,6 +1212,8 @@ def _start_period(ctx: _Context, from_at: int, kind: str, year: int, label: str 
     m = _cues().change_from.search(ctx.sentence, max(0, from_at - 12), from_at)
     if m is not None and year_pattern().search(m.group()) is not None:
         return kind, year  # 由2017年的1200亿元: the year read for it is its own
+    if m is not None and m.group("plan"):
+        return "actual", _cues().five_year[m.group("plan")]  # 由“八五”期末的833亿元: 1995
     if kind == "target":
         return "actual", ctx.report_year - 1
     span = _span_years(label) if label is not None and _cues().past_span.search(label) else 1
