@@ -519,3 +519,8 @@ def test_a_town_news_item_reviews_the_year_it_names_before_its_plan() -> None:
 def test_a_forums_tag_before_the_title_is_no_part_of_it() -> None:
     text = "[湖北] 2020年神农架林区政府工作报告\n——2020年1月4日在林区十二届人民代表大会第四次会议上\n"
     assert extract_meta(text, text).title == "2020年神农架林区政府工作报告"
+
+
+def test_a_bullet_before_the_title_is_no_part_of_it() -> None:
+    text = "  • 政府工作报告\n  • ——2001年2月16日在内蒙古自治区第九届人民代表大会第四次会议上\n"
+    assert extract_meta(text, text).title == "政府工作报告"

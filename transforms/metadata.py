@@ -188,7 +188,8 @@ def _title(meta: DocMeta, head: list[str]) -> None:
             and not _page_chrome(head[i - 1])
         ):
             title = head[i - 1] + line  # the region and year on the line above
-        meta.title = _TAG.sub("", title).strip("-—：: ")  # [湖北] 2020年神农架林区政府工作报告: a forum's tag
+        # [湖北] 2020年神农架林区政府工作报告: a forum's tag; • 政府工作报告: a list's bullet
+        meta.title = _TAG.sub("", title).strip("-—：: •·●◆■")
         # 《政府工作报告》摘要：2021年全县…完成: the headline's year is not the report's.
         named = m.group() if (m := _REPORT_NAME.match(title)) is not None else title
         if years := [int(y) for y in _YEAR.findall(named)]:
