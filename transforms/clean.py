@@ -474,13 +474,18 @@ def _cut_in_two(before: str, after: str) -> bool:
     if before[-1].isdigit() and after[0] in _FIGURE_GOES_ON:
         return True
     names = term_names()
-    longest = max(map(len, names))
+    longest = _longest_term()
     for k in range(1, min(len(before), longest - 1) + 1):
         head = before[-k:]
         for n in range(1, min(len(after), longest - k) + 1):
             if head + after[:n] in names:
                 return True
     return False
+
+
+@cache
+def _longest_term() -> int:
+    return max(map(len, term_names()))
 
 
 _SENTENCE_OF_LINE = re.compile(r"[^。！？!?]+[。！？!?]*")

@@ -138,7 +138,6 @@ def _cues() -> _Cues:
         estimate=re.compile(est),
         estimate_not_after=tuple(d["estimate_not_after"]),
         # 预计（下同）, or both in the brackets: 地区生产总值（预计，下同）30.7亿元
-        # 预计（下同）, or both in the brackets: 地区生产总值（预计，下同）30.7亿元
         estimate_onward=re.compile(rf"(?:(?:{est})\s*[（(]|[（(]\s*(?:{est})数?\s*[，,、]?)\s*\Z"),
         onward_gate=re.compile(on),
         threshold=re.compile(
