@@ -14,7 +14,7 @@ from re import _parser as sre_parse
 
 __all__ = ["gate", "required_chars"]
 
-_MAX_CHARS = 12  # a longer set makes a poor pre-check
+_MAX_CHARS = 13  # a longer set makes a poor pre-check
 
 
 def required_chars(pattern: str | re.Pattern[str]) -> frozenset[str] | None:
