@@ -1282,3 +1282,13 @@ def test_the_level_a_change_started_from_is_no_estimate() -> None:
         ("general_budget_revenue", 2022, 20, False),
         ("general_budget_revenue", 2023, 25, True),
     ]
+
+
+def test_every_period_pattern_keeps_a_character_gate():
+    """The period patterns run on the text before each figure only where a character they need is
+    there (transforms/literals.py). A cue whose only rare character is a common one (an opening
+    quote) once dropped the gate for all of them: every prefix ran every pattern."""
+    from transforms.facts import _needed_chars
+
+    needed = _needed_chars()
+    assert needed.period is not None and needed.five_year_end is not None and needed.year is not None
