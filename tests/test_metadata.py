@@ -524,3 +524,11 @@ def test_a_forums_tag_before_the_title_is_no_part_of_it() -> None:
 def test_a_bullet_before_the_title_is_no_part_of_it() -> None:
     text = "  • 政府工作报告\n  • ——2001年2月16日在内蒙古自治区第九届人民代表大会第四次会议上\n"
     assert extract_meta(text, text).title == "政府工作报告"
+
+
+def test_the_share_buttons_label_above_the_title_is_no_part_of_it() -> None:
+    text = (
+        "来源: 澄迈县中兴镇人民政府 | 发文机关: 澄迈县中兴镇 |\n分享到:\n政府工作报告\n"
+        "—2022年2月17日在中兴镇第十七届人民代表大会第二次会议上\n"
+    )
+    assert extract_meta(text, text).title == "政府工作报告"

@@ -90,6 +90,7 @@ _BREADCRUMB = (">", "»", "位置", "首页")
 _PAGE_FIELDS = (
     *("分类", "栏目", "类别", "体裁", "索引号", "文件编号", "发文字号", "文号", "发布机构"),
     *("名称:", "名称："),  # 名称: 2007年政府工作报告 文号: …
+    "分享到",  # the share buttons' label above the title
 )
 # The speaker's own party committee is the last leader named: 在区委、区政府和街道党工委的坚强领导下.
 _LED_BY_SUBUNIT = re.compile(r"[和及、](?:街道党工委|街道党委|[镇乡]党委)(?:的)?(?:坚强|正确|有力)?领导下")
