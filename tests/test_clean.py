@@ -466,3 +466,15 @@ def test_a_headline_as_wide_as_a_wrapped_text_stays_above_the_dateline():
     lines = clean_document(text).text.split("\n")
     assert lines[0] == headline
     assert lines[1].startswith("本报讯")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("生产总值6835. 27亿元，增长8.9%。", "生产总值6835.27亿元，增长8.9%。"),  # 甘肃 2015 (香港商报)
+        ("人口自然增长率6. 2‰。", "人口自然增长率6.2‰。"),
+        ("1. 2024年工作回顾", "1. 2024年工作回顾"),  # a numbered line
+    ],
+)
+def test_a_space_after_a_decimal_point_before_a_unit_goes(line, expected):
+    assert clean_document(line).text == expected

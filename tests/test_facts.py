@@ -1292,3 +1292,23 @@ def test_every_period_pattern_keeps_a_character_gate():
 
     needed = _needed_chars()
     assert needed.period is not None and needed.five_year_end is not None and needed.year is not None
+
+
+def test_a_year_opening_a_sentence_holds_for_its_clauses_after_a_plan():
+    """甘肃 2015 (香港商报): the targets first, then 据介绍，2014年甘肃省实现生产总值…，增长8.9%；固定资产
+    投资…；… — every 2014 figure after the first was a 2015 target, the growth too."""
+    text = (
+        "工作报告明确了今年的主要预期目标：生产总值增长8%左右，固定资产投资增长20%左右。\n"
+        "据介绍，2014年甘肃省实现生产总值6835.27亿元，增长8.9%；固定资产投资7759.6亿元，增长21.1%；"
+        "城镇登记失业率2.19%。\n"
+    )
+    facts = core(text, 2015)
+    assert [(f.indicator_code, f.kind, f.period_year, f.value) for f in facts] == [
+        ("gdp", "target", 2015, 8),
+        ("fixed_asset_investment", "target", 2015, 20),
+        ("gdp", "actual", 2014, 6835.27),
+        ("gdp", "actual", 2014, 8.9),
+        ("fixed_asset_investment", "actual", 2014, 7759.6),
+        ("fixed_asset_investment", "actual", 2014, 21.1),
+        ("urban_unemployment_registered", "actual", 2014, 2.19),
+    ]

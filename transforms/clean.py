@@ -29,6 +29,9 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _INNER_SPACE = re.compile(r"[ \t\u3000\xa0]+")
 # A decimal point with a space before it (6 . 5%); not 1. 2024年, a numbered line.
 _SPACED_POINT = re.compile(r"(?<=\d)[ \t\u3000\xa0]+\.[ \t\u3000\xa0]*(?=\d)")
+# …and one with a space after it only where a unit follows the digits (生产总值6835. 27亿元, 人口自然增长
+# 率6. 2‰): 1. 2024年 stays a numbered line.
+_POINT_THEN_SPACE = re.compile(r"(?<=\d)\.[ \t\u3000\xa0]+(?=\d{1,4}(?:[%％‰]|[万亿千百]*元|万|亿))")
 # A typeset text that spaces out its digits (1 9 9 7 年国内生产总值达到7 4 7 7 2亿元, 增长1 1 %)
 # is known by a year written so; in such a text a run of single spaced digits is one number.
 _SPACED_YEAR = re.compile(r"(?<![\d.])(?:1 9|2 0) \d \d ?年")
@@ -43,6 +46,8 @@ def _drop_layout_spaces(line: str) -> str:
     neighbours in lookarounds tests them at every character)."""
     if " ." in line:
         line = _SPACED_POINT.sub(".", line)  # 增长6 . 5%左右: one figure
+    if ". " in line:
+        line = _POINT_THEN_SPACE.sub(".", line)
     pieces: list[str] = []
     pos = 0
     for m in _INNER_SPACE.finditer(line, 1, len(line) - 1):

@@ -182,6 +182,7 @@ class _Context:
     offset: int  # of the sentence in the document text
     label: str | None = None  # the part's horizon (过去五年, 今后五年)
     raw: str = ""  # the sentence as in the document, for provenance
+    opening_year: int | None = None  # 2014年，A；B: the year opening the sentence this clause is of
 
     @property
     def provenance(self) -> str:
@@ -238,6 +239,7 @@ def extract_facts(
             here = [i for i in onward if part.start <= i < part.end]
             estimated_from, estimated_section = (here[0], section) if here else (len(text), "")
         carried: str | None = None  # 前三季度，…；: the period opening the sentence
+        carried_year: int | None = None  # 2014年甘肃省实现…；B；C: the year opening the sentence
         opens = True  # this ；-clause is the first of its sentence
         estimated = False  # 预计2025年，A；B；C: an estimate word opening the sentence heads its list
         span_label: str | None = None  # 这五年，…。: a paragraph opened by a five-year horizon
@@ -262,6 +264,8 @@ def extract_facts(
             elif opens and clause_ends:
                 # Only the first clause's: in …增长5.1%；1-11月，A；B each clause has its period.
                 carried = _opening_period(sentence)
+            if opens:  # and the ；-clauses after it, which name no year of their own
+                carried_year = _opening_year(sentence) if "年" in sentence[:_OPENING_YEAR_CHARS] else None
             if estimated and _opening_period(sentence) is not None:
                 estimated = False  # …；1-11月，…: the list of estimates has ended at a counted period
             carry_estimate = estimated
@@ -273,7 +277,7 @@ def extract_facts(
                 continue
             raw = sentence if same else original[start:end]
             for head, rel_start, rel_end, tail, place in _relative_facts(
-                sentence, raw, report_year, section, sentence_label
+                sentence, raw, report_year, section, sentence_label, carried_year
             ):
                 if place and place not in own_places:
                     # 广州经济总量 in Guangdong's report: that place's figure, not the report's.
@@ -321,6 +325,18 @@ def _opening_period(sentence: str) -> str | None:
     return None
 
 
+# 2014年甘肃省实现…, 据介绍，2014年…, 2023年，…: a year at the head of a sentence, perhaps after a
+# few words of attribution, and not a month of it (2023年1-11月 opens a period of its own).
+_OPENING_YEAR_CHARS = 12
+_OPENING_YEAR = re.compile(r"(?:[^，,。；;]{1,6}[，,])?((?:19|20)\d{2})年(?![\d底末以度])")
+
+
+def _opening_year(sentence: str) -> int | None:
+    """The year opening a sentence, which holds for its ；-clauses that name none."""
+    m = _OPENING_YEAR.match(sentence)
+    return int(m.group(1)) if m is not None else None
+
+
 def _period_label(words: str) -> str:
     """A qualifier as its label: a five-year plan's by the plan's name, as its headings give it
     (“十四五”时期, 十四五期间 → 十四五), so one plan's figures share one label."""
@@ -343,12 +359,17 @@ def _has_figure(sentence: str) -> bool:
 
 @lru_cache(maxsize=1 << 13)  # recurring sentences stay; 8k entries keep a worker's memory flat
 def _relative_facts(
-    sentence: str, raw: str, report_year: int, section: str, label: str | None
+    sentence: str,
+    raw: str,
+    report_year: int,
+    section: str,
+    label: str | None,
+    opening_year: int | None = None,
 ) -> tuple[_RelFact, ...]:
     """The facts of one sentence with offsets relative to the sentence start. Facts depend on
     the sentence and its part only, and reports repeat sentences (generated ones a lot), so
     they are memoized as field tuples (immutable, safe to share); callers build the Facts."""
-    ctx = _Context(report_year, section, sentence, 0, label, raw)
+    ctx = _Context(report_year, section, sentence, 0, label, raw, opening_year)
     facts: list[_RelFact] = []
     if _has_figure(sentence):
         facts.extend(_sentence_facts(ctx))
@@ -1058,6 +1079,8 @@ def _period(ctx: _Context, q: Quantity, clause_start: int) -> tuple[str, int, st
                 continue
             years.append((m.start(), int(m.group(1)), _MONTH_AFTER.match(prefix, m.end()) is not None))
         stated = [(y, dated) for pos, y, dated in years if pos >= clause_start or pos < 3]
+    if not stated and ctx.opening_year is not None:
+        stated = [(ctx.opening_year, False)]  # 据介绍，2014年…；固定资产投资7759.6亿元: 2014's too
     return _period_rest(ctx, stated, label)
 
 
