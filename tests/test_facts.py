@@ -1312,3 +1312,14 @@ def test_a_year_opening_a_sentence_holds_for_its_clauses_after_a_plan():
         ("fixed_asset_investment", "actual", 2014, 21.1),
         ("urban_unemployment_registered", "actual", 2014, 2.19),
     ]
+
+
+@pytest.mark.parametrize("verb", ["破", "跨过"])
+def test_a_round_magnitude_after_a_short_verb_of_reaching_is_a_figure(verb):
+    """克什克腾旗 2025: 规模以上固定资产投资破百亿元大关，增长25% lost both figures: 百亿元 was no
+    figure after 破, so the growth after it had no subject."""
+    facts = core(REVIEW + f"规模以上固定资产投资{verb}百亿元大关，增长25%。")
+    assert [(f.indicator_code, f.measure, f.value_std, f.comparator) for f in facts] == [
+        ("fixed_asset_investment", "level", 1e10, "at_least"),
+        ("fixed_asset_investment", "growth", 25, "point"),
+    ]
