@@ -1323,3 +1323,10 @@ def test_a_round_magnitude_after_a_short_verb_of_reaching_is_a_figure(verb):
         ("fixed_asset_investment", "level", 1e10, "at_least"),
         ("fixed_asset_investment", "growth", 25, "point"),
     ]
+
+
+@pytest.mark.parametrize("verb", ["负增长", "同比负增长"])
+def test_negative_growth_is_a_decline(verb):
+    """地区生产总值负增长2.1% came out as +2.1 %: the 增长 inside 负增长 was read as the verb."""
+    facts = core(REVIEW + f"地区生产总值{verb}2.1%，一般公共预算收入增长3%。")
+    assert [(f.indicator_code, f.value_std) for f in facts] == [("gdp", -2.1), ("general_budget_revenue", 3)]

@@ -966,7 +966,8 @@ def _tail_measure(family: str, tail: str, change_by_definition: bool) -> tuple[s
     growth = _last_match(tail[-8:], lk.growth)
     decline = _last_match(tail[-8:], lk.decline)
     verb_pos = max(growth[0] if growth else -1, decline[0] if decline else -1)
-    sign = -1 if decline and (not growth or decline[0] >= growth[0]) else 1
+    # The verb that ends last wins; 负增长 ends where the 增长 inside it does, and is the decline.
+    sign = -1 if decline and (not growth or decline[0] + len(decline[1]) >= growth[0] + len(growth[1])) else 1
     if family in ("percent",):
         if level_marker and not tail.endswith(("增长", "下降")):
             rate = _last_match(tail, lk.rate)  # 增速回落至5.2%: the rate itself, not a level
