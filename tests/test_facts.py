@@ -1330,3 +1330,19 @@ def test_negative_growth_is_a_decline(verb):
     """地区生产总值负增长2.1% came out as +2.1 %: the 增长 inside 负增长 was read as the verb."""
     facts = core(REVIEW + f"地区生产总值{verb}2.1%，一般公共预算收入增长3%。")
     assert [(f.indicator_code, f.value_std) for f in facts] == [("gdp", -2.1), ("general_budget_revenue", 3)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一般公共预算收入12.3亿元，为年度预算的102.5%，同比增长4.2%。",
+        "一般公共预算收入完成年初预算的98.6%，同比增长4.2%。",
+    ],
+)
+def test_a_completion_rate_does_not_take_the_figures_after_it(text):
+    """为年度预算的102.5%，同比增长4.2%: the growth went to 年度预算 (long tail), not the revenue."""
+    facts = extract_facts(REVIEW + text, 2024)
+    found = [(f.indicator_code, f.measure, f.value) for f in facts]
+    assert ("general_budget_revenue", "growth", 4.2) in found
+    rate = next(f for f in facts if f.unit == "%" and f.measure == "level")
+    assert rate.indicator_code is None

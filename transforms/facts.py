@@ -427,6 +427,19 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
         )
         if multiple:
             phrase = phrase[: phrase.rfind("是")] if "是" in phrase else phrase  # the subject's words
+        elif q.family == "percent" and "的" in phrase and (done := _COMPLETION.search(phrase)) is not None:
+            # 一般公共预算收入12.3亿元，为年度预算的102.5%，同比增长4.2%: a completion rate is long
+            # tail under its own words, and the figures after it are the indicator's again.
+            whose = _subject_for(phrase, None)
+            if whose is not None and (
+                fact := _make_fact(ctx, q, "", clause_start, _Subject(whose.name, None), provenance)
+            ):
+                facts.append(fact)
+            before = phrase[: done.start()]
+            base = _subject_for(before, None) if _strip_words(before) else subject
+            if base is not None:
+                subject = _Subject(base.name, base.indicator, inherited=True, place=base.place)
+            continue
         if role == "end" and (base := start_subjects.get(ends[idx][0], subject)) is not None:
             # 由2010年的77亿元跃升到2015年的161.1亿元: the end is the start's indicator, whatever
             # verb and date stand between them; in 从26681元、7821元增长到36500元、12800元 each
@@ -924,6 +937,8 @@ def _is_delta(phrase: str, q: Quantity) -> bool:
     return _read_phrase(phrase).delta
 
 
+# 为年度预算的102.5%, 完成年初预算的98.6%, 完成全年目标任务的105%: how much of a plan was done.
+_COMPLETION = re.compile(r"(?:完成|为|达到|达|占)[^，,；;。]{0,12}?(?:预算|计划|目标|任务)数?的$")
 # 是2006年的2.1倍, 分别是“十五”期间的4.9倍和2.5倍: a level as a multiple of an earlier one.
 _MULTIPLE_OF = re.compile(r"是[^，,；;。是]{0,14}的$")
 
