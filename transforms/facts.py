@@ -163,6 +163,12 @@ class _Subject:
     place: str = ""  # a place named right before the indicator (广州 in 广州经济总量)
 
 
+def _inherit(subject: _Subject, coordination: tuple[_Head, ...] = ()) -> _Subject:
+    """The same subject for a figure whose phrase names nothing new (增长6.5%, 是2006年的2.1倍)."""
+    s = subject
+    return _Subject(s.name, s.indicator, inherited=True, coordination=coordination, place=s.place)
+
+
 def _heads(codes: tuple[str, ...]) -> tuple[_Head, ...]:
     lex = lexicon()
     return tuple((lex[c].name_zh, lex[c]) for c in codes)
@@ -438,18 +444,16 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
             before = phrase[: done.start()]
             base = _subject_for(before, None) if _strip_words(before) else subject
             if base is not None:
-                subject = _Subject(base.name, base.indicator, inherited=True, place=base.place)
+                subject = _inherit(base)
             continue
         if role == "end" and (base := start_subjects.get(ends[idx][0], subject)) is not None:
             # 由2010年的77亿元跃升到2015年的161.1亿元: the end is the start's indicator, whatever
             # verb and date stand between them; in 从26681元、7821元增长到36500元、12800元 each
             # end is the indicator of the start in its place.
-            subject = _Subject(
-                base.name, base.indicator, inherited=True, coordination=base.coordination, place=base.place
-            )
+            subject = _inherit(base, base.coordination)
         elif multiple and subject is not None and idx - 1 not in multiples and _names_nothing(phrase):
             # 地区生产总值14.3亿元，是2006年的2.1倍: a multiple of the level just named, not of 是
-            subject = _Subject(subject.name, subject.indicator, inherited=True, place=subject.place)
+            subject = _inherit(subject)
         else:
             listed = _listed_subject(phrase, subject, named, sentence, quantities, idx)
             if listed is None:
@@ -483,7 +487,7 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
                     )
                 ) is not None:
                     facts.append(fact)
-            subject = _Subject(subject.name, subject.indicator, inherited=True, place=subject.place)
+            subject = _inherit(subject)
             continue
         if not subject.inherited and subject.name and subject.name not in named_names:
             named.append((subject.name, subject.indicator))
@@ -809,7 +813,7 @@ def _subject_for(phrase: str, previous: _Subject | None) -> _Subject | None:
     if r.bare:
         if previous is None:
             return None
-        return _Subject(previous.name, previous.indicator, inherited=True, place=previous.place)
+        return _inherit(previous)
     return _Subject(r.name, None) if r.name else None
 
 

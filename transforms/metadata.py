@@ -57,10 +57,9 @@ _BASE_YEAR_MARKS = ("比", "较", "是", "由", "从")
 # A page's own date among its first lines (编辑:…2018-01-24 16:20, 发布日期:2022-02-11).
 _PAGE_DATE_SCAN = 1000
 # A posting line writes the day as 2023年01月12日10:18 too: with a time of day, never a session's.
-_PAGE_DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})(?:[-/.](\d{1,2})[-/.]\d{1,2}(?!\d)|年(\d{1,2})月\d{1,2}日\s*\d{1,2}[:：]\d{2})"
-)
-_TIME_OF_DAY_AFTER = re.compile(r"\d{1,2}月\d{1,2}日\s*\d{1,2}[:：]\d{2}")
+_POSTED_DAY = r"(\d{1,2})月\d{1,2}日\s*\d{1,2}[:：]\d{2}"  # after 年: 01月12日10:18
+_PAGE_DATE = re.compile(rf"(?<!\d)((?:19|20)\d{{2}})(?:[-/.](\d{{1,2}})[-/.]\d{{1,2}}(?!\d)|年{_POSTED_DAY})")
+_TIME_OF_DAY_AFTER = re.compile(_POSTED_DAY)
 # The review's own heading, on a line of its own: 一、2023年工作回顾.
 _REVIEW_WORDS = ("工作回顾", "工作总结", "的工作回顾", "的工作总结")
 _REVIEW_HEADING = re.compile(
