@@ -583,6 +583,27 @@ def test_she_ling_is_retail_sales():
     ]
 
 
+def test_a_magnitude_without_its_base_takes_the_indicators_base():
+    """社零实现145.98亿 (杭州上城 street office 2023), 突破1.2万亿: news and street reports drop 元
+    and 人. The indicator's one base fills it in; with two bases (trade: 元 or 美元), with no
+    indicator, or before a word that may be a base the table lacks (10万羽), nothing comes out."""
+    facts = extract_facts(
+        REVIEW + "社零实现145.98亿，同比增长8.2%。全年地区生产总值突破1.2万亿，增长5.5%。"
+        "新增城镇就业1.3万，养殖家禽10万羽。进出口总额1200亿，增长2%。常住人口120万。",
+        2024,
+    )
+    assert [
+        (f.indicator_code, f.measure, f.value, f.unit, f.value_std, f.unit_std, f.comparator) for f in facts
+    ] == [
+        ("retail_sales", "level", 145.98, "亿", 1.4598e10, "元", "point"),
+        ("retail_sales", "growth", 8.2, "%", 8.2, "%", "point"),
+        ("gdp", "level", 1.2, "万亿", 1.2e12, "元", "at_least"),
+        ("gdp", "growth", 5.5, "%", 5.5, "%", "point"),
+        ("new_urban_jobs", "level", 1.3, "万", 13000, "人", "point"),
+        ("foreign_trade", "growth", 2, "%", 2, "%", "point"),
+    ]
+
+
 def test_kebi_qualifies_a_growth_and_names_nothing():
     # Before, 可比年均增长9.1% was a long-tail figure named 可比.
     facts = core(REVIEW + "固定资产投资186.4亿元，可比年均增长9.1%。")

@@ -22,7 +22,7 @@ from transforms import mojibake
 from transforms.codepoints import normalize_code_points
 from transforms.indicators import term_names
 from transforms.models import Cleaned
-from transforms.numbers import find_quantities
+from transforms.numbers import BARE, find_quantities
 
 _SCRIPT_SAMPLE = 20_000
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -560,7 +560,7 @@ def _strip_footnotes(line: str) -> str:
 
     def keep_or_drop(m: re.Match[str]) -> str:
         quantities = find_quantities(line[m.start() : m.start() + 12])
-        return m.group(1) if quantities and quantities[0].start == 0 else ""
+        return m.group(1) if quantities and quantities[0].start == 0 and quantities[0].family != BARE else ""
 
     return _FOOTNOTE.sub(keep_or_drop, line)
 

@@ -19,6 +19,7 @@ from transforms.indicators import Indicator, coordinations, find_terms, lexicon,
 from transforms.literals import gate
 from transforms.models import Fact
 from transforms.numbers import (
+    BARE,
     MASK_GATE,
     Quantity,
     arabic_years,
@@ -1173,6 +1174,8 @@ def _make_fact(
     if measured is None:
         return None
     measure, sign = measured
+    if q.family == BARE and (q := _with_base(q, indicator, measure)) is None:
+        return None
     if (
         measure == "level"
         and (subject.inherited or (subject.name.endswith(_GROWTH_NAMES) and not _strip_words(tail)))
@@ -1269,6 +1272,19 @@ def _span_years(label: str) -> int:
     """How many years a past span covers: 3 for 过去三年, 4 for 四年来, else five (过去五年, 十三五)."""
     i = label.find("年")
     return _SPAN_YEARS.get(label[i - 1 : i], 5) if i > 0 else 5
+
+
+_BASES = {frozenset({"money"}): "元", frozenset({"people"}): "人"}
+
+
+def _with_base(q: Quantity, indicator: Indicator | None, measure: str) -> Quantity | None:
+    """社零实现145.98亿, 人口120万: a level written without its base is in the base of the
+    indicator it is found for, when that has only one (trade may be in 元 or 美元). With no
+    indicator the base is unknown, and the figure is nobody's."""
+    if indicator is None or measure != "level" or indicator.rate:
+        return None
+    base = _BASES.get(indicator.level_families)
+    return None if base is None else q._replace(unit_std=base, family=next(iter(indicator.level_families)))
 
 
 def _fits(indicator: Indicator, measure: str, q: Quantity) -> bool:

@@ -25,6 +25,9 @@ CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
 RANGE_SEP = r"[-－—–~～至到]{1,2}"
 
 
+BARE = "bare"  # the family of a magnitude written without its base (145.98亿)
+
+
 class Quantity(NamedTuple):
     """A tuple, not a frozen dataclass: one is made per figure, and a frozen dataclass's
     ``__init__`` sets each field through ``object.__setattr__`` (three to four times slower)."""
@@ -81,10 +84,19 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# What may follow a magnitude written without its base (社零实现145.98亿，, 人口120万。, 突破1.2万亿
+# 左右): the end of a clause or a growth after it. Anything else may be a base the units table
+# lacks (10万羽), so it is no figure.
+_BARE_END = r"\s*(?:左右|以上)?\s*(?:[，,。；;、）)]|$|增长|同比|比上年|较上年)"
+
+
 @cache
 def _pattern() -> re.Pattern[str]:
     u = _units()
-    unit = rf"(?P<pct>{_alt(u.percents)})|(?P<mult>{_alt(u.multipliers)})?(?P<base>{_alt(u.bases)})"
+    unit = (
+        rf"(?P<pct>{_alt(u.percents)})|(?P<mult>{_alt(u.multipliers)})?(?P<base>{_alt(u.bases)})"
+        rf"|(?P<bare>万亿|亿|万)(?={_BARE_END})"
+    )
     number = rf"(?P<num>{DIGITS})(?:\s*(?P<pct1>[%％]))?(?:\s*{RANGE_SEP}\s*(?P<num2>{DIGITS}))?"
     # Lookbehind: not glued to a Latin letter, digit, dot, slash or a formula sign (S104, 2+1).
     # Lookahead: not a label such as 10万吨级码头 or a code such as 5G.
@@ -247,6 +259,9 @@ def _from_digits(m: re.Match[str]) -> Quantity | None:
     if pct:
         std, family = u.percents[pct]
         return Quantity(start, end, value, high, pct, std, family, 1.0, bool(more))
+    if base is None:  # 145.98亿: the indicator it is found for gives the base (facts.py)
+        bare = m.group("bare")
+        return Quantity(start, end, value, high, bare, "", BARE, u.multipliers[bare], bool(more))
     std, family = u.bases[base]
     mult_word = mult or ""
     multiplier = u.multipliers.get(mult_word, 1.0)
