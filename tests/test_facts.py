@@ -604,6 +604,25 @@ def test_a_magnitude_without_its_base_takes_the_indicators_base():
     ]
 
 
+def test_a_two_year_mean_growth_is_labelled_and_names_nothing():
+    """国内生产总值增长8.1%，两年平均增长5.1% (reports of 2021): the mean since 2019 is a figure of
+    its own, labelled so the met rule never compares it with the year's target. It was a second
+    growth of the year, or a long-tail figure named 两."""
+    facts = extract_facts(
+        REVIEW + "全年GDP达1.2万亿元，比上年增长8.1%，两年平均增长5.1%；社会消费品零售总额增长12.5%，"
+        "两年平均增长3.9%。全县生产总值三年平均增长6.2%。",
+        2024,
+    )
+    assert [(f.indicator_code, f.measure, f.value, f.period_label) for f in facts] == [
+        ("gdp", "level", 1.2, None),
+        ("gdp", "growth", 8.1, None),
+        ("gdp", "growth", 5.1, "两年平均"),
+        ("retail_sales", "growth", 12.5, None),
+        ("retail_sales", "growth", 3.9, "两年平均"),
+        ("gdp", "growth", 6.2, "三年平均"),
+    ]
+
+
 def test_kebi_qualifies_a_growth_and_names_nothing():
     # Before, 可比年均增长9.1% was a long-tail figure named 可比.
     facts = core(REVIEW + "固定资产投资186.4亿元，可比年均增长9.1%。")
