@@ -791,6 +791,35 @@ def test_a_bare_magnitude_is_a_figure_only_after_a_verb_of_reaching_it():
     assert find_quantities("连跨两个万亿元台阶") == []
 
 
+def test_a_lone_magnitude_after_a_verb_of_reaching_it_is_one_of_it():
+    """农村居民人均纯收入首次突破万元 (county reports): 万 alone was never a figure, so neither
+    it nor the 10235元 after it (whose clause names nothing) came out."""
+    facts = core(f"{REVIEW}农村居民人均纯收入首次突破万元，达到10235元。带动就业近千人。")
+    assert [(f.indicator_code, f.value_std, f.unit_std, f.comparator) for f in facts] == [
+        ("rural_net_income", 1e4, "元", "at_least"),
+        ("rural_net_income", 10235, "元", "point"),
+    ]
+    assert [(q.value, q.unit) for q in find_quantities("带动就业近千人")] == [(1000, "人")]
+    # A class (万元GDP能耗) or a lone magnitude after any other word is still no figure.
+    assert [q.unit for q in find_quantities("万元GDP能耗下降3%，人均纯收入上万元")] == ["%"]
+
+
+def test_a_figure_whose_clause_names_nothing_takes_the_one_indicator_named_before_it():
+    """社会消费品零售总额首次迈上百亿台阶，达到103亿元: the name is in the clause before, which
+    holds no figure. Clauses of words only, or naming two indicators, give nothing."""
+    facts = core(
+        f"{REVIEW}社会消费品零售总额首次迈上百亿台阶，达到103亿元，增长8%。"
+        "全县地区生产总值在经济下行压力持续加大的情况下，达到120.5亿元。"
+        "面对复杂严峻的形势，全县上下团结一心，实现120亿元。"
+        "一般公共预算收入和税收收入齐头并进，分别达到12亿元和9亿元。"
+    )
+    assert [(f.indicator_code, f.measure, f.value) for f in facts] == [
+        ("retail_sales", "level", 103),
+        ("retail_sales", "growth", 8),
+        ("gdp", "level", 120.5),
+    ]
+
+
 def test_pm25_concentration():
     (fact,) = extract_facts(f"{REVIEW}PM2.5平均浓度下降到31微克/立方米。", 2024)
     assert (fact.indicator_name, fact.value, fact.unit_std) == ("PM2.5平均浓度", 31, "μg/m³")

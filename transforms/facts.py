@@ -464,6 +464,8 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
                 # 财政税收：3000万元以上, 固定资产投资：增长8%: a target list's label is before the colon.
                 phrase = sentence[max(breaks[i - 2] + 1 if i > 1 else 0, floor) : q.start]
                 subject = _subject_for(phrase, None)
+            elif subject is None and clause_start and not floor and not _strip_words(phrase):
+                subject = _named_before(sentence[:clause_start])
         if multiple:
             multiples.add(idx)
         if subject is None:
@@ -794,6 +796,18 @@ def _place_before(before: str) -> str:
         if before[-n:] in words:
             found = before[-n:]
     return found
+
+
+def _named_before(text: str) -> _Subject | None:
+    """社会消费品零售总额首次迈上百亿台阶，达到103亿元; 地区生产总值在…的情况下，达到120亿元: a
+    figure whose own clause names nothing, first in its sentence, is of the one indicator the
+    clauses before it name (a clause of words only may be about anything: no long-tail name)."""
+    if not mentions_any_term(text):
+        return None
+    hits = find_terms(text)
+    if len({h.codes for h in hits}) != 1 or len(hits[-1].codes) != 1:
+        return None
+    return _Subject(hits[-1].term, lexicon()[hits[-1].codes[0]])
 
 
 def _subject_for(phrase: str, previous: _Subject | None) -> _Subject | None:

@@ -216,12 +216,13 @@ def is_masked(q: Quantity) -> bool:
 def _cn_candidate() -> re.Pattern[str]:
     """Text without a match has no Chinese-numeral quantity, so _chinese_quantities is skipped:
     a quantity needs 百分之, or a numeral (two characters, or one that is not a bare
-    multiplier such as 亿 in 5亿元) right before its unit."""
+    multiplier such as 亿 in 5亿元, or a lone magnitude after a verb: 突破万元) right before its unit."""
     u = _units()
+    unit = rf"(?:{_alt(u.multipliers)})?(?:{_alt(u.cn_bases)})"
     return re.compile(
         rf"百分之|[{CN_DIGITS}]个百分点"
-        rf"|(?:[{CN_DIGITS}]{{2}}|[零〇一二两三四五六七八九])(?:多|余)?(?:{_alt(u.multipliers)})?"
-        rf"(?:{_alt(u.cn_bases)})"
+        rf"|(?:[{CN_DIGITS}]{{2}}|[零〇一二两三四五六七八九])(?:多|余)?{unit}"
+        rf"|(?:{_alt(u.magnitude_verbs)})[{_MAGNITUDES}]{unit}"
     )
 
 
@@ -293,11 +294,12 @@ def _chinese_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantit
             std, family = u.bases[base]
             multiplier, unit, end = u.multipliers.get(mult_word, 1.0), mult_word + base, m.end()
         percent = bool(m["pct"] or m["points"])
-        value = _cn_value(cn, percent=percent)
+        reached = not percent and cn[0] in _MAGNITUDES and text.endswith(u.magnitude_verbs, 0, m.start())
+        if cn[0] in _MAGNITUDES and not reached and not percent:
+            continue  # 千亿元级产业集群, 两个万亿元台阶, 万元GDP能耗: a class or a threshold, not a figure
+        value = _cn_value(cn, percent=percent, lone=reached)
         if value is None or (value < 10 and not mult_word and not percent):
             continue  # 一人一档, 一户一策: small bare numerals are idioms, not figures
-        if cn[0] in _MAGNITUDES and not percent and not text[: m.start()].endswith(u.magnitude_verbs):
-            continue  # 千亿元级产业集群, 两个万亿元台阶: a class or a threshold, not a figure
         high = None
         if m["pct"] and (r := _CN_PERCENT_RANGE.match(text, end)) is not None:
             top = _cn_value(r.group(1), percent=True)
@@ -317,10 +319,11 @@ _CN_PERCENT_RANGE = re.compile(rf"\s*{RANGE_SEP}\s*百分之([{CN_DIGITS}]{{1,12
 _MAGNITUDES = "十百千万亿"
 
 
-def _cn_value(cn: str, percent: bool = False) -> float | None:
+def _cn_value(cn: str, percent: bool = False, lone: bool = False) -> float | None:
     """``percent``: the numeral after 百分之, where 十二 and 十 are the usual way to write 12 and 10
-    (in a unit, a lone magnitude such as 千 in 千亿元 is a class, not a figure)."""
-    if len(cn) == 1 and cn in ("点" if percent else _MAGNITUDES + "点"):
+    (in a unit, a lone magnitude such as 千 in 千亿元 is a class, not a figure). ``lone``: a lone
+    magnitude after a verb of reaching it is one of it (突破万元: 10000 元)."""
+    if len(cn) == 1 and cn in ("点" if percent or lone else _MAGNITUDES + "点"):
         return None
     if cn[0] in _MAGNITUDES:
         cn = "一" + cn  # 千亿元, 百亿元, 万亿元: a round magnitude, read as one of it; 十二 is 一十二
