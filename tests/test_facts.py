@@ -800,8 +800,9 @@ def test_a_lone_magnitude_after_a_verb_of_reaching_it_is_one_of_it():
         ("rural_net_income", 10235, "元", "point"),
     ]
     assert [(q.value, q.unit) for q in find_quantities("带动就业近千人")] == [(1000, "人")]
-    # A class (万元GDP能耗) or a lone magnitude after any other word is still no figure.
-    assert [q.unit for q in find_quantities("万元GDP能耗下降3%，人均纯收入上万元")] == ["%"]
+    # A class (万元GDP能耗, 超亿元项目) or a lone magnitude after any other word is still no figure.
+    classes = find_quantities("万元GDP能耗下降3%，人均纯收入上万元，超亿元项目52个")
+    assert [q.unit for q in classes] == ["%", "个"]
 
 
 def test_a_figure_whose_clause_names_nothing_takes_the_one_indicator_named_before_it():

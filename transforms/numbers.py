@@ -219,11 +219,16 @@ def _cn_candidate() -> re.Pattern[str]:
     multiplier such as 亿 in 5亿元, or a lone magnitude after a verb: 突破万元) right before its unit."""
     u = _units()
     unit = rf"(?:{_alt(u.multipliers)})?(?:{_alt(u.cn_bases)})"
+    verb_ends = "".join(sorted({v[-1] for v in u.magnitude_verbs}))  # the verbs: _chinese_quantities
     return re.compile(
         rf"百分之|[{CN_DIGITS}]个百分点"
         rf"|(?:[{CN_DIGITS}]{{2}}|[零〇一二两三四五六七八九])(?:多|余)?{unit}"
-        rf"|(?:{_alt(u.magnitude_verbs)})[{_MAGNITUDES}]{unit}"
+        rf"|[{verb_ends}][{_MAGNITUDES}]{unit}{_LONE_END.pattern}"
     )
+
+
+# A lone magnitude reached (突破万元, 迈上百亿元台阶) ends its clause; 超亿元项目 is a class of projects.
+_LONE_END = re.compile(r"(?:大关|台阶)?(?=[，,。；;、）)]|$)")
 
 
 _LATIN_RUN = re.compile(r"[A-Za-z]+$")
@@ -297,6 +302,8 @@ def _chinese_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantit
         reached = not percent and cn[0] in _MAGNITUDES and text.endswith(u.magnitude_verbs, 0, m.start())
         if cn[0] in _MAGNITUDES and not reached and not percent:
             continue  # 千亿元级产业集群, 两个万亿元台阶, 万元GDP能耗: a class or a threshold, not a figure
+        if reached and len(cn) == 1 and _LONE_END.match(text, m.end()) is None:
+            continue
         value = _cn_value(cn, percent=percent, lone=reached)
         if value is None or (value < 10 and not mult_word and not percent):
             continue  # 一人一档, 一户一策: small bare numerals are idioms, not figures
