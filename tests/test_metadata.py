@@ -532,3 +532,21 @@ def test_the_share_buttons_label_above_the_title_is_no_part_of_it() -> None:
         "—2022年2月17日在中兴镇第十七届人民代表大会第二次会议上\n"
     )
     assert extract_meta(text, text).title == "政府工作报告"
+
+
+def test_a_congress_named_by_its_place_names_the_report_s_region() -> None:
+    """广州 2011, a news item: 广州市第十三届人民代表大会 … 加快推进南沙实施CEPA先行先试. It was
+    rejected as ambiguous between 广州市 and 三沙市's 南沙区, the congress's place named once."""
+    from transforms.document import parse_document
+
+    text = (
+        "2月21日,广州市第十三届人民代表大会第六次会议今日开幕,市长向大会作工作报告,提出2011年经济社会"
+        "发展的主要预期目标:CPI涨幅控制在4%左右,地区生产总值增长11%;人均生产总值增长10%。\n"
+        "深化区域合作水平,加快推进南沙实施CEPA先行先试,推动穗港澳合作。\n" * 3
+    )
+    doc = parse_document("guangzhou.txt", text.encode())
+    assert (doc.meta.region_mention, doc.meta.region_source) == ("广州市", "session")
+    assert doc.region.region.name == "广州市" and not doc.region.ambiguous
+    # Never a speaker's 全市 or 本县, and never the bare 县 of a county's own session line.
+    for line in ("在全市第十三届人民代表大会上", "本县第十七届人民代表大会", "——在县第十七届人民代表大会上"):
+        assert extract_meta(line, line).region_source != "session"

@@ -221,7 +221,8 @@ def test_a_short_name_used_after_the_full_name_counts() -> None:
     region = resolve(text).region
     assert region is not None and region.name == "玉树藏族自治州"
     # Without its short names (and the 州人民政府 that says a prefecture speaks), one mention of
-    # the full name is too little, as it was before.
+    # the full name is too little, as it was before: its congress's line is not taken either, as
+    # the only level the text speaks as is the 省 of 位列全省第三.
     assert resolve(text.replace("玉树州人民政府", "政府").replace("玉树州", "州")).region is None
 
 

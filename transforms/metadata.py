@@ -95,6 +95,11 @@ _PAGE_FIELDS = (
 _LED_BY_SUBUNIT = re.compile(r"[和及、](?:街道党工委|街道党委|[镇乡]党委)(?:的)?(?:坚强|正确|有力)?领导下")
 _STATE_COUNCIL_SELF = re.compile(r"我(?:谨)?代表国务院")
 _SELF_REF = re.compile(r"我(?:谨)?代表([\u4e00-\u9fff]{2,10}?[省市县区镇乡旗])人民政府")
+# A congress named by its place and term (湖北省第十一届人民代表大会, 广州市第十三届人民代表大会);
+# never 全市, 本县 or 在县 (no place) and never the bare 省十二届人大 (the place is not written).
+_CONGRESS_OF = re.compile(
+    r"([\u4e00-\u9fff]{1,9}?(?<![全本我该各在于])[省市县区镇乡旗州盟])第[一二三四五六七八九十]{1,3}届人民代表大会"
+)
 
 
 def _int(text: str) -> int | None:
@@ -139,6 +144,10 @@ def extract_meta(full_text: str, text: str, page_title: str | None = None) -> Do
         meta.region_mention, meta.region_source = "全国", "self_reference"  # an untitled fragment
     if meta.region_mention is None and (m := _SELF_REF.search(text[:5000])) is not None:
         meta.region_mention, meta.region_source = m.group(1), "self_reference"
+    if meta.region_mention is None and (m := _CONGRESS_OF.search(text[:5000])) is not None:
+        # 广州市第十三届人民代表大会第六次会议今日开幕: the congress that heard the report is the
+        # place's own, however many other places (南沙) the item names.
+        meta.region_mention, meta.region_source = m.group(1), "session"
     if meta.region_mention is None and (publisher := _publisher(full_text, text)) is not None:
         meta.region_mention, meta.region_source = publisher, "publisher"
     return meta

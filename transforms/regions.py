@@ -338,6 +338,9 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
     scores: dict[str, float] = defaultdict(float)
     places: dict[str, _Place] = {}
     mention = meta.region_mention or ""
+    own = _self_level(text)
+    if meta.region_source == "session" and own and not mention.endswith(own):
+        mention = ""  # 哈尔滨市第十五届人民代表大会 in a text that speaks as a 省: another congress
     titled: dict[str, Region] = {}  # places the title or self-reference names
     for name in _mentions(mention):
         for place in gaz.by_name[name]:
@@ -375,7 +378,6 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
         scores[rid] -= 20
     if not scores:
         return RegionResolution(None, "unresolved")
-    own = _self_level(text)
     villages: set[int] | None = None  # hashed on the first town candidate: most texts have none
     present: dict[str, bool] = {}
 
