@@ -623,6 +623,36 @@ def test_a_two_year_mean_growth_is_labelled_and_names_nothing():
     ]
 
 
+def test_taiwan_and_hong_kong_media_wording_of_the_national_report():
+    """鉅亨網 on the 2026 report (after OpenCC): 国内生产毛额 is GDP, 消费者物价指数 is CPI, 兆 is
+    10^12, and a heading 过去 5 年 is the span 过去五年. GDP, the grain output in 兆斤 and the
+    CPI target were lost, and the five years' figures were the year's."""
+    text = (
+        "一、2025年工作回顾\n国内生产毛额增长5%\n粮食产量达到1.43兆斤\n过去5年\n国内生产毛额年均增长5.4%\n"
+        "城镇新增就业累计超过6,000万人\n三、2026年经济社会发展总体要求和政策取向\n经济增长4.5%—5%\n"
+        "消费者物价指数升幅2%左右\n粮食产量1.4兆斤左右\n"
+    )
+    facts = core(text, 2026)
+    assert [(f.indicator_code, f.kind, f.value_std, f.unit_std, f.period_label) for f in facts] == [
+        ("gdp", "actual", 5, "%", None),
+        ("grain_output", "actual", 1.43e12, "斤", None),
+        ("gdp", "actual", 5.4, "%", "过去五年"),
+        ("new_urban_jobs", "actual", 6e7, "人", "过去五年"),
+        ("gdp", "target", 4.5, "%", None),
+        ("cpi", "target", 2, "%", None),
+        ("grain_output", "target", 1.4e12, "斤", None),
+    ]
+    assert [(q.unit, q.unit_std) for q in find_quantities("装机容量500兆瓦")] == [("兆瓦", "兆瓦")]
+    # 5年来 and 未来5年 open a sentence as 五年来 and 未来五年 do; 1-5月 keeps its digits.
+    assert [
+        f.period_label for f in core(REVIEW + "5年来，全县地区生产总值年均增长8.1%。1-5月，税收收入增长6%。")
+    ] == [
+        "五年来",
+        "1-5月",
+    ]
+    assert [f.period_label for f in core(PLAN + "未来5年，全市生产总值年均增长6%以上。")] == ["未来五年"]
+
+
 def test_kebi_qualifies_a_growth_and_names_nothing():
     # Before, 可比年均增长9.1% was a long-tail figure named 可比.
     facts = core(REVIEW + "固定资产投资186.4亿元，可比年均增长9.1%。")

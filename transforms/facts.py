@@ -31,7 +31,7 @@ from transforms.numbers import (
     year_pattern,
 )
 from transforms.regions import place_words
-from transforms.sections import FORWARD_HORIZONS, has_plan_section, longrange_year, split_parts
+from transforms.sections import FORWARD_HORIZONS, has_plan_section, horizon_label, longrange_year, split_parts
 
 __all__ = ["extract_facts", "has_plan_section"]
 
@@ -348,7 +348,7 @@ def _period_label(words: str) -> str:
     """A qualifier as its label: a five-year plan's by the plan's name, as its headings give it
     (“十四五”时期, 十四五期间 → 十四五), so one plan's figures share one label."""
     plan = next((name for name in _cues().five_year if name in words), None)
-    return plan if plan is not None else words.strip("“”")
+    return plan if plan is not None else horizon_label(words.strip("“”"))
 
 
 _FULLWIDTH_CHARS = re.compile("[０-９．％]")

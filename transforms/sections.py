@@ -61,6 +61,14 @@ def _rules() -> _Rules:
 # Horizons that look ahead: a part headed so, or a sentence opened so, sets goals for the plan's
 # last year (report year + 4).
 FORWARD_HORIZONS = ("今后五年", "未来五年")
+_SPAN_DIGITS = str.maketrans("345", "三四五")
+
+
+def horizon_label(words: str) -> str:
+    """过去5年, 5年来 as the label 过去五年, 五年来 (news items write the digit), so one span has one
+    label and the span rules (past or ahead, how many years) read it. Only a span's words: a
+    month range (1-5月) keeps its digits."""
+    return words.translate(_SPAN_DIGITS) if words.endswith(("年", "年来")) else words
 _FIVE_YEAR_PLAN = re.compile(r"十[一二三四五六]五")
 
 
@@ -162,7 +170,7 @@ def split_parts(text: str) -> list[Part]:
             continue
         if heading is not None and not (current in ("plan", "longrange") and heading == "review"):
             hm = r.horizons.search(line)
-            label = hm.group() if hm else None
+            label = horizon_label(hm.group()) if hm else None
             if label is not None and _FIVE_YEAR_PLAN.fullmatch(label) and year_pattern().search(line):
                 label = None  # 2020年和“十三五”时期工作回顾: each figure says which it is
             current = "longrange" if heading == "plan" and looks_forward(label) else heading
