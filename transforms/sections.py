@@ -69,6 +69,8 @@ def horizon_label(words: str) -> str:
     label and the span rules (past or ahead, how many years) read it. Only a span's words: a
     month range (1-5月) keeps its digits."""
     return words.translate(_SPAN_DIGITS) if words.endswith(("年", "年来")) else words
+
+
 _FIVE_YEAR_PLAN = re.compile(r"十[一二三四五六]五")
 
 
