@@ -293,6 +293,9 @@ def _year_from_npc_session(meta: DocMeta, head: str, text: str) -> None:
         meta.report_year, meta.year_source = first_years[term] + session - 1, "session"
 
 
+_YEAR_NOT_A_DATE = re.compile(r"\d{4}年(?!\d{1,2}月)")
+
+
 def date_by_provincial_session(meta: DocMeta, text: str, province: str) -> None:
     """A province's text dated by no title, session line or heading (东北网…讯: 省十二届人大一次
     会议开幕 … 到2017年…) is dated by the session of the province's congress it names."""
@@ -307,10 +310,16 @@ def date_by_provincial_session(meta: DocMeta, text: str, province: str) -> None:
         before = text[max(0, m.start() - 12) : m.start()]
         if not before.endswith(own):
             continue  # another congress's (市十五届人大, 全国人大 never matches)
+        if _YEAR_NOT_A_DATE.search(before) is not None:
+            continue  # 2018年年初在云南省第十三届人民代表大会第一次会议上提出的: an earlier session
         term, session = _int(m.group(1)), _int(m.group(2))
         if term is None or session is None:
             continue
         year = 2023 + 5 * (term - terms[short]) + session - 1
+        if meta.report_year is not None and year > meta.report_year:
+            # A term with an extra session (陕西省第十二届…第六次会议 in 2017, 辽宁省第十四届…第五次
+            # in 2026) numbers the later ones a year ahead of this count: the body's year stands.
+            return
         if year >= 1998:  # terms of five years since then
             meta.report_year, meta.year_source = year, "session"
             return
