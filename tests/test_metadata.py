@@ -574,3 +574,33 @@ def test_a_congress_named_by_its_place_names_the_report_s_region() -> None:
     # Never a speaker's 全市 or 本县, and never the bare 县 of a county's own session line.
     for line in ("在全市第十三届人民代表大会上", "本县第十七届人民代表大会", "——在县第十七届人民代表大会上"):
         assert extract_meta(line, line).region_source != "session"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("湖北省2011年政府工作报告000", "湖北省2011年政府工作报告"),
+        ("2011浙江省工作报告_第1页", "2011浙江省工作报告"),
+        ("2021年青海省《政府工作报告》(附全文)发布时间:2021-02-2210:16", "2021年青海省《政府工作报告》"),
+    ],
+)
+def test_what_a_reposting_site_appends_to_a_title_is_no_part_of_it(title: str, expected: str) -> None:
+    text = f"{title}\n各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。\n"
+    assert extract_meta(text, text).title == expected
+
+
+def test_a_link_to_other_reports_is_no_title_and_a_dated_byline_dates_the_report() -> None:
+    """人民网's pages of local reports: (点击查阅更多2011年地方政府工作报告) over (2011年1月20日 徐守盛).
+    The link was the title; without it the report was dated 2012 by the years its body cites."""
+    text = (
+        "(点击查阅更多2011年地方政府工作报告)\n(2011年1月20日 徐守盛)\n各位代表:\n"
+        "我代表省人民政府,向大会作政府工作报告。\n一、2010年及“十一五”时期全省经济社会发展好\n"
+        "2010年全省生产总值增长14.5%,2010年财政总收入增长20%,2011年全省经济社会发展的主要预期目标是……\n"
+    )
+    meta = extract_meta(text, text)
+    assert meta.title is None
+    assert (meta.report_year, meta.year_source, str(meta.report_date)) == (2011, "date", "2011-01-20")
+    compiled = (
+        "20xx年各省政府工作报告汇编(577900字)\n——20xx年1月25日在北京市第十三届人民代表大会第三次会议上\n"
+    )
+    assert extract_meta(compiled, compiled).title is None  # a compilation's page title

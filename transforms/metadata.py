@@ -36,6 +36,10 @@ _SESSION_THEN_DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月"
     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日\s*[)）]"
 )
+# (2011年1月20日 徐守盛): the day and the speaker under an untitled report on 人民网's pages.
+_DATED_BYLINE = re.compile(
+    r"[(（]\s*(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*[\u4e00-\u9fff·]{2,6}\s*[)）]"
+)
 _COMPACT_DATE = re.compile(r"[(（]((?:19|20)\d{2})(\d{2})(\d{2})[)）]")
 _OFFICE = r"(?:国务院总理|总理|代?(?:省长|市长|县长|区长|州长|盟长|旗长|镇长|乡长|主席)|自治区主席)"
 _SPEAKER = re.compile(rf"(?:^|[\s　])(?P<office>{_OFFICE})\s*(?P<name>[\u4e00-\u9fff]{{2,4}})\s*$")
@@ -90,7 +94,12 @@ _PAGE_FIELDS = (
     *("分类", "栏目", "类别", "体裁", "索引号", "文件编号", "发文字号", "文号", "发布机构"),
     *("名称:", "名称："),  # 名称: 2007年政府工作报告 文号: …
     "分享到",  # the share buttons' label above the title
+    *("查阅更多", "查看更多", "阅读更多"),  # (点击查阅更多2011年地方政府工作报告): a link to others
+    "工作报告汇编",  # 20xx年各省政府工作报告汇编(577900字): a compilation's page, not this report
 )
+# What a reposting site appends to a title: 湖北省2011年政府工作报告000, 2011浙江省工作报告_第1页,
+# 2021年青海省《政府工作报告》(附全文)发布时间:2021-02-2210:16.
+_TITLE_TAIL = re.compile(r"(?:_第\d+页|(?<=报告)\d+|[（(]附?全文[)）]|(?:发布时间|发布日期|来源)[:：].*)$")
 # The speaker's own party committee is the last leader named: 在区委、区政府和街道党工委的坚强领导下.
 _LED_BY_SUBUNIT = re.compile(r"[和及、](?:街道党工委|街道党委|[镇乡]党委)(?:的)?(?:坚强|正确|有力)?领导下")
 _STATE_COUNCIL_SELF = re.compile(r"我(?:谨)?代表国务院")
@@ -198,7 +207,10 @@ def _title(meta: DocMeta, head: list[str]) -> None:
         ):
             title = head[i - 1] + line  # the region and year on the line above
         # [湖北] 2020年神农架林区政府工作报告: a forum's tag; • 政府工作报告: a list's bullet
-        meta.title = _TAG.sub("", title).strip("-—：: •·●◆■")
+        title = _TAG.sub("", title).strip("-—：: •·●◆■")
+        while (tail := _TITLE_TAIL.search(title)) is not None and tail.start() > 0:
+            title = title[: tail.start()].rstrip()
+        meta.title = title
         # 《政府工作报告》摘要：2021年全县…完成: the headline's year is not the report's.
         named = m.group() if (m := _REPORT_NAME.match(title)) is not None else title
         if years := [int(y) for y in _YEAR.findall(named)]:
@@ -239,6 +251,8 @@ def _plan_year(year: int, month: int) -> int:
 def _session(meta: DocMeta, head: str) -> None:
     m = _SESSION.search(head) or _SESSION_THEN_DATE.search(head)
     if m is None:
+        if (m := _DATED_BYLINE.search(head)) is not None:
+            _set_date(meta, int(m["y"]), int(m["m"]), int(m["d"]), "date")
         return
     year = int(m["y"])
     month, day = _int(m["m"]), _int(m["d"])
