@@ -281,3 +281,14 @@ def test_a_fragment_speaking_as_the_place_above_the_places_it_names(text, name, 
 def test_places_under_different_parents_name_no_speaker_above_them() -> None:
     text = "各位代表：现在，我代表州人民政府向大会报告工作。瑞丽柠檬、景洪普洱实现首次出口。\n"
     assert resolve(text).region is None
+
+
+def test_a_county_slogan_ending_in_xingxian_names_no_county() -> None:
+    """宜丰 2009, untitled: 统筹实施工业强县、生态立县、和谐兴县“三大战略” … 落户宜丰. The slogan's
+    兴县 (山西) outweighed the one mention of 宜丰."""
+    text = (
+        "各位代表:\n现在,我代表县人民政府,向大会作政府工作报告。\n过去的一年,县人民政府团结和带领全县人民,"
+        "统筹实施工业强县、生态立县、和谐兴县“三大战略”,全县实现生产总值36.8亿元。7个大项目成功落户宜丰。\n"
+    )
+    region = resolve(text).region
+    assert region is not None and region.name == "宜丰县"
