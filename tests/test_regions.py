@@ -293,5 +293,6 @@ def test_a_county_slogan_ending_in_xingxian_names_no_county() -> None:
     region = resolve(text).region
     assert region is not None and region.name == "宜丰县"
     # A city's: 坚持产业立城、文化兴城、人才强城 (an XX新城 of 西咸新区) named 辽宁's 兴城市.
-    region = resolve(text.replace("和谐兴县", "文化兴城、人才强城")).region
-    assert region is not None and region.name == "宜丰县"
+    city = text.replace("县", "市").replace("工业强市、生态立市、和谐兴市", "产业立城、文化兴城、人才强城")
+    region = resolve(city.replace("宜丰", "九江")).region
+    assert region is not None and region.name == "九江市"
