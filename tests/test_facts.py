@@ -653,6 +653,17 @@ def test_taiwan_and_hong_kong_media_wording_of_the_national_report():
     assert [f.period_label for f in core(PLAN + "未来5年，全市生产总值年均增长6%以上。")] == ["未来五年"]
 
 
+def test_a_growth_after_a_changes_end_is_not_of_the_year_it_started():
+    """镇康 2026: 城镇常住居民人均可支配收入从2020年的30338元提高到39138元、年均增长5.2%: the growth
+    after the end (joined by 、, not a comma) took 2020, the start's year."""
+    facts = core(f"{REVIEW}五年来，城镇常住居民人均可支配收入从2018年的30338元提高到39138元、年均增长5.2%。")
+    assert [(f.measure, f.value, f.period_year, f.period_label) for f in facts] == [
+        ("level", 30338, 2018, None),
+        ("level", 39138, 2023, None),
+        ("growth", 5.2, 2023, "五年来"),
+    ]
+
+
 def test_kebi_qualifies_a_growth_and_names_nothing():
     # Before, 可比年均增长9.1% was a long-tail figure named 可比.
     facts = core(REVIEW + "固定资产投资186.4亿元，可比年均增长9.1%。")

@@ -604,3 +604,15 @@ def test_a_link_to_other_reports_is_no_title_and_a_dated_byline_dates_the_report
         "20xx年各省政府工作报告汇编(577900字)\n——20xx年1月25日在北京市第十三届人民代表大会第三次会议上\n"
     )
     assert extract_meta(compiled, compiled).title is None  # a compilation's page title
+
+
+def test_a_plan_outline_put_to_the_congress_dates_the_report_in_the_plans_first_year() -> None:
+    """镇康 2026, a county's news item: 审查镇康县国民经济和社会发展第十五个五年规划纲要草案, no year but
+    the 2020 the five-year review starts from. It was rejected for no year."""
+    text = (
+        "县十八届人大五次会议隆重开幕\n审查镇康县国民经济和社会发展第十五个五年规划纲要草案等\n"
+        "县长代表县人民政府向大会作政府工作报告。报告指出，五年来，经济总量从2020年的59.94亿元增至88.08亿元。\n"
+    )
+    assert (extract_meta(text, text).report_year, extract_meta(text, text).year_source) == (2026, "body")
+    outline = "审议“十四五”规划和2035年远景目标纲要（草案）"
+    assert extract_meta(outline, outline).report_year == 2021

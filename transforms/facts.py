@@ -426,6 +426,8 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
                 role, from_at = "start", quantities[starts[idx]].start
             elif idx in ends:  # 由2017年的1200亿元增加到1800亿元: 2017 is not the end's year
                 role, clause_start = "end", max(clause_start, quantities[ends[idx][1]].end)
+            elif idx - 1 in ends:  # …提高到39138元、年均增长5.2%: nor the year of what follows it
+                clause_start = max(clause_start, quantities[idx - 1].end)
         phrase_start = max(clause_start, prev_end)
         phrase = sentence[phrase_start : q.start]
         floor, prev_end = prev_end, q.end

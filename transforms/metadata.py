@@ -307,6 +307,10 @@ def _year_from_npc_session(meta: DocMeta, head: str, text: str) -> None:
         meta.report_year, meta.year_source = first_years[term] + session - 1, "session"
 
 
+# The outline of a five-year plan put to the congress as a draft (“十五五”规划纲要（草案）).
+_PLAN_OUTLINE = re.compile(
+    r"(?:第(十[一二三四五六])个五年规划|(十[一二三四五六]五)”?规划)(?:和(?:2035|二〇三五)年远景目标)?纲要[(（]?草案"
+)
 _YEAR_NOT_A_DATE = re.compile(r"\d{4}年(?!\d{1,2}月)")
 
 
@@ -355,6 +359,13 @@ def _year_from_body(meta: DocMeta, text: str, full_text: str) -> None:
     if (m := _DELIVERED_ON.search(body)) is not None:
         meta.report_year, meta.year_source = int(m.group(1)), "body"
         return
+    if (m := _PLAN_OUTLINE.search(body)) is not None:
+        # 审查…第十五个五年规划纲要草案: a congress reviews a plan's outline in the plan's first year.
+        plans: dict[str, int] = reference.load_yaml("fact_cues.yaml")["five_year_plans"]
+        name = m.group(1) + "五" if m.group(1) else m.group(2)
+        if name in plans:
+            meta.report_year, meta.year_source = plans[name] - 4, "body"
+            return
     # A year a figure is measured from (是2007年的2.1倍, 比2007年提高, 由2010年的77亿元) is no year
     # the text reports on: 包头's five-year review cites 2007 four times and its last year once.
     # Nor is the day a page was posted (2023年01月12日10:18 | 来源：人民网), which dates the page.
