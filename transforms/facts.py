@@ -272,7 +272,8 @@ def extract_facts(
                 # Only the first clause's: in …增长5.1%；1-11月，A；B each clause has its period.
                 carried = _opening_period(sentence)
             if opens:  # and the ；-clauses after it, which name no year of their own
-                carried_year = _opening_year(sentence) if "年" in sentence[:_OPENING_YEAR_CHARS] else None
+                head = sentence[:_OPENING_YEAR_CHARS]
+                carried_year = _opening_year(sentence, report_year) if "年" in head else None
             if estimated and _opening_period(sentence) is not None:
                 estimated = False  # …；1-11月，…: the list of estimates has ended at a counted period
             carry_estimate = estimated
@@ -335,13 +336,16 @@ def _opening_period(sentence: str) -> str | None:
 # 2014年甘肃省实现…, 据介绍，2014年…, 2023年，…: a year at the head of a sentence, perhaps after a
 # few words of attribution, and not a month of it (2023年1-11月 opens a period of its own).
 _OPENING_YEAR_CHARS = 12
-_OPENING_YEAR = re.compile(r"(?:[^，,。；;]{1,6}[，,])?((?:19|20)\d{2})年(?![\d底末以度])")
+_OPENING_YEAR = re.compile(r"(?:[^，,。；;]{1,6}[，,])?(?:((?:19|20)\d{2})年(?![\d底末以度])|(?<!过)去年(?!同期))")
 
 
-def _opening_year(sentence: str) -> int | None:
-    """The year opening a sentence, which holds for its ；-clauses that name none."""
+def _opening_year(sentence: str, report_year: int) -> int | None:
+    """The year opening a sentence, which holds for its ；-clauses that name none. 去年 is the year
+    before the report's, wherever the sentence stands (a summary's 去年国内生产总值超过30万亿元)."""
     m = _OPENING_YEAR.match(sentence)
-    return int(m.group(1)) if m is not None else None
+    if m is None:
+        return None
+    return int(m.group(1)) if m.group(1) else report_year - 1
 
 
 def _period_label(words: str) -> str:
@@ -1116,11 +1120,12 @@ def _period(ctx: _Context, q: Quantity, clause_start: int) -> tuple[str, int, st
                 continue
             years.append((m.start(), int(m.group(1)), _MONTH_AFTER.match(prefix, m.end()) is not None))
         stated = [(y, dated) for pos, y, dated in years if pos >= clause_start or pos < 3]
-    if not stated and ctx.opening_year is not None:
+    if not stated and ctx.opening_year is not None and not any(w in prefix[clause_start:] for w in _THIS_YEAR):
         stated = [(ctx.opening_year, False)]  # 据介绍，2014年…；固定资产投资7759.6亿元: 2014's too
     return _period_rest(ctx, stated, label)
 
 
+_THIS_YEAR = ("今年", "明年", "本年")  # a clause of the plan year's: the sentence's opening year is not its
 _MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
 # 较2015年增长26.8%, 是2006年的2.1倍: 2015 and 2006 are the base of the change, not its year
 _BASE_MARKS = ("较", "比", "是")
