@@ -336,7 +336,9 @@ def _opening_period(sentence: str) -> str | None:
 # 2014年甘肃省实现…, 据介绍，2014年…, 2023年，…: a year at the head of a sentence, perhaps after a
 # few words of attribution, and not a month of it (2023年1-11月 opens a period of its own).
 _OPENING_YEAR_CHARS = 12
-_OPENING_YEAR = re.compile(r"(?:[^，,。；;]{1,6}[，,])?(?:((?:19|20)\d{2})年(?![\d底末以度])|(?<!过)去年(?!同期))")
+_OPENING_YEAR = re.compile(
+    r"(?:[^，,。；;]{1,6}[，,])?(?:((?:19|20)\d{2})年(?![\d底末以度])|(?<!过)去年(?!同期))"
+)
 
 
 def _opening_year(sentence: str, report_year: int) -> int | None:
@@ -1120,8 +1122,12 @@ def _period(ctx: _Context, q: Quantity, clause_start: int) -> tuple[str, int, st
                 continue
             years.append((m.start(), int(m.group(1)), _MONTH_AFTER.match(prefix, m.end()) is not None))
         stated = [(y, dated) for pos, y, dated in years if pos >= clause_start or pos < 3]
-    if not stated and ctx.opening_year is not None and not any(w in prefix[clause_start:] for w in _THIS_YEAR):
-        stated = [(ctx.opening_year, False)]  # 据介绍，2014年…；固定资产投资7759.6亿元: 2014's too
+    if (
+        not stated
+        and ctx.opening_year is not None
+        and not any(w in prefix[clause_start:] for w in _THIS_YEAR)
+    ):
+        stated = [(ctx.opening_year, False)]  # 据介绍，2014年…；固定资产投资7759.6亿元: 2014's
     return _period_rest(ctx, stated, label)
 
 
