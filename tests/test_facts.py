@@ -679,6 +679,17 @@ def test_last_year_opening_a_sentence_dates_it_wherever_it_stands():
     assert [f.period_year for f in core(f"{PLAN}去年同期，全县生产总值增长8%。")] == [2024]
 
 
+def test_a_figure_of_some_of_the_places_counted_before_it_is_not_the_reports():
+    """海南 2009: 8个市县城镇固定资产投资增速超过50% came out as the province's investment growth."""
+    facts = extract_facts(
+        f"{REVIEW}8个市县城镇固定资产投资增速超过50%。新增规上企业12家，固定资产投资增长8%。", 2024
+    )
+    assert [(f.indicator_code, f.value) for f in facts if f.unit == "%"] == [
+        (None, 50),
+        ("fixed_asset_investment", 8),
+    ]
+
+
 def test_kebi_qualifies_a_growth_and_names_nothing():
     # Before, 可比年均增长9.1% was a long-tail figure named 可比.
     facts = core(REVIEW + "固定资产投资186.4亿元，可比年均增长9.1%。")

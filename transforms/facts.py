@@ -478,6 +478,13 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
             multiples.add(idx)
         if subject is None:
             continue
+        if (
+            subject.indicator is not None
+            and idx
+            and _counted_before(quantities[idx - 1], phrase_start, clause_start)
+        ):
+            # 8个市县城镇固定资产投资增速超过50%: the figure of some of the places, not the report's
+            subject = _Subject(_name_of(phrase) or subject.name, None)
         if role == "start":
             start_subjects[idx] = subject
         if multiple:
@@ -804,6 +811,11 @@ def _place_before(before: str) -> str:
         if before[-n:] in words:
             found = before[-n:]
     return found
+
+
+def _counted_before(before: Quantity, phrase_start: int, clause_start: int) -> bool:
+    """Does a count (8个, 16家) stand right before the figure's words, in its clause?"""
+    return before.family == "count" and before.end == phrase_start and phrase_start > clause_start
 
 
 def _named_before(text: str) -> _Subject | None:
