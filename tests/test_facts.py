@@ -690,6 +690,22 @@ def test_a_figure_of_some_of_the_places_counted_before_it_is_not_the_reports():
     ]
 
 
+def test_a_base_years_label_is_a_changes_not_a_levels():
+    """湖北 2008: 财政总收入1115亿元，比2002年增长1.56倍，其中地方一般预算收入590亿元 labelled the
+    revenue level 比2002年, which kept a year's level out of the met rule."""
+    facts = core(f"{REVIEW}财政总收入1115亿元，比2002年增长1.56倍，其中地方一般预算收入590亿元。")
+    assert [(f.measure, f.value, f.period_label) for f in facts] == [
+        ("level", 1115, None),
+        ("growth", 1.56, "比2002年"),  # 倍: value_std is +156 %
+        ("level", 590, None),
+    ]
+
+
+def test_a_zones_core_area_is_a_part_of_the_whole():
+    """河南 2023: 郑洛新国家自主创新示范区核心区生产总值突破千亿元 was the province's GDP."""
+    assert core(f"{REVIEW}郑洛新国家自主创新示范区核心区生产总值突破千亿元。") == []
+
+
 def test_kebi_qualifies_a_growth_and_names_nothing():
     # Before, 可比年均增长9.1% was a long-tail figure named 可比.
     facts = core(REVIEW + "固定资产投资186.4亿元，可比年均增长9.1%。")

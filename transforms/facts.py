@@ -1232,6 +1232,8 @@ def _make_fact(
     if indicator is not None and not _fits(indicator, measure, q):
         indicator = None
     kind, period_year, label, section = _period(ctx, q, clause_start)
+    if label is not None and label[0] in "比较" and measure == "level" and q.family not in _RELATIVE:
+        label = None  # …比2002年增长1.56倍，其中地方一般预算收入590亿元: a level is the year's own
     if role == "start":
         kind, period_year = _start_period(ctx, from_at, kind, period_year, label)
     if label is not None and _one_years_figure(ctx.sentence, clause_start, q, measure, label):
@@ -1269,6 +1271,9 @@ def _make_fact(
         kind == "actual" and role != "start" and ctx.estimate_at < q.start,
     )
     return head, ctx.offset + q.start, ctx.offset + q.end, tail_fields, subject.place
+
+
+_RELATIVE = ("percent", "points", "ratio")
 
 
 def _one_years_figure(sentence: str, clause_start: int, q: Quantity, measure: str, label: str) -> bool:
