@@ -706,6 +706,14 @@ def test_a_zones_core_area_is_a_part_of_the_whole():
     assert core(f"{REVIEW}郑洛新国家自主创新示范区核心区生产总值突破千亿元。") == []
 
 
+def test_an_estimate_note_after_the_figure_flags_it():
+    """湖南 2011: 全省生产总值达到1.5万亿元以上（预计数） was not flagged; a note of another kind
+    (现价) flags nothing."""
+    (fact,) = core(f"{REVIEW}全省生产总值达到1.5万亿元以上（预计数）。")
+    assert (fact.value, fact.comparator, fact.is_estimate) == (1.5, "at_least", True)
+    assert [f.is_estimate for f in core(f"{REVIEW}地区生产总值120亿元（现价），增长5%。")] == [False, False]
+
+
 def test_kebi_qualifies_a_growth_and_names_nothing():
     # Before, 可比年均增长9.1% was a long-tail figure named 可比.
     facts = core(REVIEW + "固定资产投资186.4亿元，可比年均增长9.1%。")

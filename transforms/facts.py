@@ -78,6 +78,7 @@ class _Cues:
     estimate: re.Pattern[str]
     estimate_not_after: tuple[str, ...]  # 好于预计: compared with an estimate, not one
     estimate_onward: re.Pattern[str]  # what stands before 下同: 预计（ or （预计，
+    estimate_note: re.Pattern[str]  # a note right after a figure: 1.5万亿元以上（预计数）
     onward_gate: re.Pattern[str]  # the words of estimate_onward alone: most texts hold none
     threshold: re.Pattern[str]  # what may stand between an amount and the noun it sorts
     threshold_first: frozenset[str]  # the characters a threshold's words after an amount open with
@@ -137,6 +138,7 @@ def _cues() -> _Cues:
         horizons=(*d["past_spans"], *FORWARD_HORIZONS),
         span_change_words=tuple(d["span_change_words"]),
         estimate=re.compile(est),
+        estimate_note=re.compile(rf"(?:以上|左右|以内|多)?\s*[（(]\s*(?:{est})数?\s*[)）]"),
         estimate_not_after=tuple(d["estimate_not_after"]),
         # 预计（下同）, or both in the brackets: 地区生产总值（预计，下同）30.7亿元
         estimate_onward=re.compile(rf"(?:(?:{est})\s*[（(]|[（(]\s*(?:{est})数?\s*[，,、]?)\s*\Z"),
@@ -1268,12 +1270,20 @@ def _make_fact(
         section,
         False,  # target_not_set
         # 预计…由24433元增加到36700元: the level a change started from was counted long ago.
-        kind == "actual" and role != "start" and ctx.estimate_at < q.start,
+        kind == "actual"
+        and role != "start"
+        and (ctx.estimate_at < q.start or _noted_estimate(ctx.sentence, q.end)),
     )
     return head, ctx.offset + q.start, ctx.offset + q.end, tail_fields, subject.place
 
 
 _RELATIVE = ("percent", "points", "ratio")
+
+
+def _noted_estimate(sentence: str, end: int) -> bool:
+    """全省生产总值达到1.5万亿元以上（预计数）: the note after the figure says it is an estimate."""
+    after = sentence[end : end + 4]
+    return ("（" in after or "(" in after) and _cues().estimate_note.match(sentence, end) is not None
 
 
 def _one_years_figure(sentence: str, clause_start: int, q: Quantity, measure: str, label: str) -> bool:
