@@ -714,6 +714,29 @@ def test_an_estimate_note_after_the_figure_flags_it():
     assert [f.is_estimate for f in core(f"{REVIEW}地区生产总值120亿元（现价），增长5%。")] == [False, False]
 
 
+def test_a_span_opening_a_sentence_inside_a_part_labels_the_span_figures_after_it():
+    """辽宁 2011: …圆满完成各项任务。“十一五”期间，全省地区生产总值年均增长14%，去年达到1.8万亿元。地方
+    财政一般预算收入年均增长24.3%… The later sentences' 年均 and 累计 figures were the year's, and
+    去年达到 named a long-tail figure 去年."""
+    facts = core(
+        f"{REVIEW}过去一年圆满完成各项任务。“十一五”期间，全省地区生产总值年均增长14%，去年达到1.8万亿元。"
+        "地方财政一般预算收入年均增长24.3%，去年达到2004亿元。全社会固定资产投资年均增长30.5%，累计达到5.1万亿元。"
+    )
+    assert [(f.indicator_code, f.measure, f.value, f.period_label) for f in facts] == [
+        ("gdp", "growth", 14, "十一五"),
+        ("gdp", "level", 1.8, None),
+        ("general_budget_revenue", "growth", 24.3, "十一五"),
+        ("general_budget_revenue", "level", 2004, None),
+        ("fixed_asset_investment", "growth", 30.5, "十一五"),
+        ("fixed_asset_investment", "level", 5.1, "十一五"),
+    ]
+
+
+def test_every_countys_figure_is_not_the_wholes():
+    """九江 2013: 县县财政收入过10亿元 was the city's revenue."""
+    assert core(f"{REVIEW}公共财政预算收入176.15亿元，县县财政收入过10亿元。")[-1].value == 176.15
+
+
 def test_kebi_qualifies_a_growth_and_names_nothing():
     # Before, 可比年均增长9.1% was a long-tail figure named 可比.
     facts = core(REVIEW + "固定资产投资186.4亿元，可比年均增长9.1%。")

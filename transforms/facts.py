@@ -257,12 +257,18 @@ def extract_facts(
             start, end = m.span()
             clause_ends = sentence[-1] in "；;"
             sentence_label = label
-            if start == part.start and label is None:
+            if label is None and (start == part.start or c.past_span.search(sentence, 0, _OPENING_CHARS)):
                 # Its later sentences' changes and totals over the span (年均增长13.7%) are the
                 # span's too; their levels and dated figures stay the year's (_one_years_figure).
+                # So for a sentence opening with one inside the part (…各项任务。“十一五”期间，…).
                 head = sentence[:_OPENING_CHARS]
                 opening = _opening_period(sentence) if c.past_span.search(head) else None
-                span_label = opening if opening and c.past_span.search(opening) else None
+                if opening and c.past_span.search(opening):
+                    span_label = opening
+                elif start == part.start:
+                    span_label = None
+                else:
+                    sentence_label = span_label
             elif span_label is not None and sentence_label is None:
                 sentence_label = span_label
             if carried is not None:
