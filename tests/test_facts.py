@@ -737,6 +737,29 @@ def test_every_countys_figure_is_not_the_wholes():
     assert core(f"{REVIEW}公共财政预算收入176.15亿元，县县财政收入过10亿元。")[-1].value == 176.15
 
 
+def test_a_comparator_after_a_lists_last_figure_is_every_figures():
+    """陕西 2021: 城乡居民收入分别增长6.5%和8%左右 gave the urban target as a point."""
+    facts = core(f"{PLAN}城乡居民人均可支配收入分别增长6.5%和8%左右，城镇新增就业1.2万人和失业率4%以内。")
+    assert [(f.value, f.comparator) for f in facts] == [(6.5, "around"), (8, "around"), (1.2, "point")]
+    facts = core(f"{PLAN}城乡居民人均可支配收入分别增长6%以上和8%左右。")
+    assert [f.comparator for f in facts] == ["at_least", "around"]
+
+
+def test_a_list_after_a_list_of_one_name_is_that_names_again():
+    """人民网 on 陕西 2017: 城乡居民每人平均收入达到28400元和9400元、分别增长7.5%和8.2% gave 7.5% to
+    the GDP named before (the names one by one before a bare 分别)."""
+    facts = extract_facts(
+        f"{REVIEW}全省生产总值1.9万亿元、增长7.6%左右，城乡居民每人平均收入达到28400元和9400元、分别增长7.5%和8.2%。",
+        2024,
+    )
+    assert [(f.indicator_code, f.indicator_name, f.value) for f in facts][2:] == [
+        (None, "城乡居民每人平均收入", 28400),
+        (None, "城乡居民每人平均收入", 9400),
+        (None, "城乡居民每人平均收入", 7.5),
+        (None, "城乡居民每人平均收入", 8.2),
+    ]
+
+
 def test_kebi_qualifies_a_growth_and_names_nothing():
     # Before, 可比年均增长9.1% was a long-tail figure named 可比.
     facts = core(REVIEW + "固定资产投资186.4亿元，可比年均增长9.1%。")

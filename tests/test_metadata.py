@@ -616,3 +616,20 @@ def test_a_plan_outline_put_to_the_congress_dates_the_report_in_the_plans_first_
     assert (extract_meta(text, text).report_year, extract_meta(text, text).year_source) == (2026, "body")
     outline = "审议“十四五”规划和2035年远景目标纲要（草案）"
     assert extract_meta(outline, outline).report_year == 2021
+
+
+def test_a_news_items_list_of_achievements_is_a_review() -> None:
+    """陕西 2021 as a list: “十三五”成就: over 生产总值年均增长6.3% (the five years', labelled so)."""
+    from transforms.facts import extract_facts
+
+    text = (
+        "2020年成就:\n实现生产总值2.62万亿元,增长2.2%\n“十三五”成就:\n生产总值年均增长6.3%\n"
+        "2021年目标:\n生产总值增长6.5%左右\n"
+    )
+    facts = [(f.kind, f.period_year, f.period_label, f.value) for f in extract_facts(text, 2021)]
+    assert facts == [
+        ("actual", 2020, None, 2.62),
+        ("actual", 2020, None, 2.2),
+        ("actual", 2020, "十三五", 6.3),
+        ("target", 2021, None, 6.5),
+    ]

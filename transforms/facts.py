@@ -616,7 +616,17 @@ def _listed_subject(
     if not (r.bare and r.says_each) or (previous is not None and previous.coordination):
         return None
     k = _list_length(sentence, quantities, idx, commas=True)
-    if k < 2 or len(named) < k:
+    if k < 2 or (len(named) < k and previous is None):
+        return None
+    if (
+        previous is not None
+        and idx >= k
+        and all(_joined(sentence, quantities[i - 1], quantities[i]) for i in range(idx - k + 1, idx))
+    ):
+        # 城乡居民每人平均收入达到28400元和9400元、分别增长7.5%和8.2%: the list before was of one
+        # name (outside the lexicon), so this one is too, not of the names before it.
+        return _listed(((previous.name, previous.indicator),) * k, inherited=True)
+    if len(named) < k:
         return None
     # 国内生产总值9.86亿元、乡镇企业总产值11.42亿元，分别增长9%、11%: named one by one, core or not.
     return _listed(tuple(named[-k:]), inherited=True)
@@ -1070,9 +1080,18 @@ def _comparator(ctx: _Context, q: Quantity, tail: str) -> str:
     after = ctx.sentence[q.end : q.end + 4]
     if (i := _first_prefix(after, _lookups().suffix)) is not None:
         return c.suffix[i][1]
+    if after[:1] in _LIST_HEADS and (m := _LIST_SUFFIX.match(ctx.sentence, q.end)) is not None:
+        # 分别增长6.5%和8%左右: the comparator after the list's last figure is every figure's
+        return c.suffix[_first_prefix(m.group(1), _lookups().suffix)][1]
     if q.approx_more:
         return "at_least"
     return _tail_comparator(tail)
+
+
+_LIST_HEADS = ("和", "、", "与", "及")
+_LIST_SUFFIX = re.compile(
+    r"(?:\s*(?:和|、|与|及)\s*-?\d+(?:\.\d+)?\s*(?:[%％]|个百分点|[万亿]?[元人])?)+\s*(左右|以上|以内|以下|上下)"
+)
 
 
 @lru_cache(maxsize=1 << 14)
