@@ -633,3 +633,15 @@ def test_a_news_items_list_of_achievements_is_a_review() -> None:
         ("actual", 2020, "十三五", 6.3),
         ("target", 2021, None, 6.5),
     ]
+
+
+def test_a_list_of_the_years_targets_after_a_colon_opens_the_plan() -> None:
+    """深圳 2025, a news item: 提出了今年的主要预期经济和社会目标:全市GDP增长5.5% were actuals of 2024."""
+    from transforms.facts import extract_facts
+
+    text = (
+        "过去一年，全市地区生产总值增长5.8%。市长作政府工作报告，提出了今年的主要预期经济和社会目标:"
+        "全市GDP增长5.5%,地方一般公共预算收入增长3.0%。\n"
+    )
+    facts = extract_facts(text, 2025)
+    assert [(f.kind, f.period_year) for f in facts] == [("actual", 2024), ("target", 2025), ("target", 2025)]
