@@ -760,6 +760,14 @@ def test_a_list_after_a_list_of_one_name_is_that_names_again():
     ]
 
 
+def test_a_target_recalled_in_a_review_is_a_target():
+    """联合早报 on 云南 2019: 实现并超过2018年年初…提出的当年地区生产总值增长8.5%的目标 gave GDP a second
+    growth of 2018, 8.5 % beside the 8.9 % it grew by."""
+    facts = core(f"{REVIEW}全省地区生产总值增长8.9%，实现并超过年初提出的当年地区生产总值增长8.5%的目标。")
+    assert [(f.kind, f.period_year, f.value) for f in facts] == [("actual", 2023, 8.9), ("target", 2023, 8.5)]
+    assert [f.kind for f in core(f"{REVIEW}全县生产总值增长8%的好成绩。")] == ["actual"]
+
+
 def test_kebi_qualifies_a_growth_and_names_nothing():
     # Before, 可比年均增长9.1% was a long-tail figure named 可比.
     facts = core(REVIEW + "固定资产投资186.4亿元，可比年均增长9.1%。")

@@ -1259,6 +1259,11 @@ def _make_fact(
     if indicator is not None and not _fits(indicator, measure, q):
         indicator = None
     kind, period_year, label, section = _period(ctx, q, clause_start)
+    recalled = (
+        "的" in ctx.sentence[q.end : q.end + 3] and _TARGET_AFTER.match(ctx.sentence, q.end) is not None
+    )
+    if kind == "actual" and recalled:
+        kind = "target"  # 会议上提出的当年地区生产总值增长8.5%的目标: the year's target, recalled
     if label is not None and label[0] in "比较" and measure == "level" and q.family not in _RELATIVE:
         label = None  # …比2002年增长1.56倍，其中地方一般预算收入590亿元: a level is the year's own
     if role == "start":
@@ -1303,6 +1308,7 @@ def _make_fact(
 
 
 _RELATIVE = ("percent", "points", "ratio")
+_TARGET_AFTER = re.compile(r"(?:左右|以上|以内)?的(?:预期|年度|奋斗)?目标")
 
 
 def _noted_estimate(sentence: str, end: int) -> bool:
