@@ -768,6 +768,21 @@ def test_a_target_recalled_in_a_review_is_a_target():
     assert [f.kind for f in core(f"{REVIEW}全县生产总值增长8%的好成绩。")] == ["actual"]
 
 
+def test_a_list_after_a_shared_figure_goes_down_the_names_again():
+    """浙江 2011: 全社会固定资产投资和社会消费品零售总额均突破万亿元，分别达到12488和10163亿元 gave
+    both levels (and both growths after them) to retail sales."""
+    facts = core(
+        f"{REVIEW}全社会固定资产投资和社会消费品零售总额均突破万亿元，分别达到12488和10163亿元，"
+        "年均增长13.3%和16.9%。"
+    )
+    assert [(f.indicator_code, f.value) for f in facts][2:] == [
+        ("fixed_asset_investment", 12488),
+        ("retail_sales", 10163),
+        ("fixed_asset_investment", 13.3),
+        ("retail_sales", 16.9),
+    ]
+
+
 def test_kebi_qualifies_a_growth_and_names_nothing():
     # Before, 可比年均增长9.1% was a long-tail figure named 可比.
     facts = core(REVIEW + "固定资产投资186.4亿元，可比年均增长9.1%。")

@@ -513,7 +513,8 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
                     )
                 ) is not None:
                     facts.append(fact)
-            subject = _inherit(subject)
+            # …均突破万亿元，分别达到12488和10163亿元: a list after it goes down the names again.
+            subject = _inherit(subject, _heads(shared))
             continue
         if not subject.inherited and subject.name and subject.name not in named_names:
             named.append((subject.name, subject.indicator))
