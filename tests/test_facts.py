@@ -783,6 +783,19 @@ def test_a_list_after_a_shared_figure_goes_down_the_names_again():
     ]
 
 
+def test_a_comparable_basis_without_jisuan_names_nothing():
+    """北镇 2014: 公共财政预算收入实现12.24亿元，按可比口径增长2% gave a long-tail growth named 按."""
+    facts = core(
+        f"{REVIEW}公共财政预算收入实现12.24亿元，按可比口径增长2%。地区生产总值120亿元，按可比价格增长6%。"
+    )
+    assert [(f.indicator_code, f.measure) for f in facts] == [
+        ("general_budget_revenue", "level"),
+        ("general_budget_revenue", "growth"),
+        ("gdp", "level"),
+        ("gdp", "growth"),
+    ]
+
+
 def test_kebi_qualifies_a_growth_and_names_nothing():
     # Before, 可比年均增长9.1% was a long-tail figure named 可比.
     facts = core(REVIEW + "固定资产投资186.4亿元，可比年均增长9.1%。")
