@@ -796,6 +796,21 @@ def test_a_comparable_basis_without_jisuan_names_nothing():
     ]
 
 
+def test_bizeng_is_a_growth():
+    """鸿山镇 2021 (Fujian): 争取实现财政总收入11亿元，比增7% lost the growth (long tail named 比增)."""
+    assert [f.measure for f in extract_facts(f"{REVIEW}规上战新增加值3.2亿元，同比增幅14%。", 2024)] == [
+        "level",
+        "growth",  # and 同比增幅 is still a growth, not a level named 幅
+    ]
+    facts = core(f"{PLAN}争取实现财政总收入11亿元，比增7%；固定资产投资额21.7亿元，比降8%。")
+    assert [(f.indicator_code, f.measure, f.value) for f in facts] == [
+        ("fiscal_revenue", "level", 11),
+        ("fiscal_revenue", "growth", 7),
+        ("fixed_asset_investment", "level", 21.7),
+        ("fixed_asset_investment", "growth", -8),
+    ]
+
+
 def test_kebi_qualifies_a_growth_and_names_nothing():
     # Before, 可比年均增长9.1% was a long-tail figure named 可比.
     facts = core(REVIEW + "固定资产投资186.4亿元，可比年均增长9.1%。")
