@@ -645,3 +645,29 @@ def test_a_list_of_the_years_targets_after_a_colon_opens_the_plan() -> None:
     )
     facts = extract_facts(text, 2025)
     assert [(f.kind, f.period_year) for f in facts] == [("actual", 2024), ("target", 2025), ("target", 2025)]
+
+
+def test_a_table_of_contents_above_the_report_does_not_make_its_review_a_plan() -> None:
+    """湟源 2025: the page lists the report's headings (一、2024年工作回顾 … 二、2025年目标任务和重点工作 …
+    三、全面加强政府自身建设) above it, so the review below was read as the plan: 2024's growth of 7 %
+    was a target of 2025."""
+    from transforms.facts import extract_facts
+
+    text = (
+        "一、2024年工作回顾\n二、2025年目标任务和重点工作\n（一）坚持生态保护第一\n三、全面加强政府自身建设\n"
+        "2025年湟源县政府工作报告\n各位代表：\n一、2024年工作回顾\n过去的一年，交出了满意答卷，地区生产总值增长7%。\n"
+        "二、2025年目标任务和重点工作\n地区生产总值增长6%左右。\n"
+    )
+    assert [(f.kind, f.period_year, f.value) for f in extract_facts(text, 2025)] == [
+        ("actual", 2024, 7),
+        ("target", 2025, 6),
+    ]
+
+
+def test_a_delivery_date_on_a_line_below_the_session_dates_the_report() -> None:
+    """金碧镇: 政府工作报告(2024年) / ——在金碧镇第十四届人民代表大会第七次会议上 / 镇长王 鹏 / 2025年1月3日:
+    the title names the year reviewed; the report is 2025's."""
+    head = "政府工作报告(2024年)\n——在金碧镇第十四届人民代表大会第七次会议上\n"
+    text = head + "镇长王 鹏\n2025年1月3日\n各位代表：\n"
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source, str(meta.report_date)) == (2025, "date", "2025-01-03")

@@ -40,6 +40,11 @@ _SESSION_THEN_DATE = re.compile(
 _DATED_BYLINE = re.compile(
     r"[(（]\s*(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*[\u4e00-\u9fff·]{2,6}\s*[)）]"
 )
+# ——在金碧镇第十四届人民代表大会第七次会议上 / 镇长王 鹏 / 2025年1月3日: the date on a line below.
+_SESSION_THEN_LINE_DATE = re.compile(
+    r"人民代表大会第?[一二三四五六七八九十\d]{1,3}次会议上?[^。，,]{0,20}?"
+    r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
+)
 _COMPACT_DATE = re.compile(r"[(（]((?:19|20)\d{2})(\d{2})(\d{2})[)）]")
 _OFFICE = r"(?:国务院总理|总理|代?(?:省长|市长|县长|区长|州长|盟长|旗长|镇长|乡长|主席)|自治区主席)"
 _SPEAKER = re.compile(rf"(?:^|[\s　])(?P<office>{_OFFICE})\s*(?P<name>[\u4e00-\u9fff]{{2,4}})\s*$")
@@ -249,7 +254,7 @@ def _plan_year(year: int, month: int) -> int:
 
 
 def _session(meta: DocMeta, head: str) -> None:
-    m = _SESSION.search(head) or _SESSION_THEN_DATE.search(head)
+    m = _SESSION.search(head) or _SESSION_THEN_DATE.search(head) or _SESSION_THEN_LINE_DATE.search(head)
     if m is None:
         if (m := _DATED_BYLINE.search(head)) is not None:
             _set_date(meta, int(m["y"]), int(m["m"]), int(m["d"]), "date")

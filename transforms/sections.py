@@ -157,6 +157,7 @@ def split_parts(text: str) -> list[Part]:
     label: str | None = None
     headline = _headline_end(text)
     preamble = _preamble_end(text)
+    contents: set[str] = set()  # the headings so far, to tell a table of contents from the report
     for m, heading in _lines_and_headings(text):
         line = m.group()
         if m.start() < headline:
@@ -170,6 +171,13 @@ def split_parts(text: str) -> list[Part]:
             else:
                 parts += _split_at_opener(m, om, _judge(line[: om.start()]), None)
             continue
+        if heading is not None:
+            if line.strip() in contents:
+                # 一、2024年工作回顾 again, after a table of contents that ran into the plan's
+                # headings: the report itself starts here, with its review.
+                current, contents = None, set()
+            else:
+                contents.add(line.strip())
         if heading is not None and not (current in ("plan", "longrange") and heading == "review"):
             hm = r.horizons.search(line)
             label = horizon_label(hm.group()) if hm else None
