@@ -40,9 +40,10 @@ _SESSION_THEN_DATE = re.compile(
 _DATED_BYLINE = re.compile(
     r"[(（]\s*(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*[\u4e00-\u9fff·]{2,6}\s*[)）]"
 )
-# ——在金碧镇第十四届人民代表大会第七次会议上 / 镇长王 鹏 / 2025年1月3日: the date on a line below.
+# ——在金碧镇第十四届人民代表大会第七次会议上 / 镇长王 鹏 / 2025年1月3日: the date on a line below
+# (never across a page's field: 发布时间:2020-05-22).
 _SESSION_THEN_LINE_DATE = re.compile(
-    r"人民代表大会第?[一二三四五六七八九十\d]{1,3}次会议上?[^。，,]{0,20}?"
+    r"人民代表大会第?[一二三四五六七八九十\d]{1,3}次会议上?[^。，,:：]{0,20}?"
     r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
 )
 _COMPACT_DATE = re.compile(r"[(（]((?:19|20)\d{2})(\d{2})(\d{2})[)）]")
