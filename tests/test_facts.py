@@ -675,6 +675,9 @@ def test_last_year_opening_a_sentence_dates_it_wherever_it_stands():
         ("gdp", "actual", 2023, 7),
         ("gdp", "target", 2024, 6),
     ]
+    # 黄海农场 2016, a news item: …取得了显著经济效益，去年实现国内生产总值4.4亿元 inside the sentence too.
+    facts = core(f"{PLAN}农场取得了显著经济效益，去年实现国内生产总值4.4亿元，今年力争增长10%。")
+    assert [(f.kind, f.period_year) for f in facts] == [("actual", 2023), ("target", 2024)]
     # 去年同期 is the base of a comparison, not the year the figure is of.
     assert [f.period_year for f in core(f"{PLAN}去年同期，全县生产总值增长8%。")] == [2024]
 

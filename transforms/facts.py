@@ -1162,6 +1162,8 @@ def _period(ctx: _Context, q: Quantity, clause_start: int) -> tuple[str, int, st
                 continue
             years.append((m.start(), int(m.group(1)), _MONTH_AFTER.match(prefix, m.end()) is not None))
         stated = [(y, dated) for pos, y, dated in years if pos >= clause_start or pos < 3]
+    if not stated and "去年" in prefix[clause_start:] and _LAST_YEAR.search(prefix, clause_start) is not None:
+        stated = [(ctx.report_year - 1, False)]  # …，去年实现国内生产总值4.4亿元: in a plan too
     if (
         not stated
         and ctx.opening_year is not None
@@ -1171,6 +1173,7 @@ def _period(ctx: _Context, q: Quantity, clause_start: int) -> tuple[str, int, st
     return _period_rest(ctx, stated, label)
 
 
+_LAST_YEAR = re.compile(r"(?<![比较于同])去年(?!同期)")
 _THIS_YEAR = ("今年", "明年", "本年")  # a clause of the plan year's: the sentence's opening year is not its
 _MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
 # 较2015年增长26.8%, 是2006年的2.1倍: 2015 and 2006 are the base of the change, not its year
