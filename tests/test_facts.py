@@ -814,6 +814,22 @@ def test_bizeng_is_a_growth():
     ]
 
 
+def test_zeng_alone_is_a_growth():
+    """金鸡乡 2020: 完成生产总值5.17亿元、增7% (a long-tail level named 增); 比上年增1.2亿元 is a change
+    in the amount (no fact), and 新增43个 keeps its name."""
+    facts = extract_facts(
+        f"{REVIEW}完成生产总值5.17亿元、增7%；农民人均纯收入16842元、降10%。财政收入比上年增1.2亿元。新增43个起降点。",
+        2024,
+    )
+    assert [(f.indicator_code, f.indicator_name, f.measure, f.value) for f in facts] == [
+        ("gdp", "生产总值", "level", 5.17),
+        ("gdp", "生产总值", "growth", 7),
+        ("rural_net_income", "农民人均纯收入", "level", 16842),
+        ("rural_net_income", "农民人均纯收入", "growth", -10),
+        (None, "新增", "level", 43),
+    ]
+
+
 def test_kebi_qualifies_a_growth_and_names_nothing():
     # Before, 可比年均增长9.1% was a long-tail figure named 可比.
     facts = core(REVIEW + "固定资产投资186.4亿元，可比年均增长9.1%。")

@@ -671,3 +671,13 @@ def test_a_delivery_date_on_a_line_below_the_session_dates_the_report() -> None:
     text = head + "镇长王 鹏\n2025年1月3日\n各位代表：\n"
     meta = extract_meta(text, text)
     assert (meta.report_year, meta.year_source, str(meta.report_date)) == (2025, "date", "2025-01-03")
+
+
+def test_a_title_naming_the_year_reviewed_with_its_five_year_plan_is_the_next_years_report() -> None:
+    """金鸡乡2020年度政府工作报告 over 一、2020年和“十三五”工作回顾: the report is 2021's (was 2020's, every
+    figure a year early)."""
+    text = "金鸡乡2020年度政府工作报告\n一、2020年和“十三五”工作回顾\n2020年，全乡完成生产总值5.17亿元。\n"
+    assert (extract_meta(text, text).report_year, extract_meta(text, text).year_source) == (
+        2021,
+        "review_heading",
+    )

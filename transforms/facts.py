@@ -683,7 +683,10 @@ def _strip_words(phrase: str) -> str:
         if stripped == s:
             break
         s = stripped
-    return s
+    return "" if s in _BARE_VERBS else s
+
+
+_BARE_VERBS = ("增", "降")  # 、增7%: the verb alone (stripped anywhere else, 新增 would lose its 增)
 
 
 @cache

@@ -74,7 +74,7 @@ _TIME_OF_DAY_AFTER = re.compile(_POSTED_DAY)
 _REVIEW_WORDS = ("工作回顾", "工作总结", "的工作回顾", "的工作总结")
 _REVIEW_HEADING = re.compile(
     r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])?[ \t\u3000]*"
-    r"((?:19|20)\d{2})年(?:的)?(?:工作回顾|工作总结)",
+    r"((?:19|20)\d{2})年(?:的)?(?:[和及]“?十[一二三四五六]五”?(?:时期)?)?(?:的)?(?:工作回顾|工作总结)",
     re.M,
 )
 # The day a news item on a report says it was delivered: 2015年4月27日的镇安县政府工作报告.
@@ -284,7 +284,7 @@ def _year_reviewed(meta: DocMeta, text: str) -> None:
     (十四届全国人大三次会议 over 一、2025年工作回顾 … 四、2026年政府工作任务)."""
     year = meta.report_year
     body = text[:200_000]
-    if not any(f"{year}年{words}" in body for words in _REVIEW_WORDS):
+    if not any(f"{year}年{words}" in body for words in _REVIEW_WORDS) and f"{year}年和“十" not in body:
         return  # almost every text: the review is of the year before (a scan in C, not a regex)
     reviewed = {int(m.group(1)) for m in _REVIEW_HEADING.finditer(body)}
     if year not in reviewed or year - 1 in reviewed:
