@@ -830,6 +830,20 @@ def test_zeng_alone_is_a_growth():
     ]
 
 
+def test_a_note_in_brackets_before_a_figure_names_nothing():
+    """辽阳县 2019: 地区生产总值实现127亿元，同比增长(以下简称增长)7% lost the growth (a subject named
+    以下简称); 公共预算收入 is the general budget's revenue (蠡县 2016)."""
+    facts = core(
+        f"{REVIEW}地区生产总值实现127亿元，同比增长(以下简称增长)7%；财政总收入、公共预算收入分别完成6.1亿元、3.6亿元。"
+    )
+    assert [(f.indicator_code, f.measure, f.value) for f in facts] == [
+        ("gdp", "level", 127),
+        ("gdp", "growth", 7),
+        ("fiscal_revenue", "level", 6.1),
+        ("general_budget_revenue", "level", 3.6),
+    ]
+
+
 def test_kebi_qualifies_a_growth_and_names_nothing():
     # Before, 可比年均增长9.1% was a long-tail figure named 可比.
     facts = core(REVIEW + "固定资产投资186.4亿元，可比年均增长9.1%。")

@@ -677,6 +677,8 @@ def _strip_words(phrase: str) -> str:
     """The phrase without predicates, modifiers, punctuation: empty when it names nothing.
     Memoized: a pure function of short phrases that recur (and _name_of asks again)."""
     lead, trail = _edge_patterns()
+    if "(" in phrase or "（" in phrase:  # 同比增长(以下简称增长), 固定资产投资（不含农户）: a note
+        phrase = _PAREN.sub("", phrase)
     s = _PUNCT.sub("", _qualifiers().sub("", phrase))
     for _ in range(4):  # 预计全年实现…增长: a few rounds peel every layer
         stripped = trail.sub("", lead.sub("", s))
