@@ -681,3 +681,29 @@ def test_a_title_naming_the_year_reviewed_with_its_five_year_plan_is_the_next_ye
         2021,
         "review_heading",
     )
+
+
+def test_a_news_item_of_a_years_aims_with_lizheng_is_the_plans() -> None:
+    """小溪塔街道 2019: 2019年，街道将…力争规模工业增加值增长9% was dated 2020, its aims actuals of 2019."""
+    from transforms.facts import extract_facts
+
+    text = (
+        "1月25日，街道谋划2019年经济社会发展。2019年，街道将聚焦项目建设，力争规模工业增加值增长9%，"
+        "固定资产投资增长11.5%。\n"
+    )
+    plain = text.replace("谋划2019年经济社会发展", "召开议政大会")
+    assert extract_meta(plain, plain).report_year == 2019
+    assert [f.kind for f in extract_facts(text, 2019)] == ["target", "target"]
+
+
+def test_a_page_flattened_into_one_line_opening_with_its_review_heading_is_the_review() -> None:
+    """新塘街道 2023: 新塘街道办事处2023年政府工作报告一、2022年工作回顾2022年是… on one line; its 2022
+    results were targets of 2023, and 规上工业生产总值 (industry's output) was GDP."""
+    from transforms.facts import extract_facts
+
+    text = (
+        "新塘街道办事处2023年政府工作报告一、2022年工作回顾2022年是极不平凡的一年，以“迎亚运、争第一”为目标，"
+        "全年预计实现规上工业生产总值135亿元，同比增长1.6%；规上工业增加值16亿元，同比增长1%。\n"
+    )
+    facts = [(f.indicator_code, f.kind, f.period_year) for f in extract_facts(text, 2023) if f.indicator_code]
+    assert facts == [("industrial_value_added", "actual", 2022)] * 2

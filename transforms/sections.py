@@ -139,8 +139,15 @@ def _looks_like_part_heading(line: str, body: str, keyword_end: int) -> bool:
     return bool(_ORDINAL.match(line) or _TIME_WORD.search(body) or keyword_end >= len(body) - 2)
 
 
+# 新塘街道办事处2023年政府工作报告一、2022年工作回顾2022年是…: a page flattened into one line opens
+# with its review heading; the line is the review, whatever its words of the plan.
+_INLINE_REVIEW = re.compile(r"[一1][、.．]\s*(?:19|20)\d{2}年(?:的)?工作(?:回顾|总结)")
+
+
 def _judge(paragraph: str) -> str:
     r = _rules()
+    if _INLINE_REVIEW.search(paragraph, 0, 120) is not None:
+        return "review"
     review = sum(paragraph.count(c) for c in r.review_cues)
     plan = sum(paragraph.count(c) for c in r.plan_cues)
     return "plan" if plan > review else "review"
