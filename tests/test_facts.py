@@ -844,6 +844,19 @@ def test_a_note_in_brackets_before_a_figure_names_nothing():
     ]
 
 
+def test_a_plan_period_named_as_a_multiples_base_labels_nothing_after_it():
+    """忠县 2021: 固定资产投资1118.85亿元，是“十二五”时期的1.2倍，年均增速达10.1% labelled the growth
+    十二五, the period it is measured against, not the one it spans."""
+    facts = core(f"{REVIEW}五年来，固定资产投资1118.85亿元，是“十二五”时期的1.2倍，年均增速达10.1%。")
+    assert [(f.measure, f.period_label) for f in facts] == [("level", None), ("growth", "五年来")]
+
+
+def test_months_already_counted_in_the_plan_years_text_are_actuals():
+    """中山街道2023年上半年政府工作报告: 1-5月，全街道实现财政总收入17.81亿元 was a target of 2023."""
+    facts = core("2023年是开局之年，街道坚持稳中求进、行动计划。1-5月，全街道实现财政总收入17.81亿元。", 2023)
+    assert [(f.kind, f.period_year, f.period_label) for f in facts] == [("actual", 2023, "1-5月")]
+
+
 def test_kebi_qualifies_a_growth_and_names_nothing():
     # Before, 可比年均增长9.1% was a long-tail figure named 可比.
     facts = core(REVIEW + "固定资产投资186.4亿元，可比年均增长9.1%。")

@@ -1146,7 +1146,8 @@ def _period(ctx: _Context, q: Quantity, clause_start: int) -> tuple[str, int, st
     label = ctx.label
     if need.period is None or need.period.search(prefix):
         for m in c.period.finditer(prefix):
-            label = _period_label(m.group())
+            if prefix[m.start() - 1 : m.start()] not in _BASE_MARKS:  # 是“十二五”时期的1.2倍: a base
+                label = _period_label(m.group())
     if need.five_year_end is None or need.five_year_end.search(prefix):
         five = c.five_year_end.search(prefix)
         if five is not None:
@@ -1217,6 +1218,10 @@ def _period_rest(
         end = _cues().five_year.get(label or "", 0)  # “十四五”时期主要目标: 2025
         return "target", end if end > ctx.report_year else ctx.report_year + 4, label, "longrange"
     if ctx.section == "plan":
+        if label is not None and label.endswith("月"):
+            # 1-5月，全街道实现财政总收入17.81亿元 (a half-year report, or a plan citing 1-2月): months
+            # of the plan's year already counted, not a goal.
+            return "actual", ctx.report_year, label, "review"
         return "target", ctx.report_year, label, "plan"
     return "actual", ctx.report_year - 1, label, "review"
 
