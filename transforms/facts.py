@@ -242,6 +242,8 @@ def extract_facts(
     c = _cues()
     onward = [m.start() for m in c.onward_gate.finditer(text) if _onward_estimate(text, m)]
     estimated_from, estimated_section = len(text), ""
+    span_words = [m.start() for m in c.past_span.finditer(text)]  # 五年来, 十三五: where they stand
+    next_span, n_spans = 0, len(span_words)
     for part in split_parts(text):
         section, label = part.section, part.label
         if onward and section != estimated_section:
@@ -257,7 +259,12 @@ def extract_facts(
             start, end = m.span()
             clause_ends = sentence[-1] in "；;"
             sentence_label = label
-            if label is None and (start == part.start or c.past_span.search(sentence, 0, _OPENING_CHARS)):
+            near = False
+            if label is None and next_span < n_spans:
+                while next_span < n_spans and span_words[next_span] < start:
+                    next_span += 1  # sentences ascend: one pointer over the span words' positions
+                near = next_span < n_spans and span_words[next_span] < start + _OPENING_CHARS
+            if label is None and (start == part.start or near):
                 # Its later sentences' changes and totals over the span (年均增长13.7%) are the
                 # span's too; their levels and dated figures stay the year's (_one_years_figure).
                 # So for a sentence opening with one inside the part (…各项任务。“十一五”期间，…).
@@ -1086,7 +1093,7 @@ def _comparator(ctx: _Context, q: Quantity, tail: str) -> str:
     after = ctx.sentence[q.end : q.end + 4]
     if (i := _first_prefix(after, _lookups().suffix)) is not None:
         return c.suffix[i][1]
-    if after[:1] in _LIST_HEADS and (m := _LIST_SUFFIX.match(ctx.sentence, q.end)) is not None:
+    if after and after[0] in _LIST_HEADS and (m := _LIST_SUFFIX.match(ctx.sentence, q.end)) is not None:
         # 分别增长6.5%和8%左右: the comparator after the list's last figure is every figure's
         return c.suffix[_first_prefix(m.group(1), _lookups().suffix)][1]
     if q.approx_more:
@@ -1094,7 +1101,7 @@ def _comparator(ctx: _Context, q: Quantity, tail: str) -> str:
     return _tail_comparator(tail)
 
 
-_LIST_HEADS = ("和", "、", "与", "及")
+_LIST_HEADS = "和、与及"
 _LIST_SUFFIX = re.compile(
     r"(?:\s*(?:和|、|与|及)\s*-?\d+(?:\.\d+)?\s*(?:[%％]|个百分点|[万亿]?[元人])?)+\s*(左右|以上|以内|以下|上下)"
 )
@@ -1168,12 +1175,12 @@ def _period(ctx: _Context, q: Quantity, clause_start: int) -> tuple[str, int, st
                 continue
             years.append((m.start(), int(m.group(1)), _MONTH_AFTER.match(prefix, m.end()) is not None))
         stated = [(y, dated) for pos, y, dated in years if pos >= clause_start or pos < 3]
-    if not stated and "去年" in prefix[clause_start:] and _LAST_YEAR.search(prefix, clause_start) is not None:
+    if not stated and "去年" in ctx.sentence and _LAST_YEAR.search(prefix, clause_start) is not None:
         stated = [(ctx.report_year - 1, False)]  # …，去年实现国内生产总值4.4亿元: in a plan too
     if (
         not stated
         and ctx.opening_year is not None
-        and not any(w in prefix[clause_start:] for w in _THIS_YEAR)
+        and not any(prefix.find(w, clause_start) >= 0 for w in _THIS_YEAR)
     ):
         stated = [(ctx.opening_year, False)]  # 据介绍，2014年…；固定资产投资7759.6亿元: 2014's
     return _period_rest(ctx, stated, label)
@@ -1273,10 +1280,7 @@ def _make_fact(
     if indicator is not None and not _fits(indicator, measure, q):
         indicator = None
     kind, period_year, label, section = _period(ctx, q, clause_start)
-    recalled = (
-        "的" in ctx.sentence[q.end : q.end + 3] and _TARGET_AFTER.match(ctx.sentence, q.end) is not None
-    )
-    if kind == "actual" and recalled:
+    if kind == "actual" and "目标" in ctx.sentence and _TARGET_AFTER.match(ctx.sentence, q.end) is not None:
         kind = "target"  # 会议上提出的当年地区生产总值增长8.5%的目标: the year's target, recalled
     if label is not None and label[0] in "比较" and measure == "level" and q.family not in _RELATIVE:
         label = None  # …比2002年增长1.56倍，其中地方一般预算收入590亿元: a level is the year's own
