@@ -144,8 +144,6 @@ def _report(title_place: str, self_word: str) -> str:
         ("宁波市海曙区高桥镇", "全镇", "高桥镇", "township", "330203"),
         # 汉寿县, not the 寿县 at its end.
         ("汉寿县", "全县", "汉寿县", "county", "430700"),
-        # A development zone of 武汉: its city, not the 东湖区 of 南昌 that 东湖 reads as.
-        ("武汉东湖新技术开发区", "全区", "武汉市", "prefecture", "420000"),
     ],
 )
 def test_titles_name_places_after_their_parents(title_place, self_word, name, level, parent_code):
@@ -296,3 +294,29 @@ def test_a_county_slogan_ending_in_xingxian_names_no_county() -> None:
     city = text.replace("县", "市").replace("工业强市、生态立市、和谐兴市", "产业立城、文化兴城、人才强城")
     region = resolve(city.replace("宜丰", "九江")).region
     assert region is not None and region.name == "九江市"
+
+
+def test_a_development_zones_report_is_the_zones_not_its_citys() -> None:
+    """芜湖经开区 2022, a zone's 汇报: 经开区2022年经济社会发展总体情况和2023年工作打算汇报 … 在市委市政府
+    坚强领导下 … 芜湖市在该项工作中 — its GDP of 685亿元 was 芜湖市's. The division data list the zone
+    as a unit of its own (340271); with no such unit under the place named it is quarantined."""
+    from transforms.document import parse_document
+    from transforms.models import InputRejected
+
+    body = (
+        "今年以来，在市委市政府坚强领导下，经开区全面落实各项决策部署。预计全年实现地区生产总值685亿元，增长8.5%左右；"
+        "实现固定资产投资260亿元，增长16%。芜湖市在该项工作中实现突破。\n"
+    )
+    doc = parse_document(
+        "zone.txt", ("经开区2022年经济社会发展总体情况和2023年工作打算汇报\n" + body * 2).encode()
+    )
+    assert (doc.region.region.name, doc.region.region.code) == ("芜湖经济技术开发区", "340271")
+    titled = "芜湖经济技术开发区2023年工作报告\n各位代表：\n" + body.replace("芜湖市", "本区") * 2
+    assert parse_document("zone.txt", titled.encode()).region.region.code == "340271"
+    # No unit of its own: quarantined, not 武汉市's (nor the 东湖区 of 南昌 that 东湖 reads as).
+    wuhan = "武汉东湖新技术开发区2023年工作报告\n各位代表：\n" + body.replace("芜湖市", "武汉市") * 3
+    with pytest.raises(InputRejected, match="development zone"):
+        parse_document("zone.txt", wuhan.encode())
+    nowhere = "经开区2022年工作总结\n" + body.replace("芜湖市", "本区") * 3
+    with pytest.raises(InputRejected, match="development zone"):
+        parse_document("zone.txt", nowhere.encode())

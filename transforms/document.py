@@ -43,6 +43,8 @@ def _parse(source_file: str, data: bytes, sha: str) -> ParsedDocument:
         raise InputRejected("no_year", "no report year in title, dates or section headings")
     if region.region is None:
         detail = "candidates: " + ", ".join(region.candidates[:5]) if region.candidates else "no region name"
+        if meta.region_source == "zone":
+            detail = f"a development zone's report ({meta.region_mention}): no administrative region"
         raise InputRejected("no_region", detail)
     facts = extract_facts(
         cleaned.text,

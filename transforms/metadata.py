@@ -109,6 +109,12 @@ _TITLE_TAIL = re.compile(r"(?:_第\d+页|(?<=报告)\d+|[（(]附?全文[)）]|(
 # The speaker's own party committee is the last leader named: 在区委、区政府和街道党工委的坚强领导下.
 _LED_BY_SUBUNIT = re.compile(r"[和及、](?:街道党工委|街道党委|[镇乡]党委)(?:的)?(?:坚强|正确|有力)?领导下")
 _STATE_COUNCIL_SELF = re.compile(r"我(?:谨)?代表国务院")
+# A report titled by a development zone (经开区2022年…汇报, 芜湖经济技术开发区关于2023年工作的报告). 新区
+# is left out: 浦东新区 and 滨海新区 are districts.
+_ZONE_REPORT = re.compile(
+    r"^[\u4e00-\u9fff]{0,8}?(经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|工业园区)"
+    r"(?:党工委|管委会)?(?:(?:19|20)\d{2}年|关于|工作报告|政府工作)"
+)
 _SELF_REF = re.compile(r"我(?:谨)?代表([\u4e00-\u9fff]{2,10}?[省市县区镇乡旗])人民政府")
 # A congress named by its place and term (湖北省第十一届人民代表大会, 广州市第十三届人民代表大会);
 # never 全市, 本县 or 在县 (no place) and never the bare 省十二届人大 (the place is not written).
@@ -153,6 +159,11 @@ def extract_meta(full_text: str, text: str, page_title: str | None = None) -> Do
     if meta.report_year is None:
         _year_from_body(meta, text, full_text)
     joined = "".join(head)
+    if head and (m := _ZONE_REPORT.search(head[0])) is not None:
+        # 经开区2022年经济社会发展总体情况和2023年工作打算汇报: a development zone's, whose figures
+        # are no county's or city's, whatever place the text names.
+        meta.region_mention, meta.region_source = m.group(1), "zone"
+        return meta
     if meta.region_mention is None and "国务院" in joined and "总理" in joined:
         meta.region_mention, meta.region_source = "全国", "title"
     if meta.region_mention is None and _STATE_COUNCIL_SELF.search(text[:5000]) is not None:

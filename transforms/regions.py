@@ -334,6 +334,8 @@ def _self_level(text: str) -> str | None:
 def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
     if meta.region_mention == "全国":
         return RegionResolution(NATIONAL, "national")
+    if meta.region_source == "zone":
+        return _zone_resolution(meta, text)
     gaz = _gazetteer()
     scores: dict[str, float] = defaultdict(float)
     places: dict[str, _Place] = {}
@@ -418,6 +420,40 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
             places[best_id].region, method, ambiguous=True, candidates=[_path(places[r].region) for r in tied]
         )
     return RegionResolution(places[best_id].region, method)
+
+
+# 经开区 and 高新区 are short for the names the division data give such zones.
+_ZONE_NAMES = {"经开区": "经济技术开发区", "高新区": "高新技术产业开发区"}
+
+
+def _zone_resolution(meta: DocMeta, text: str) -> RegionResolution:
+    """A development zone's report (经开区2022年…汇报): the zone's own unit in the division data
+    (芜湖经济技术开发区, 340271) under the place the text names, or none: its figures are never its
+    city's. ``meta.region_mention`` is the zone's word as the title writes it."""
+    host = resolve_region(replace(meta, region_mention=None, region_source="none"), text)
+    kind = meta.region_mention or ""
+    if host.region is None or host.ambiguous or not kind:
+        return RegionResolution(None, "unresolved", candidates=host.candidates)
+    full = _ZONE_NAMES.get(kind, kind)
+    if host.region.name.endswith(full):
+        return host  # the text names the zone's full name (芜湖经济技术开发区)
+    zones = [
+        z
+        for z in _zone_units()
+        if z.name.endswith(full) and host.region.name in (z.prefecture, z.county, z.province)
+    ]
+    if len(zones) != 1:
+        return RegionResolution(None, "unresolved", candidates=[_path(z) for z in zones[:5]])
+    return RegionResolution(zones[0], "gazetteer+context")
+
+
+@cache
+def _zone_units() -> tuple[Region, ...]:
+    """The division data's development zones with a code of their own (county level)."""
+    gaz = _gazetteer()
+    return tuple(
+        r for r in gaz.by_code.values() if r.level == "county" and r.name.endswith(("开发区", "工业园区"))
+    )
 
 
 def _add_speaking_parent(
