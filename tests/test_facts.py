@@ -1618,7 +1618,7 @@ def test_a_year_opening_a_sentence_holds_for_its_clauses_after_a_plan():
     ]
 
 
-@pytest.mark.parametrize("verb", ["破", "跨过"])
+@pytest.mark.parametrize("verb", ["破", "跨过", "首次跨越", "跃上"])
 def test_a_round_magnitude_after_a_short_verb_of_reaching_is_a_figure(verb):
     """克什克腾旗 2025: 规模以上固定资产投资破百亿元大关，增长25% lost both figures: 百亿元 was no
     figure after 破, so the growth after it had no subject."""
@@ -1627,6 +1627,11 @@ def test_a_round_magnitude_after_a_short_verb_of_reaching_is_a_figure(verb):
         ("fixed_asset_investment", "level", 1e10, "at_least"),
         ("fixed_asset_investment", "growth", 25, "point"),
     ]
+
+
+def test_steps_passed_are_not_the_years_levels():
+    """经济总量跨越了两千亿元和三千亿元两个台阶 (a five-year review): thresholds crossed, not levels."""
+    assert extract_facts(f"{REVIEW}五年来，经济总量跨越了两千亿元和三千亿元两个台阶。", 2024) == []
 
 
 @pytest.mark.parametrize("verb", ["负增长", "同比负增长"])

@@ -1026,11 +1026,16 @@ def _is_multiple(phrase: str) -> bool:
 def _is_threshold(sentence: str, q: Quantity) -> bool:
     """500万元以上项目: the amount sorts the projects after it; it is nobody's figure."""
     c = _cues()
+    if "台阶" in sentence and _STEPS.match(sentence, q.end) is not None:
+        return True  # 经济总量跨越了两千亿元和三千亿元两个台阶: steps passed, not the year's level
     return (
         sentence[q.end : q.end + 1] in c.threshold_first
         and q.family.startswith("money")
         and c.threshold.match(sentence, q.end) is not None
     )
+
+
+_STEPS = re.compile(r"(?:[和、与及][^，,。；;]{0,12}?)?[两三四五六七八九十\d]{1,2}个[^，,。；;]{0,6}台阶")
 
 
 def _measure(q: Quantity, tail: str, indicator: Indicator | None) -> tuple[str, int] | None:
