@@ -320,3 +320,15 @@ def test_a_development_zones_report_is_the_zones_not_its_citys() -> None:
     nowhere = "经开区2022年工作总结\n" + body.replace("芜湖市", "本区") * 3
     with pytest.raises(InputRejected, match="development zone"):
         parse_document("zone.txt", nowhere.encode())
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["财政收入突破亿元大关", "实施山水田林路综合治理", "建成占地30亩的供销商城", "在县经济开发区内投资建厂"],
+)
+def test_everyday_words_and_placeholders_name_no_county(words: str) -> None:
+    """An untitled town's text (xx镇) with 突破亿元大关, 山水田林路, 供销商城 or 县经济开发区 was offered
+    大关县, 田林县, 商城县 or a placeholder named 县经济开发区 as candidates."""
+    text = f"各位代表：\n我代表镇人民政府向大会报告工作。\n过去一年，全镇{words}，经济社会发展取得新成效。\n"
+    resolution = resolve(text * 2)
+    assert resolution.region is None and resolution.candidates == []
