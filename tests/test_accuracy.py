@@ -41,6 +41,9 @@ UNITS = {
     "万吨": (1e4, "吨"),
     "亿斤": (1e8, "斤"),
     "万亿斤": (1e12, "斤"),
+    "兆元": (1e12, "元"),  # Taiwan's and Hong Kong's 兆 for 万亿
+    "兆斤": (1e12, "斤"),
+    "亿": (1e8, "元"),  # 社零实现31.6亿: a money indicator's level written without its base
 }
 FACT_KEYS = {
     "indicator_code",
@@ -85,8 +88,8 @@ def test_gold_file_is_well_formed(path):
         assert fact["comparator"] in COMPARATORS, fact
         if fact["kind"] == "actual":
             assert fact["period_year"] < year, fact
-        else:
-            assert fact["period_year"] >= year, fact
+        else:  # or last year's, recalled in the review (实现了年初提出的5%左右的预期目标)
+            assert fact["period_year"] >= year - 1, fact
         multiplier, unit_std = UNITS[fact["unit"]]
         assert fact["unit_std"] == unit_std, fact
         assert same_value(float(fact["value"]) * multiplier, float(fact["value_std"])), fact
