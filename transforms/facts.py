@@ -1002,7 +1002,7 @@ _TRAILING_APPROX_LE = re.compile(r"[\s约近超了]+$")
 
 def _is_delta(phrase: str, q: Quantity) -> bool:
     """较上年增加10亿元: a change in an absolute amount, not a level or a percent change."""
-    if q.family in ("percent", "points", "ratio"):
+    if q.family in _RELATIVE:
         return False  # 增长1.2倍 is a rate of change too
     return _read_phrase(phrase).delta
 
@@ -1382,17 +1382,19 @@ def _span_years(label: str) -> int:
     return _SPAN_YEARS.get(label[i - 1 : i], 5) if i > 0 else 5
 
 
-_BASES = {frozenset({"money"}): "元", frozenset({"people"}): "人"}
-
-
 def _with_base(q: Quantity, indicator: Indicator | None, measure: str) -> Quantity | None:
-    """社零实现145.98亿, 人口120万: a level written without its base is in the base of the
-    indicator it is found for, when that has only one (trade may be in 元 or 美元). With no
-    indicator the base is unknown, and the figure is nobody's."""
-    if indicator is None or measure != "level" or indicator.rate:
+    """社零实现145.98亿, 新增城镇就业1.3万: a level written without its base is in the base of the
+    indicator it is found for, when its level has one unit family (trade may be in 元 or 美元).
+    With no indicator the base is unknown, and the figure is nobody's."""
+    if indicator is None or measure != "level" or len(indicator.level_families) != 1:
         return None
-    base = _BASES.get(indicator.level_families)
-    return None if base is None else q._replace(unit_std=base, family=next(iter(indicator.level_families)))
+    (family,) = indicator.level_families
+    if family not in _BARE_FAMILIES:
+        return None  # 亿 or 万 of a rate, a mass or energy is no figure a report writes
+    return q._replace(unit_std=indicator.unit_std, family=family)
+
+
+_BARE_FAMILIES = ("money", "people")
 
 
 def _fits(indicator: Indicator, measure: str, q: Quantity) -> bool:
