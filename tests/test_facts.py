@@ -857,6 +857,28 @@ def test_months_already_counted_in_the_plan_years_text_are_actuals():
     assert [(f.kind, f.period_year, f.period_label) for f in facts] == [("actual", 2023, "1-5月")]
 
 
+def test_a_sentence_opening_with_qizhong_is_of_the_year_of_the_sentence_before():
+    """东石镇 2021: 力争到2025年，全镇实现工农业总产值556.36亿元…。其中，…全社会固定资产投资12亿元 made
+    the parts targets of 2021; so did 2025年全镇固定资产投资达到12亿元 in a plan."""
+    facts = core(
+        "二、2021年工作安排\n力争到2025年，全镇实现地区生产总值556.36亿元。其中，全社会固定资产投资12亿元；"
+        "财政收入达10亿元以上。2025年全镇税收收入达到8亿元。",
+        2021,
+    )
+    assert [(f.indicator_code, f.kind, f.period_year) for f in facts] == [
+        ("gdp", "target", 2025),
+        ("fixed_asset_investment", "target", 2025),
+        ("fiscal_revenue", "target", 2025),
+        ("tax_revenue", "target", 2025),
+    ]
+    facts = core(f"{REVIEW}2022年，全县财政总收入12亿元。其中，税收收入9亿元，增长5%。")
+    assert [(f.indicator_code, f.period_year) for f in facts] == [
+        ("fiscal_revenue", 2022),
+        ("tax_revenue", 2022),
+        ("tax_revenue", 2022),
+    ]
+
+
 def test_kebi_qualifies_a_growth_and_names_nothing():
     # Before, 可比年均增长9.1% was a long-tail figure named 可比.
     facts = core(REVIEW + "固定资产投资186.4亿元，可比年均增长9.1%。")

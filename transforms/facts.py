@@ -254,6 +254,7 @@ def extract_facts(
         opens = True  # this ；-clause is the first of its sentence
         estimated = False  # 预计2025年，A；B；C: an estimate word opening the sentence heads its list
         span_label: str | None = None  # 这五年，…。: a paragraph opened by a five-year horizon
+        previous = ""  # the sentence before, for one opening with 其中
         for m in _SENTENCE.finditer(text, part.start, part.end):
             sentence = m.group()
             start, end = m.span()
@@ -288,7 +289,15 @@ def extract_facts(
                 carried = _opening_period(sentence)
             if opens:  # and the ；-clauses after it, which name no year of their own
                 head = sentence[:_OPENING_YEAR_CHARS]
-                carried_year = _opening_year(sentence, report_year) if "年" in head else None
+                if sentence.startswith("其中") and previous:
+                    # 力争到2025年，A。其中，B；C: the parts are of the whole's year
+                    carried_year = _opening_year(previous, report_year) or longrange_year(
+                        previous, report_year
+                    )
+                else:
+                    carried_year = _opening_year(sentence, report_year) if "年" in head else None
+            if clause_ends is False:
+                previous = sentence
             if estimated and _opening_period(sentence) is not None:
                 estimated = False  # …；1-11月，…: the list of estimates has ended at a counted period
             carry_estimate = estimated
@@ -1220,6 +1229,8 @@ def _period_rest(
         year, dated = stated[-1]
         if year < ctx.report_year:
             return "actual", year, label, "review"
+        if year > ctx.report_year and ctx.section != "review":  # 2025年全镇…12亿元 in 2021's plan
+            return "target", year, label, "longrange"
         if year == ctx.report_year:
             # Reports are given early in their year: a figure for that year is a goal, wherever
             # the split put it, unless it is dated to a month already past (截至2023年1月底).
