@@ -497,7 +497,7 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
                 phrase = sentence[max(breaks[i - 2] + 1 if i > 1 else 0, floor) : q.start]
                 subject = _subject_for(phrase, None)
             elif subject is None and clause_start and not floor and not _strip_words(phrase):
-                subject = _named_before(sentence[:clause_start])
+                subject = _named_before(sentence[:clause_start], _list_length(sentence, quantities, idx))
         if multiple:
             multiples.add(idx)
         if subject is None:
@@ -858,16 +858,22 @@ def _counted_before(before: Quantity, phrase_start: int, clause_start: int) -> b
     return before.family == "count" and before.end == phrase_start and phrase_start > clause_start
 
 
-def _named_before(text: str) -> _Subject | None:
+def _named_before(text: str, listed: int) -> _Subject | None:
     """社会消费品零售总额首次迈上百亿台阶，达到103亿元; 地区生产总值在…的情况下，达到120亿元: a
     figure whose own clause names nothing, first in its sentence, is of the one indicator the
-    clauses before it name (a clause of words only may be about anything: no long-tail name)."""
+    clauses before it name (a clause of words only may be about anything: no long-tail name).
+    A list of ``listed`` figures takes a list of as many indicators named together there
+    (一般公共预算收入和税收收入齐头并进，分别达到12亿元和9亿元)."""
     if not mentions_any_term(text):
         return None
     hits = find_terms(text)
-    if len({h.codes for h in hits}) != 1 or len(hits[-1].codes) != 1:
-        return None
-    return _Subject(hits[-1].term, lexicon()[hits[-1].codes[0]])
+    codes = [h.codes for h in hits]
+    if len(set(codes)) == 1 and len(codes[-1]) == 1:
+        return _Subject(hits[-1].term, lexicon()[codes[-1][0]])
+    joined = all(text[a.end : b.start].strip() in _LIST_JOINERS for a, b in pairwise(hits))
+    if listed >= 2 and len(hits) == listed and joined and all(len(c) == 1 for c in codes):
+        return _listed(_heads(tuple(c[0] for c in codes)), inherited=False)
+    return None
 
 
 def _subject_for(phrase: str, previous: _Subject | None) -> _Subject | None:
