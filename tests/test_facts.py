@@ -879,6 +879,23 @@ def test_a_sentence_opening_with_qizhong_is_of_the_year_of_the_sentence_before()
     ]
 
 
+def test_five_years_before_an_average_or_a_total_is_its_span_and_names_nothing():
+    """湖南 2011: 财政总收入达到1862.9亿元，是2005年的2.5倍，五年年均增长20% gave a long-tail growth named
+    五年 (and the two after 分别是…倍 too). The span is 五年来, unless the part names its own."""
+    facts = core(
+        f"{REVIEW}财政总收入达到1862.9亿元，是2005年的2.5倍，五年年均增长20%；"
+        "全省生产总值1.5万亿元、人均生产总值23100元，分别是2005年的2.3倍、2.2倍，五年年均分别增长14%和13.3%。"
+    )
+    assert [(f.indicator_code, f.measure, f.value, f.period_label) for f in facts] == [
+        ("fiscal_revenue", "level", 1862.9, None),
+        ("fiscal_revenue", "growth", 20, "五年来"),
+        ("gdp", "level", 1.5, None),
+        ("gdp", "growth", 14, "五年来"),
+    ]
+    facts = core("一、过去五年工作回顾\n五年累计完成固定资产投资4626亿元。", 2016)
+    assert [(f.period_year, f.period_label) for f in facts] == [(2015, "过去五年")]
+
+
 def test_kebi_qualifies_a_growth_and_names_nothing():
     # Before, 可比年均增长9.1% was a long-tail figure named 可比.
     facts = core(REVIEW + "固定资产投资186.4亿元，可比年均增长9.1%。")

@@ -1173,8 +1173,11 @@ def _period(ctx: _Context, q: Quantity, clause_start: int) -> tuple[str, int, st
     label = ctx.label
     if need.period is None or need.period.search(prefix):
         for m in c.period.finditer(prefix):
-            if prefix[m.start() - 1 : m.start()] not in _BASE_MARKS:  # 是“十二五”时期的1.2倍: a base
-                label = _period_label(m.group())
+            if prefix[m.start() - 1 : m.start()] in _BASE_MARKS:
+                continue  # 是“十二五”时期的1.2倍: the base of a multiple
+            if len(m.group()) == 2 and label is not None and label in c.horizons:
+                continue  # 五年累计 under 过去五年: the span the part already names
+            label = _period_label(m.group())
     if need.five_year_end is None or need.five_year_end.search(prefix):
         five = c.five_year_end.search(prefix)
         if five is not None:

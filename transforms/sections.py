@@ -65,10 +65,13 @@ _SPAN_DIGITS = str.maketrans("345", "三四五")
 
 
 def horizon_label(words: str) -> str:
-    """过去5年, 5年来 as the label 过去五年, 五年来 (news items write the digit), so one span has one
-    label and the span rules (past or ahead, how many years) read it. Only a span's words: a
-    month range (1-5月) keeps its digits."""
-    return words.translate(_SPAN_DIGITS) if words.endswith(("年", "年来")) else words
+    """过去5年, 5年来 as the label 过去五年, 五年来 (news items write the digit), and 五年 (五年年均增长)
+    as 五年来, so one span has one label and the span rules (past or ahead, how many years) read it.
+    Only a span's words: a month range (1-5月) keeps its digits."""
+    if not words.endswith(("年", "年来")):
+        return words
+    words = words.translate(_SPAN_DIGITS)
+    return words + "来" if len(words) == 2 else words  # 五年年均增长20%: the span of 五年来
 
 
 _FIVE_YEAR_PLAN = re.compile(r"十[一二三四五六]五")
