@@ -296,7 +296,7 @@ def extract_facts(
                     )
                 else:
                     carried_year = _opening_year(sentence, report_year) if "年" in head else None
-            if clause_ends is False:
+            if not clause_ends:
                 previous = sentence
             if estimated and _opening_period(sentence) is not None:
                 estimated = False  # …；1-11月，…: the list of estimates has ended at a counted period
