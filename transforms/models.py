@@ -71,7 +71,7 @@ class DocMeta:
     region_mention: str | None = None  # region name as found in the text (醴陵市, 进贤县, 国务院)
     # title | date | session | plan_heading | review_heading | body | page_date | none
     year_source: str = "none"
-    region_source: str = "none"  # title | self_reference | speaker | context | publisher | none
+    region_source: str = "none"  # title | self_reference | session | publisher | zone | none
 
 
 @dataclass(frozen=True)
