@@ -1081,13 +1081,15 @@ def test_a_lone_magnitude_after_a_verb_of_reaching_it_is_one_of_it():
 def test_a_figure_whose_clause_names_nothing_takes_the_one_indicator_named_before_it():
     """社会消费品零售总额首次迈上百亿台阶，达到103亿元: the name is in the clause before, which
     holds no figure. Clauses of words only give nothing; two indicators named together give a list
-    as long (一般公共预算收入和税收收入齐头并进，分别达到12亿元和9亿元), three before two figures nothing."""
+    as long (一般公共预算收入和税收收入齐头并进，分别达到12亿元和9亿元), the two named together in
+    their clause after a third in a clause of its own too; three together before two figures nothing."""
     facts = core(
         f"{REVIEW}社会消费品零售总额首次迈上百亿台阶，达到103亿元，增长8%。"
         "全县地区生产总值在经济下行压力持续加大的情况下，达到120.5亿元。"
         "面对复杂严峻的形势，全县上下团结一心，实现120亿元。"
         "一般公共预算收入和税收收入齐头并进，分别达到12亿元和9亿元。"
         "在地区生产总值增速放缓的情况下，一般公共预算收入和税收收入，分别达到13亿元和10亿元。"
+        "地区生产总值、一般公共预算收入和税收收入稳步提高，分别达到14亿元和11亿元。"
     )
     assert [(f.indicator_code, f.measure, f.value) for f in facts] == [
         ("retail_sales", "level", 103),
@@ -1095,6 +1097,8 @@ def test_a_figure_whose_clause_names_nothing_takes_the_one_indicator_named_befor
         ("gdp", "level", 120.5),
         ("general_budget_revenue", "level", 12),
         ("tax_revenue", "level", 9),
+        ("general_budget_revenue", "level", 13),
+        ("tax_revenue", "level", 10),
     ]
 
 

@@ -863,16 +863,22 @@ def _named_before(text: str, listed: int) -> _Subject | None:
     figure whose own clause names nothing, first in its sentence, is of the one indicator the
     clauses before it name (a clause of words only may be about anything: no long-tail name).
     A list of ``listed`` figures takes a list of as many indicators named together there
-    (一般公共预算收入和税收收入齐头并进，分别达到12亿元和9亿元)."""
+    (一般公共预算收入和税收收入齐头并进，分别达到12亿元和9亿元), the last ones in their clause."""
     if not mentions_any_term(text):
         return None
     hits = find_terms(text)
     codes = [h.codes for h in hits]
     if len(set(codes)) == 1 and len(codes[-1]) == 1:
         return _Subject(hits[-1].term, lexicon()[codes[-1][0]])
-    joined = all(text[a.end : b.start].strip() in _LIST_JOINERS for a, b in pairwise(hits))
-    if listed >= 2 and len(hits) == listed and joined and all(len(c) == 1 for c in codes):
-        return _listed(_heads(tuple(c[0] for c in codes)), inherited=False)
+    if listed < 2 or len(hits) < listed:
+        return None
+    # 在地区生产总值增速放缓的情况下，一般公共预算收入和税收收入，分别…: the names listed together,
+    # after a clause that names another indicator only as a circumstance.
+    named, rest = hits[-listed:], hits[:-listed]
+    joined = all(text[a.end : b.start].strip() in _LIST_JOINERS for a, b in pairwise(named))
+    apart = not rest or _CLAUSE_BREAK.search(text, rest[-1].end, named[0].start) is not None
+    if joined and apart and all(len(h.codes) == 1 for h in named):
+        return _listed(_heads(tuple(h.codes[0] for h in named)), inherited=False)
     return None
 
 
