@@ -1702,3 +1702,24 @@ def test_a_completion_rate_does_not_take_the_figures_after_it(text):
     assert ("general_budget_revenue", "growth", 4.2) in found
     rate = next(f for f in facts if f.unit == "%" and f.measure == "level")
     assert rate.indicator_code is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "生产总值增长目标定为6%左右。",
+        "地区生产总值增长目标确定为6%左右。",
+        "我们将经济增长目标设定在6%左右。",
+        "我们把地区生产总值增长目标定在6%左右。",
+    ],
+)
+def test_a_growth_target_set_by_a_verb_of_fixing_is_the_indicators(sentence):
+    """生产总值增长目标定为6% came out as a long-tail level named 生产总值增长目标定."""
+    (fact,) = extract_facts(PLAN + sentence, 2024)
+    assert (fact.indicator_code, fact.kind, fact.measure, fact.value, fact.comparator) == (
+        "gdp",
+        "target",
+        "growth",
+        6,
+        "around",
+    )

@@ -1296,14 +1296,17 @@ def _make_fact(
         return None
     if (
         measure == "level"
-        and (subject.inherited or (subject.name.endswith(_GROWTH_NAMES) and not _strip_words(tail)))
+        and (
+            subject.inherited or (subject.name.endswith(_GROWTH_NAMES) and _strip_words(tail) in ("", "目标"))
+        )
         and q.family == "percent"
         and indicator is not None
         and indicator.growth
         and "percent" not in indicator.level_families
     ):
-        # 地区生产总值增长7%以上，力争达到8%; 经济增长6%左右 (the name says growth, and nothing
-        # else comes before the figure: 对经济增长的贡献30% is not one): a percent is no level of GDP.
+        # 地区生产总值增长7%以上，力争达到8%; 经济增长6%左右, 经济增长目标定为6% (the name says
+        # growth, and nothing else comes before the figure: 对经济增长的贡献30% is not one): a percent
+        # is no level of GDP.
         measure, sign = "growth", 1
     times = 100 if q.family == "ratio" and measure == "growth" else 1  # 增长1.2倍 is +120 %
     if measure == "growth" and not -100 <= q.value * sign * times <= 1000:
