@@ -1723,3 +1723,14 @@ def test_a_growth_target_set_by_a_verb_of_fixing_is_the_indicators(sentence):
         6,
         "around",
     )
+
+
+def test_a_growth_since_the_start_of_the_year_keeps_the_subject():
+    """年末城乡居民储蓄存款余额达到36.5亿元，比年初增长12%: the growth was named 比年初."""
+    text = f"{REVIEW}年末城乡居民储蓄存款余额达到36.5亿元，比年初增长12%，较年初增长12%。"
+    facts = extract_facts(text, 2024)
+    assert [(f.indicator_name, f.measure) for f in facts] == [
+        ("城乡居民储蓄存款余额", "level"),
+        ("城乡居民储蓄存款余额", "growth"),
+        ("城乡居民储蓄存款余额", "growth"),
+    ]
