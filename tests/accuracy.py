@@ -32,6 +32,7 @@ GOLD_DIR = ROOT / "tests" / "gold"
 CORE_CODES = frozenset(
     {
         "gdp",
+        "gdp_per_capita",
         "general_budget_revenue",
         "fiscal_revenue",
         "tax_revenue",
@@ -44,6 +45,7 @@ CORE_CODES = frozenset(
         "services_revenue",
         "urban_income",
         "rural_income",
+        "disposable_income",
         "rural_net_income",
         "new_urban_jobs",
         "urban_unemployment_surveyed",

@@ -457,6 +457,8 @@ def test_a_page_wrapped_by_width_joins_its_lines_dense_with_figures():
         ("general_budget_revenue", 7.5),
         ("retail_sales", 49.98),
         ("retail_sales", 9.6),
+        ("disposable_income", 22953),
+        ("disposable_income", 8.3),
         ("fixed_asset_investment", 97.9),
         ("foreign_investment", 6010),
         ("foreign_trade", 10.26),

@@ -890,7 +890,9 @@ def test_five_years_before_an_average_or_a_total_is_its_span_and_names_nothing()
         ("fiscal_revenue", "level", 1862.9, None),
         ("fiscal_revenue", "growth", 20, "五年来"),
         ("gdp", "level", 1.5, None),
+        ("gdp_per_capita", "level", 23100, None),
         ("gdp", "growth", 14, "五年来"),
+        ("gdp_per_capita", "growth", 13.3, "五年来"),
     ]
     facts = core("一、过去五年工作回顾\n五年累计完成固定资产投资4626亿元。", 2016)
     assert [(f.period_year, f.period_label) for f in facts] == [(2015, "过去五年")]
@@ -902,9 +904,10 @@ def test_kebi_qualifies_a_growth_and_names_nothing():
     assert [(f.measure, f.value) for f in facts] == [("level", 186.4), ("growth", 9.1)]
 
 
-def test_per_capita_gdp_is_not_gdp():
-    facts = extract_facts(REVIEW + "人均地区生产总值达到8万元。", 2024)
-    assert facts and facts[0].indicator_code is None
+@pytest.mark.parametrize("name", ["人均地区生产总值", "人均GDP", "人均生产总值", "人均国内生产总值"])
+def test_per_capita_gdp_is_its_own_indicator_not_gdp(name):
+    (fact,) = extract_facts(REVIEW + f"{name}达到8万元。", 2024)
+    assert (fact.indicator_code, fact.value_std) == ("gdp_per_capita", 80000)
 
 
 def test_a_line_dated_in_the_review_year_does_not_open_the_plan():
@@ -1552,7 +1555,11 @@ def test_a_paragraph_opened_by_a_five_year_horizon_spans_its_changes():
         "人均生产总值达到4.92万元。城镇居民人均可支配收入达到25000元。\n"
     )
     got = [(f.indicator_code, f.measure, f.period_year, f.period_label) for f in core(text, 2016)]
-    assert got == [("gdp", "growth", 2015, "这五年"), ("urban_income", "level", 2015, None)]
+    assert got == [
+        ("gdp", "growth", 2015, "这五年"),
+        ("gdp_per_capita", "level", 2015, None),
+        ("urban_income", "level", 2015, None),
+    ]
 
 
 @pytest.mark.parametrize(
