@@ -296,6 +296,17 @@ def test_a_county_slogan_ending_in_xingxian_names_no_county() -> None:
     assert region is not None and region.name == "九江市"
 
 
+def test_a_short_name_in_a_companys_name_names_no_place() -> None:
+    """A gazetteer's abstract of an unnamed city's 2002 report (全市国内生产总值完成138.8亿元 …
+    钢山酒业集团与泸州集团…资产重组): the company's 泸州 made it 泸州市's report."""
+    text = (
+        "一、二○○一年全市经济社会继续保持旺盛活力\n全市国内生产总值完成138.8亿元,比上年增长14%。"
+        "企业强强联合再上新水平,钢山酒业集团与泸州集团,实现了在更高层次的资产重组。\n"
+    )
+    assert resolve(text).region is None
+    assert resolve(text.replace("泸州集团", "泸州")).region is not None
+
+
 def test_a_development_zones_report_is_the_zones_not_its_citys() -> None:
     """芜湖经开区 2022, a zone's 汇报: 经开区2022年经济社会发展总体情况和2023年工作打算汇报 … 在市委市政府
     坚强领导下 … 芜湖市在该项工作中 — its GDP of 685亿元 was 芜湖市's. The division data list the zone

@@ -266,12 +266,15 @@ def _word_alias_mentions(text: str) -> Counter[str]:
     not the everyday words among them (振兴 in 乡村振兴, 合作, 全州: ``common_words``), and not
     one read across words (增城 in 新增城镇, 和政 in 党和政府, 大兴 in 大兴安岭)."""
     common = _common_words()
+    organizations = _organization_words()
     tok = tokenizer()
     found: Counter[str] = Counter()
     for start, alias in _alias_spans(text):
         if alias in common or found[alias] >= 10:  # scores count at most 10 mentions
             continue
         end = start + len(alias)
+        if text.startswith(organizations, end):  # 泸州集团: a company's name
+            continue
         left = max(0, start - 6)
         if _read_as_a_name(tok.cut(text[left : end + 4], HMM=False), start - left, end - left, full=False):
             found[alias] += 1
@@ -298,6 +301,11 @@ def _read_as_a_name(words: Iterable[str], start: int, end: int, *, full: bool) -
         if w_start >= end:
             break
     return True
+
+
+@cache
+def _organization_words() -> tuple[str, ...]:
+    return tuple((reference.load_yaml("region_aliases.yaml") or {}).get("organization_words", []))
 
 
 @cache
