@@ -707,3 +707,30 @@ def test_a_page_flattened_into_one_line_opening_with_its_review_heading_is_the_r
     )
     facts = [(f.indicator_code, f.kind, f.period_year) for f in extract_facts(text, 2023) if f.indicator_code]
     assert facts == [("industrial_value_added", "actual", 2022)] * 2
+
+
+def test_a_county_since_made_a_district_is_found_under_its_old_name() -> None:
+    """綦江 2003 (a document site's one-line repost): 綦江县人民政府…我代表县人民政府 … *重庆市委、
+    重庆市人民政府和*綦江县委. The county is 綦江区 since 2011; the text speaking as a 县 gave it
+    to 重庆市. The start of the span it looks back on (1998年…第一次会议以来) dated it 1999: it has
+    no year of its own, so it is quarantined rather than misdated."""
+    from transforms.document import parse_document
+    from transforms.models import InputRejected
+
+    text = (
+        "綦江县人民政府政府工作报告各位代表: 现在,我代表县人民政府,向大会作政府工作报告。回顾过去五年 "
+        "1998年县第十四届人民代表大会第一次会议以来,全县人民在重庆市委、重庆市人民政府和綦江县委的领导下,"
+        "紧紧抓住重庆直辖的机遇,认真贯彻重庆市委、重庆市人民政府对綦江工作的指示,开创了綦江发展的良好局面。"
+        "全县实现国内生产总值43.68亿元,年均递增8.1%。"
+        + "全县上下以经济建设为中心,以结构调整为主线,促进了经济较快增长。"
+        * 4
+    )
+    meta = extract_meta(text, text)
+    from transforms.regions import resolve_region
+
+    region = resolve_region(meta, text).region
+    assert region is not None and (region.name, region.code) == ("綦江区", "500110")
+    with pytest.raises(InputRejected, match="no_year"):
+        parse_document("qijiang.txt", text.encode())
+    dated = text.replace("全县实现", "2002年,全县实现")
+    assert parse_document("qijiang.txt", dated.encode()).meta.report_year == 2003

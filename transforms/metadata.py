@@ -70,6 +70,8 @@ _PAGE_DATE_SCAN = 1000
 _POSTED_DAY = r"(\d{1,2})月\d{1,2}日\s*\d{1,2}[:：]\d{2}"  # after 年: 01月12日10:18
 _PAGE_DATE = re.compile(rf"(?<!\d)((?:19|20)\d{{2}})(?:[-/.](\d{{1,2}})[-/.]\d{{1,2}}(?!\d)|年{_POSTED_DAY})")
 _TIME_OF_DAY_AFTER = re.compile(_POSTED_DAY)
+# 1998年县第十四届人民代表大会第一次会议以来, 2018年以来: where a span the text looks back on began.
+_SINCE_AFTER = re.compile(r"[^，。；,;：:！？\n]{0,24}?以来")
 # The review's own heading, on a line of its own: 一、2023年工作回顾.
 _REVIEW_WORDS = ("工作回顾", "工作总结", "的工作回顾", "的工作总结")
 _REVIEW_HEADING = re.compile(
@@ -385,13 +387,15 @@ def _year_from_body(meta: DocMeta, text: str, full_text: str) -> None:
             return
     # A year a figure is measured from (是2007年的2.1倍, 比2007年提高, 由2010年的77亿元) is no year
     # the text reports on: 包头's five-year review cites 2007 four times and its last year once.
-    # Nor is the day a page was posted (2023年01月12日10:18 | 来源：人民网), which dates the page.
+    # Nor is the day a page was posted (2023年01月12日10:18 | 来源：人民网), which dates the page,
+    # nor the start of a span looked back on (1998年县第十四届人民代表大会第一次会议以来, 綦江 2003).
     years = Counter(
         int(m.group(1))
         for m in _YEAR.finditer(body)
         if 1978 <= int(m.group(1)) <= 2100
         and body[m.start() - 1 : m.start()] not in _BASE_YEAR_MARKS
         and _TIME_OF_DAY_AFTER.match(body, m.end()) is None
+        and _SINCE_AFTER.match(body, m.end()) is None
     )
     if years:
         # A review speaks mostly of last year: the most cited year is the one before the report,

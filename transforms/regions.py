@@ -403,6 +403,11 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
         suffix = r.name[-1]
         if own and suffix == own:
             scores[rid] += 8
+        elif own == "县" and r.level == "county" and suffix in "区市":
+            # 綦江县 in a 2003 report, 綦江区 since 2011: the county it was (县改区, 县改市).
+            former = r.name[:-1] + own
+            if former not in gaz.by_name and (n := text.count(former, 0, _NAME_SCAN)):
+                scores[rid] += 8 + 3 * min(n, 10)
         if r.level == "township":
             county_suffix = (r.county or " ")[-1]
             if own and county_suffix == own and own not in "镇乡":
