@@ -1741,3 +1741,20 @@ def test_a_growth_since_the_start_of_the_year_keeps_the_subject():
         ("城乡居民储蓄存款余额", "growth"),
         ("城乡居民储蓄存款余额", "growth"),
     ]
+
+
+def test_a_list_of_the_years_development_indicators_after_a_colon_opens_the_plan():
+    """长春高新区 2014 (a news item): 部署2014年主要预期发展指标是:…地区生产总值实现1050亿元 came out
+    as actuals of 2013, and 一般预算财政收入 as 财政总收入."""
+    text = (
+        "2013年全区地区生产总值实现928亿元;全口径财政收入、一般预算财政收入分别实现550.7亿元和95.8亿元。\n"
+        "主任部署2014年主要预期发展指标是:地区生产总值实现1050亿元,一般预算财政收入实现100亿元。\n"
+    )
+    facts = core(text, 2014)
+    assert [(f.indicator_code, f.kind, f.period_year, f.value) for f in facts] == [
+        ("gdp", "actual", 2013, 928),
+        ("fiscal_revenue", "actual", 2013, 550.7),
+        ("general_budget_revenue", "actual", 2013, 95.8),
+        ("gdp", "target", 2014, 1050),
+        ("general_budget_revenue", "target", 2014, 100),
+    ]

@@ -260,6 +260,16 @@ def test_a_congress_sitting_in_december_hears_the_next_years_report(head: str) -
     assert (meta.report_year, meta.year_source, meta.report_date) == (2019, "date", date(2018, 12, 25))
 
 
+def test_a_new_terms_first_session_in_late_november_hears_the_next_years_report() -> None:
+    """滨海新区's 2014年政府工作报告 ——2013年11月27日在…第二届人民代表大会第一次会议上 (its title below a
+    page's toolbar, so unread) was dated 2013 by the day it was delivered."""
+    text = (
+        "各位代表：\n——2013年11月27日在天津市滨海新区第二届人民代表大会第一次会议上\n过去四年，极不平凡。\n"
+    )
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.report_date) == (2014, date(2013, 11, 27))
+
+
 @pytest.mark.parametrize(
     ("plan", "year", "source"),
     [

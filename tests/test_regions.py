@@ -333,6 +333,27 @@ def test_a_development_zones_report_is_the_zones_not_its_citys() -> None:
         parse_document("zone.txt", nowhere.encode())
 
 
+def test_a_news_item_on_a_zones_work_meeting_is_the_zones() -> None:
+    """大公网 on 长春高新区's 2014 work meeting (no title: 17日,长春高新区召开工作会议 … 地区生产总值实现
+    928亿元) gave the zone's GDP to 长春市; 常州经开区召开党工委(扩大)会议 to 常州市. The first is its
+    own unit (长春高新技术产业开发区, not 长春净月高新技术产业开发区 beside it); the second has none."""
+    from transforms.document import parse_document
+    from transforms.models import InputRejected
+
+    body = (
+        "2013年长春高新区营业总收入实现4251亿元,同比增长17.4%;地区生产总值实现928亿元,同比增长15.9%;"
+        "固定资产投资完成500亿元,同比增长21.7%。长春市副市长、长春高新区管委会主任部署2014年重点工作。\n"
+    )
+    news = "大公网长春17日电 17日,长春高新区召开工作会议,总结2013年的工作,部署2014年重点工作.\n" + body * 2
+    doc = parse_document("zone.txt", news.encode())
+    assert (doc.region.region.name, doc.region.region.code) == ("长春高新技术产业开发区", "220173")
+    changzhou = news.replace("长春高新区召开工作会议", "常州经开区召开党工委(扩大)会议").replace(
+        "长春", "常州"
+    )
+    with pytest.raises(InputRejected, match="development zone"):
+        parse_document("zone.txt", changzhou.encode())
+
+
 @pytest.mark.parametrize(
     "words",
     ["财政收入突破亿元大关", "实施山水田林路综合治理", "建成占地30亩的供销商城", "在县经济开发区内投资建厂"],

@@ -117,6 +117,13 @@ _ZONE_REPORT = re.compile(
     r"^[\u4e00-\u9fff]{0,8}?(经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|工业园区)"
     r"(?:党工委|管委会)?(?:(?:19|20)\d{2}年|关于|工作报告|政府工作)"
 )
+# An untitled news item on a zone's own work meeting (长春高新区召开工作会议, 常州经开区召开党工委
+# (扩大)会议): the figures after it are the zone's.
+_ZONE_MEETING = re.compile(
+    r"[\u4e00-\u9fff]{2,8}?(经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区)"
+    r"(?:党工委|管委会)?(?:召开|举行)"
+)
+_ZONE_MEETING_SCAN = 300
 _SELF_REF = re.compile(r"我(?:谨)?代表([\u4e00-\u9fff]{2,10}?[省市县区镇乡旗])人民政府")
 # A congress named by its place and term (湖北省第十一届人民代表大会, 广州市第十三届人民代表大会);
 # never 全市, 本县 or 在县 (no place) and never the bare 省十二届人大 (the place is not written).
@@ -164,6 +171,9 @@ def extract_meta(full_text: str, text: str, page_title: str | None = None) -> Do
     if head and (m := _ZONE_REPORT.search(head[0])) is not None:
         # 经开区2022年经济社会发展总体情况和2023年工作打算汇报: a development zone's, whose figures
         # are no county's or city's, whatever place the text names.
+        meta.region_mention, meta.region_source = m.group(1), "zone"
+        return meta
+    if meta.region_mention is None and (m := _ZONE_MEETING.search(text[:_ZONE_MEETING_SCAN])) is not None:
         meta.region_mention, meta.region_source = m.group(1), "zone"
         return meta
     if meta.region_mention is None and "国务院" in joined and "总理" in joined:
@@ -263,8 +273,9 @@ def _set_date(meta: DocMeta, y: int, m: int, d: int, source: str) -> None:
 
 
 def _plan_year(year: int, month: int) -> int:
-    """A congress that sits in December (沅陵县, 2018年12月25日) hears the next year's report."""
-    return year + (month == 12)
+    """A congress that sits in December (沅陵县, 2018年12月25日) or late November (a new term's first
+    session: 滨海新区, 2013年11月27日, its report titled 2014年) hears the next year's report."""
+    return year + (month >= 11)
 
 
 def _session(meta: DocMeta, head: str) -> None:

@@ -455,6 +455,8 @@ def _zone_resolution(meta: DocMeta, text: str) -> RegionResolution:
         for z in _zone_units()
         if z.name.endswith(full) and host.region.name in (z.prefecture, z.county, z.province)
     ]
+    if len(zones) > 1:  # 长春高新区: 长春高新技术产业开发区, not 长春净月高新技术产业开发区
+        zones = [z for z in zones if z.name == host.region.name[:-1] + full] or zones
     if len(zones) != 1:
         return RegionResolution(None, "unresolved", candidates=[_path(z) for z in zones[:5]])
     return RegionResolution(zones[0], "gazetteer+context")
