@@ -744,3 +744,13 @@ def test_a_county_since_made_a_district_is_found_under_its_old_name() -> None:
         parse_document("qijiang.txt", text.encode())
     dated = text.replace("全县实现", "2002年,全县实现")
     assert parse_document("qijiang.txt", dated.encode()).meta.report_year == 2003
+
+
+def test_a_session_line_with_the_short_form_of_the_congress_dates_the_report() -> None:
+    """张家港 2017: ——2017年1月6日在市十四届人大一次会议上 was not read (人大, not 人民代表大会), and the
+    body's years dated the report 2018. A standing committee's meeting (人大常委会) dates nothing."""
+    text = "政府工作报告\n——2017年1月6日在市十四届人大一次会议上\n各位代表:\n2016年全市地区生产总值增长7%。\n"
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source, meta.report_date) == (2017, "date", date(2017, 1, 6))
+    committee = text.replace("市十四届人大一次会议上", "市人大常委会第三次会议上")
+    assert extract_meta(committee, committee).year_source != "date"
