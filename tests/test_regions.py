@@ -333,6 +333,25 @@ def test_a_development_zones_report_is_the_zones_not_its_citys() -> None:
         parse_document("zone.txt", nowhere.encode())
 
 
+def test_a_sumus_report_is_the_sumus() -> None:
+    """白音他拉苏木 2023 (——在白音他拉苏木第十九届人民代表大会第三次会议上, 我代表白音他拉苏木人民政府):
+    no place was found, as 苏木 (Inner Mongolia's pastoral township) ends in no level suffix."""
+    text = (
+        "——2023年3月24日在白音他拉苏木第十九届人民代表大会第三次会议上\n各位代表:\n"
+        "现在,我代表白音他拉苏木人民政府向大会报告工作。\n一、2022年工作回顾\n"
+        "2022年,在旗委、政府和苏木党委的坚强领导下,全苏木高效特色种植面积稳定在3万亩以上。\n"
+    )
+    region = resolve(text).region
+    assert region is not None and (region.name, region.level, region.county) == (
+        "白音他拉苏木",
+        "township",
+        "奈曼旗",
+    )
+    untitled = text.split("\n", 1)[1]  # the self-reference alone
+    region = resolve(untitled).region
+    assert region is not None and region.name == "白音他拉苏木"
+
+
 def test_a_news_item_on_a_zones_work_meeting_is_the_zones() -> None:
     """大公网 on 长春高新区's 2014 work meeting (no title: 17日,长春高新区召开工作会议 … 地区生产总值实现
     928亿元) gave the zone's GDP to 长春市; 常州经开区召开党工委(扩大)会议 to 常州市. The first is its

@@ -124,7 +124,7 @@ _ZONE_MEETING = re.compile(
     r"(?:党工委|管委会)?(?:召开|举行)"
 )
 _ZONE_MEETING_SCAN = 300
-_SELF_REF = re.compile(r"我(?:谨)?代表([\u4e00-\u9fff]{2,10}?[省市县区镇乡旗])人民政府")
+_SELF_REF = re.compile(r"我(?:谨)?代表([\u4e00-\u9fff]{2,10}?(?:[省市县区镇乡旗]|苏木))人民政府")
 # A congress named by its place and term (湖北省第十一届人民代表大会, 广州市第十三届人民代表大会);
 # never 全市, 本县 or 在县 (no place) and never the bare 省十二届人大 (the place is not written).
 _CONGRESS_OF = re.compile(

@@ -26,17 +26,17 @@ from transforms.indicators import tokenizer
 from transforms.models import DocMeta, Region, RegionResolution
 
 NATIONAL = Region("CN", "全国", None, "national", None, None, None)
-_SUFFIXES = "省市县区镇乡旗州盟道"
-_SELF = re.compile(r"(?:我(?:谨)?代表|受)(?:[\u4e00-\u9fff]{0,10}?)([省市县区镇乡旗州盟])(?:人民)?政府")
+# 木 ends 苏木, the township of Inner Mongolia's pastoral areas (白音他拉苏木); 道 ends 街道.
+_SUFFIXES = "省市县区镇乡旗州盟道木"
+_LEVEL = r"([省市县区镇乡旗州盟]|(?<=苏)木)"  # the suffix a government speaks as: 县, or 木 of 苏木
+_SELF = re.compile(rf"(?:我(?:谨)?代表|受)(?:[\u4e00-\u9fff]{{0,10}}?){_LEVEL}(?:人民)?政府")
 # A news item on the report names who delivered it: 县长马中奇作政府工作报告, 代区长邓辉作…
 _DELIVERED_BY = re.compile(r"([省市县区镇乡旗州盟])长[\u4e00-\u9fff·]{2,4}[^。\n，,]{0,20}?政府工作报告")
-_SELF_WORDS = re.compile(
-    r"(?:全|我|本)([省市县区镇乡旗州盟])|([省市县区镇乡旗州盟])(?:党?委|(?:人民)?政府|人大)"
-)
+_SELF_WORDS = re.compile(rf"(?:全|我|本){_LEVEL}|{_LEVEL}(?:党?委|(?:人民)?政府|人大)")
 _ALIAS_SCAN = 8_000  # short names are looked for in the opening of the text only
 _NAME_SCAN = 200_000
 _NO_VILLAGES = array("q")
-_LEVEL_ORDER = {"省": 0, "市": 1, "州": 1, "盟": 1, "区": 2, "县": 2, "旗": 2, "镇": 3, "乡": 3}
+_LEVEL_ORDER = {"省": 0, "市": 1, "州": 1, "盟": 1, "区": 2, "县": 2, "旗": 2, "镇": 3, "乡": 3, "木": 3}
 
 
 @dataclass(frozen=True)
@@ -313,7 +313,7 @@ def _common_words() -> frozenset[str]:
     return frozenset((reference.load_yaml("region_aliases.yaml") or {}).get("common_words", []))
 
 
-_VILLAGE_END = re.compile(r"村|社区|居委会")
+_VILLAGE_END = re.compile(r"村|社区|居委会|嘎查")  # 嘎查: a 苏木's village
 
 
 def _village_words(text: str) -> set[str]:
