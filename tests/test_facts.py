@@ -855,6 +855,11 @@ def test_months_already_counted_in_the_plan_years_text_are_actuals():
     """中山街道2023年上半年政府工作报告: 1-5月，全街道实现财政总收入17.81亿元 was a target of 2023."""
     facts = core("2023年是开局之年，街道坚持稳中求进、行动计划。1-5月，全街道实现财政总收入17.81亿元。", 2023)
     assert [(f.kind, f.period_year, f.period_label) for f in facts] == [("actual", 2023, "1-5月")]
+    # 朝阳区's 2018年…计划上半年执行情况的报告: 上半年GDP实现2806.8亿元 was a target of 2018, as was a
+    # part of the year named with the year itself.
+    for text in ("上半年，GDP实现2806.8亿元。", "2018年前三季度，全区地区生产总值增长6.5%。"):
+        facts = core(f"二、2018年工作安排\n{text}", 2018)
+        assert [(f.kind, f.period_year) for f in facts] == [("actual", 2018)], text
 
 
 def test_a_sentence_opening_with_qizhong_is_of_the_year_of_the_sentence_before():

@@ -1248,20 +1248,29 @@ def _period_rest(
             return "target", year, label, "longrange"
         if year == ctx.report_year:
             # Reports are given early in their year: a figure for that year is a goal, wherever
-            # the split put it, unless it is dated to a month already past (截至2023年1月底).
-            if dated and ctx.section != "plan":
+            # the split put it, unless it is dated to a month already past (截至2023年1月底) or
+            # counts part of the year (2018年上半年, a half-year report's).
+            if (dated and ctx.section != "plan") or _counted_part(label):
                 return "actual", year, label, "review"
             return "target", year, label, "plan"
     if ctx.section == "longrange" or label in FORWARD_HORIZONS:  # 今后五年: the plan's last year
         end = _cues().five_year.get(label or "", 0)  # “十四五”时期主要目标: 2025
         return "target", end if end > ctx.report_year else ctx.report_year + 4, label, "longrange"
     if ctx.section == "plan":
-        if label is not None and label.endswith("月"):
-            # 1-5月，全街道实现财政总收入17.81亿元 (a half-year report, or a plan citing 1-2月): months
-            # of the plan's year already counted, not a goal.
+        if _counted_part(label):
+            # 1-5月，全街道实现财政总收入17.81亿元, 上半年GDP实现2806.8亿元 (a half-year report, or a
+            # plan citing 1-2月): part of the plan's year already counted, not a goal.
             return "actual", ctx.report_year, label, "review"
         return "target", ctx.report_year, label, "plan"
     return "actual", ctx.report_year - 1, label, "review"
+
+
+_PARTS_OF_A_YEAR = ("上半年", "前三季度", "一季度", "第一季度", "前两季度")
+
+
+def _counted_part(label: str | None) -> bool:
+    """Is the label a part of a year (1-5月, 上半年, 前三季度), counted once it has passed?"""
+    return label is not None and (label.endswith("月") or label in _PARTS_OF_A_YEAR)
 
 
 def _tail(phrase: str, subject: _Subject) -> str:
