@@ -754,3 +754,16 @@ def test_a_session_line_with_the_short_form_of_the_congress_dates_the_report() -
     assert (meta.report_year, meta.year_source, meta.report_date) == (2017, "date", date(2017, 1, 6))
     committee = text.replace("市十四届人大一次会议上", "市人大常委会第三次会议上")
     assert extract_meta(committee, committee).year_source != "date"
+
+
+def test_an_estimate_for_the_titles_year_makes_the_report_the_next_years() -> None:
+    """(湖南省)2016年桂阳县人民政府工作报告 reviews five years: 2016年，预计（下同）全县生产总值340亿元.
+    The title's year was not over, yet every figure came out a target of 2016."""
+    text = (
+        "(湖南省)2016年桂阳县人民政府工作报告\n各位代表:\n一、过去五年工作回顾\n"
+        "2016年，预计（下同）全县生产总值340亿元，比2012年增长47.7%。\n"
+    )
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source) == (2017, "review_heading")
+    plan = text + "二、2016年工作安排\n"  # the title's year is planned: its own report
+    assert extract_meta(plan, plan).report_year == 2016

@@ -308,6 +308,12 @@ def _year_reviewed(meta: DocMeta, text: str) -> None:
     (十四届全国人大三次会议 over 一、2025年工作回顾 … 四、2026年政府工作任务)."""
     year = meta.report_year
     body = text[:200_000]
+    if any(int(m.group(1)) == year for m in _ESTIMATED_YEAR.finditer(body[:_ESTIMATE_SCAN])):
+        # 2016年，预计（下同）全县生产总值340亿元 under (湖南省)2016年桂阳县人民政府工作报告: the
+        # title's year is not over, so the report is given at its end.
+        if not any(int(m.group(1)) == year for m in _PLAN_YEAR.finditer(body)):
+            meta.report_year, meta.year_source = year + 1, "review_heading"
+        return
     if not any(f"{year}年{words}" in body for words in _REVIEW_WORDS) and f"{year}年和“十" not in body:
         return  # almost every text: the review is of the year before (a scan in C, not a regex)
     reviewed = {int(m.group(1)) for m in _REVIEW_HEADING.finditer(body)}
@@ -316,6 +322,11 @@ def _year_reviewed(meta: DocMeta, text: str) -> None:
     if any(int(m.group(1)) == year for m in _PLAN_YEAR.finditer(body)):
         return
     meta.report_year, meta.year_source = year + 1, "review_heading"
+
+
+# 2016年，预计（下同）…, 到2017年底，预计…: an estimate for a year, so a year not yet over.
+_ESTIMATED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?:底|末)?\s*[，,]\s*预计")
+_ESTIMATE_SCAN = 20_000
 
 
 def _speaker(meta: DocMeta, head: list[str]) -> None:
