@@ -913,6 +913,36 @@ def test_kebi_qualifies_a_growth_and_names_nothing():
 def test_per_capita_gdp_is_its_own_indicator_not_gdp(name):
     (fact,) = extract_facts(REVIEW + f"{name}达到8万元。", 2024)
     assert (fact.indicator_code, fact.value_std) == ("gdp_per_capita", 80000)
+    (fact,) = extract_facts(REVIEW + f"{name}达到1.2万美元。", 2024)  # 武侯区 2016
+    assert (fact.indicator_code, fact.value_std, fact.unit_std) == ("gdp_per_capita", 12000, "美元")
+
+
+def test_a_growth_since_a_five_year_plans_end_is_a_growth():
+    """武侯区 2016: 分别比“十一五”末增长68.7%、76.6% gave two long-tail levels named 长 (比 was left
+    before 增 once the plan's end was taken out, and 比增 is a verb)."""
+    text = f"{REVIEW}地区生产总值795.2亿元、人均地区生产总值达到1.2万美元，分别比“十一五”末增长68.7%、76.6%。"
+    assert [(f.indicator_code, f.measure, f.value) for f in core(text)] == [
+        ("gdp", "level", 795.2),
+        ("gdp_per_capita", "level", 1.2),
+        ("gdp", "growth", 68.7),
+        ("gdp_per_capita", "growth", 76.6),
+    ]
+
+
+def test_a_pastoral_banners_urban_and_pastoral_incomes_are_urban_and_rural():
+    """新巴尔虎左旗 2018: 城镇、牧区常住居民人均可支配收入分别达到24683元和19649元 gave the second to
+    the all-resident income and the first to a long tail named 城镇."""
+    text = (
+        f"{REVIEW}城镇、牧区常住居民人均可支配收入分别达到24683元和19649元，增长7.9%和8.5%。"
+        "牧民人均可支配收入增长9%。"
+    )
+    assert [(f.indicator_code, f.value) for f in core(text)] == [
+        ("urban_income", 24683),
+        ("rural_income", 19649),
+        ("urban_income", 7.9),
+        ("rural_income", 8.5),
+        ("rural_income", 9),
+    ]
 
 
 def test_a_line_dated_in_the_review_year_does_not_open_the_plan():
