@@ -1793,3 +1793,19 @@ def test_a_list_of_the_years_development_indicators_after_a_colon_opens_the_plan
         ("gdp", "target", 2014, 1050),
         ("general_budget_revenue", "target", 2014, 100),
     ]
+
+
+def test_a_pages_list_of_its_parts_opens_no_plan():
+    """长春 2023, an interpretation page: 本文帮您从2022年重点工作回顾、2023年主要预期目标、2023年部分
+    重点工作三部分解读… The listed 2023年主要预期目标 opened the plan, so the review's 2022 figures
+    came out as targets of 2023."""
+    text = (
+        "在2023年1月9日举行的长春市第十六届人民代表大会第二次会议上,市长代表长春市人民政府向大会报告政府工作。\n"
+        "本文帮您从2022年重点工作回顾、2023年主要预期目标、2023年部分重点工作三部分解读长春市政府工作报告。\n"
+        "2022年,面对复杂严峻形势,全市经受住了重大考验。\n稳住工业基本盘,全市地区生产总值增长1.5%。\n"
+        "2023年主要预期目标——地区生产总值增长6.5%左右。\n"
+    )
+    assert [(f.kind, f.period_year, f.value) for f in core(text, 2023)] == [
+        ("actual", 2022, 1.5),
+        ("target", 2023, 6.5),
+    ]

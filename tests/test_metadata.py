@@ -592,6 +592,8 @@ def test_a_congress_named_by_its_place_names_the_report_s_region() -> None:
         ("湖北省2011年政府工作报告000", "湖北省2011年政府工作报告"),
         ("2011浙江省工作报告_第1页", "2011浙江省工作报告"),
         ("2021年青海省《政府工作报告》(附全文)发布时间:2021-02-2210:16", "2021年青海省《政府工作报告》"),
+        # 延边 2021: the posting line above a bare 政府工作报告 was taken for its region and year (2022)
+        ("发布时间:2022-07-11 20:57   责任编辑:www\n政府工作报告", "政府工作报告"),
     ],
 )
 def test_what_a_reposting_site_appends_to_a_title_is_no_part_of_it(title: str, expected: str) -> None:
@@ -767,3 +769,17 @@ def test_an_estimate_for_the_titles_year_makes_the_report_the_next_years() -> No
     assert (meta.report_year, meta.year_source) == (2017, "review_heading")
     plan = text + "二、2016年工作安排\n"  # the title's year is planned: its own report
     assert extract_meta(plan, plan).report_year == 2016
+
+
+def test_a_session_held_on_a_day_dates_the_report() -> None:
+    """在2023年1月9日举行的长春市第十六届人民代表大会第二次会议上 (an interpretation page) was not read as
+    the session line, and 2022年重点工作回顾 named a plan of 2022: the report was dated 2022."""
+    text = (
+        "在2023年1月9日举行的长春市第十六届人民代表大会第二次会议上,市长代表长春市人民政府向大会报告政府工作。\n"
+        "本文帮您从2022年重点工作回顾、2023年部分重点工作两部分解读长春市政府工作报告。\n"
+    )
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source, meta.report_date) == (2023, "date", date(2023, 1, 9))
+    assert meta.region_mention == "长春市"
+    reviewed = "2022年重点工作回顾\n2022年,全市地区生产总值增长1.5%。\n"
+    assert extract_meta(reviewed, reviewed).report_year == 2023

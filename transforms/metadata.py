@@ -28,8 +28,8 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _SESSION = re.compile(
     r"(?P<y>(?:19|20)\d{2})年"
     r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
-    r"\s*在(?P<place>[^\n，,。]{0,30}?)(?:第?[一二三四五六七八九十\d]+届)?(?:人民代表大会|人大(?!常委))"
-)  # ——2017年1月6日在市十四届人大一次会议上: the short form too
+    r"\s*(?:在|(?:举行|召开)的)(?P<place>[^\n，,。]{0,30}?)(?:第?[一二三四五六七八九十\d]+届)?(?:人民代表大会|人大(?!常委))"
+)  # ——2017年1月6日在市十四届人大一次会议上: the short form too; 在2023年1月9日举行的长春市第十六届…
 # ——在陇县第十七届人民代表大会第四次会议上 县长赵甲宏（2020年1月8日）: the date after the session.
 _SESSION_THEN_DATE = re.compile(
     r"人民代表大会第?[一二三四五六七八九十\d]{1,3}次会议上?[^(（。]{0,24}?[(（]\s*"
@@ -53,7 +53,8 @@ _SPEAKER = re.compile(rf"(?:^|[\s　])(?P<office>{_OFFICE})\s*(?P<name>[\u4e00-\
 _PLAN_YEAR = re.compile(
     r"((?:19|20)\d{2})年(?:的)?(?:工作安排|工作重点|重点工作|主要任务|工作任务|政府工作任务|主要预期目标|预期目标"
     r"|工作部署|工作计划|工作思路|工作设想|工作打算|目标任务|(?:主要)?目标\s*[:：]?\s*$)"
-    r"(?!的?完成)",  # 2012年工作任务的完成，标志着…: the review's year, in prose
+    # 2012年工作任务的完成，标志着…: the review's year, in prose; 2022年重点工作回顾: a review
+    r"(?!的?完成|回顾|总结)",
     re.M,
 )
 # 2016年经济社会发展 heads a plan only when nothing stronger does: prose reviews it too (回顾了
@@ -61,7 +62,7 @@ _PLAN_YEAR = re.compile(
 _PLAN_YEAR_WEAK = re.compile(r"((?:19|20)\d{2})年(?:的)?经济社会发展")
 # Not 2022年的主要工作 alone: a plan says that too (对2022年的主要工作作了安排部署).
 _REVIEW_YEAR = re.compile(
-    r"((?:19|20)\d{2})年(?:的)?(?:工作回顾|工作总结|主要工作(?:回顾|总结|情况|完成情况))"
+    r"((?:19|20)\d{2})年(?:的)?(?:工作回顾|工作总结|(?:主要|重点)工作(?:回顾|总结|情况|完成情况))"
 )
 _BASE_YEAR_MARKS = ("比", "较", "是", "由", "从")
 # A page's own date among its first lines (编辑:…2018-01-24 16:20, 发布日期:2022-02-11).
@@ -105,6 +106,8 @@ _PAGE_FIELDS = (
     *("查阅更多", "查看更多", "阅读更多"),  # (点击查阅更多2011年地方政府工作报告): a link to others
     "工作报告汇编",  # 20xx年各省政府工作报告汇编(577900字): a compilation's page, not this report
 )
+# A page's posting line (发布时间:…, 责任编辑:…): never the region and year of the title below it.
+_POSTING_FIELDS = ("发布时间", "发布日期", "责任编辑", "来源:", "来源：")
 # What a reposting site appends to a title: 湖北省2011年政府工作报告000, 2011浙江省工作报告_第1页,
 # 2021年青海省《政府工作报告》(附全文)发布时间:2021-02-2210:16.
 _TITLE_TAIL = re.compile(r"(?:_第\d+页|(?<=报告)\d+|[（(]附?全文[)）]|(?:发布时间|发布日期|来源)[:：].*)$")
@@ -233,6 +236,7 @@ def _title(meta: DocMeta, head: list[str]) -> None:
             and len(head[i - 1]) <= 30
             and head[i - 1].strip("|｜ ")  # not a table's stray | above it
             and not _page_chrome(head[i - 1])
+            and not any(f in head[i - 1] for f in _POSTING_FIELDS)  # 发布时间:2022-07-11 责任编辑:www
         ):
             title = head[i - 1] + line  # the region and year on the line above
         # [湖北] 2020年神农架林区政府工作报告: a forum's tag; • 政府工作报告: a list's bullet

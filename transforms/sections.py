@@ -176,7 +176,7 @@ def split_parts(text: str) -> list[Part]:
         if m.start() < preamble:
             # A page's lead above the report restates a target (称，2017年…预期目标为8%左右):
             # plan from there, but the report below still opens with its review.
-            if (om := r.opener.search(line)) is None:
+            if (om := _opener(line)) is None:
                 parts.append(Part(m.start(), m.end(), _judge(line)))
             else:
                 parts += _split_at_opener(m, om, _judge(line[: om.start()]), None)
@@ -197,7 +197,7 @@ def split_parts(text: str) -> list[Part]:
             section = current
         elif current in ("plan", "longrange"):
             section = current
-        elif (om := r.opener.search(line)) is not None:
+        elif (om := _opener(line)) is not None:
             # The plan opens mid-line: what precedes the opener still belongs to the review.
             parts += _split_at_opener(m, om, current or _judge(line[: om.start()]), label)
             current, label = "plan", None
@@ -259,14 +259,25 @@ def _year_at_most(line: str, year: int) -> bool:
 def _plan_start(text: str) -> int | None:
     """Offset of the plan part. Memoized for the last few texts: split_parts and
     has_plan_section both ask about the same document."""
-    r = _rules()
     lead_end = max(_headline_end(text), _preamble_end(text))  # a lead's target opens no plan
     starts = [
         m.start() for m, heading in _lines_and_headings(text) if heading == "plan" and m.start() >= lead_end
     ]
-    if (om := r.opener.search(text, lead_end)) is not None:
+    if (om := _opener(text, lead_end)) is not None:
         starts.append(om.start())
     return min(starts, default=None)
+
+
+_LISTED_PART = ("、", "和", "及")
+
+
+def _opener(text: str, pos: int = 0) -> re.Match[str] | None:
+    """The first plan opener from ``pos``; not one listed among a page's parts (从2022年重点工作
+    回顾、2023年主要预期目标、2023年部分重点工作三部分解读)."""
+    for om in _rules().opener.finditer(text, pos):
+        if text[om.end() : om.end() + 1] not in _LISTED_PART:
+            return om
+    return None
 
 
 _HEADLINE_MAX = 40  # characters
