@@ -69,8 +69,12 @@ _BASE_YEAR_MARKS = ("比", "较", "是", "由", "从")
 _PAGE_DATE_SCAN = 1000
 # A posting line writes the day as 2023年01月12日10:18 too: with a time of day, never a session's.
 _POSTED_DAY = r"(\d{1,2})月\d{1,2}日\s*\d{1,2}[:：]\d{2}"  # after 年: 01月12日10:18
-_PAGE_DATE = re.compile(rf"(?<!\d)((?:19|20)\d{{2}})(?:[-/.](\d{{1,2}})[-/.]\d{{1,2}}(?!\d)|年{_POSTED_DAY})")
-_TIME_OF_DAY_AFTER = re.compile(_POSTED_DAY)
+# A newspaper's masthead (甘孜日报 2019年01月08日): a zero-padded month is a page's, never prose's.
+_PADDED_DAY = r"(0[1-9])月\d{2}日"
+_PAGE_DATE = re.compile(
+    rf"(?<!\d)((?:19|20)\d{{2}})(?:[-/.](\d{{1,2}})[-/.]\d{{1,2}}(?!\d)|年{_POSTED_DAY}|年{_PADDED_DAY})"
+)
+_TIME_OF_DAY_AFTER = re.compile(f"{_POSTED_DAY}|{_PADDED_DAY}")
 # 1998年县第十四届人民代表大会第一次会议以来, 2018年以来: where a span the text looks back on began.
 _SINCE_AFTER = re.compile(r"[^，。；,;：:！？\n]{0,24}?以来")
 # The review's own heading, on a line of its own: 一、2023年工作回顾.
@@ -431,5 +435,5 @@ def _year_from_body(meta: DocMeta, text: str, full_text: str) -> None:
         return
     if (m := _PAGE_DATE.search(full_text[:_PAGE_DATE_SCAN])) is not None:
         # A news item that names no year at all (龙华区…1月24日讯) is dated by its page: 2018-01-24.
-        month = int(m.group(2) or m.group(3))
+        month = int(m.group(2) or m.group(3) or m.group(4))
         meta.report_year, meta.year_source = _plan_year(int(m.group(1)), month), "page_date"
