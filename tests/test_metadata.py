@@ -788,6 +788,6 @@ def test_a_session_held_on_a_day_dates_the_report() -> None:
 def test_a_newspapers_masthead_date_dates_the_item_as_a_page_date() -> None:
     """甘孜日报 2019年01月08日 over a news item that names no other year: the masthead's year was
     counted as the year reviewed, so the item was dated 2020."""
-    text = "甘孜日报 2019年01月08日\n本网记者\n“预计全年实现地区生产总值293.08亿元，同比增长9%……”政府工作报告中。\n"
+    text = "甘孜日报 2019年01月08日\n本网记者\n“预计全年实现地区生产总值293.08亿元，同比增长9%。”\n"
     meta = extract_meta(text, text)
     assert (meta.report_year, meta.year_source) == (2019, "page_date")
