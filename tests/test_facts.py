@@ -1809,3 +1809,21 @@ def test_a_pages_list_of_its_parts_opens_no_plan():
         ("actual", 2022, 1.5),
         ("target", 2023, 6.5),
     ]
+
+
+def test_the_goals_of_the_next_five_years_label_the_rest_of_their_paragraph():
+    """贵阳 2017, a news item: 今后五年贵阳市经济社会发展的主要目标是:围绕…更加幸福。全市生产总值年均
+    增长11%左右,总量突破5500亿元 came out as actuals of 2016 (the horizon was a sentence away)."""
+    text = (
+        "过去五年,贵阳经济增速连续4年位居全国省会城市第一。2016年,全市生产总值增长11.7%。\n"
+        "记者了解到,今后五年贵阳市经济社会发展的主要目标是:如期建成大数据综合创新试验区,人民生活更加幸福。"
+        "全市生产总值年均增长11%左右,总量突破5500亿元。\n"
+        "一年来,贵阳经济运行稳中有进。全市生产总值增长10%。\n"
+    )
+    got = [(f.kind, f.period_year, f.period_label, f.value) for f in core(text, 2017)]
+    assert got == [
+        ("actual", 2016, None, 11.7),
+        ("target", 2021, "今后五年", 11),
+        ("target", 2021, None, 5500),
+        ("actual", 2016, None, 10),  # the next paragraph is not the horizon's
+    ]

@@ -255,6 +255,8 @@ def extract_facts(
         estimated = False  # 预计2025年，A；B；C: an estimate word opening the sentence heads its list
         span_label: str | None = None  # 这五年，…。: a paragraph opened by a five-year horizon
         previous = ""  # the sentence before, for one opening with 其中
+        goals: str | None = None  # 今后五年…的主要目标是: labels its paragraph (up to ``goals_end``)
+        goals_end = 0
         for m in _SENTENCE.finditer(text, part.start, part.end):
             sentence = m.group()
             start, end = m.span()
@@ -279,6 +281,15 @@ def extract_facts(
                     sentence_label = span_label
             elif span_label is not None and sentence_label is None:
                 sentence_label = span_label
+            if sentence_label is None and "五年" in sentence and (fm := _FORWARD_GOALS.search(sentence)):
+                # 今后五年贵阳市经济社会发展的主要目标是:…。全市生产总值年均增长11%左右: the goals of the
+                # horizon, in its sentence and the rest of its paragraph.
+                goals, goals_end = fm.group(1), text.find("\n", end) % (len(text) + 1)
+            if sentence_label is None and goals is not None:
+                if start < goals_end:
+                    sentence_label = goals
+                else:
+                    goals = None
             if carried is not None:
                 if any(w in sentence for w in c.sentence_wide_stops):
                     carried = None
@@ -335,6 +346,7 @@ def _onward_estimate(text: str, m: re.Match[str]) -> bool:
 
 
 _CLOSING_BRACKET = re.compile(r"\s*[）)]")
+_FORWARD_GOALS = re.compile(r"(今后五年|未来五年)[^。；;，,]{0,24}?(?:主要)?(?:目标|任务)(?:是|为)?[:：]")
 _OPENING_CHARS = 30
 _ESTIMATE_OPENS = 3  # 据初步核算，… / 预计全年… : the word within a sentence's first characters
 
