@@ -296,7 +296,7 @@ def test_chinese_numeral_amounts_keep_their_unit_as_written():
         (2015, "亿元", 2.015e11, False),
         (460, "亿元", 4.6e10, True),
         (49.5, "亿美元", 4.95e9, False),
-        (1e11, "元", 1e11, False),  # a bare magnitude after 突破 stays whole
+        (1000, "亿元", 1e11, False),  # a bare magnitude after 突破: a thousand 亿元 (was 1e11 元)
     ]
     facts = core(PLAN + "城市居民人均可支配收入增长百分之六点八；社会消费品零售总额四百六十多亿元。")
     assert [(f.indicator_code, f.value, f.unit, f.comparator) for f in facts] == [
@@ -1826,4 +1826,15 @@ def test_the_goals_of_the_next_five_years_label_the_rest_of_their_paragraph():
         ("target", 2021, "今后五年", 11),
         ("target", 2021, None, 5500),
         ("actual", 2016, None, 10),  # the next paragraph is not the horizon's
+    ]
+
+
+def test_a_lone_magnitude_keeps_its_unit_as_written():
+    """社会消费品零售总额、规模工业增加值首次突破万亿元 came out as 1000000000000 元: the README
+    promises the unit as written (1 万亿元; 千亿元 is 1000 亿元, 万元 1 万元)."""
+    text = f"{REVIEW}社会消费品零售总额首次突破万亿元。进出口总额首破千亿元大关。农民人均纯收入首次突破万元。"
+    assert [(f.value, f.unit, f.value_std) for f in core(text)] == [
+        (1, "万亿元", 1e12),
+        (1000, "亿元", 1e11),
+        (1, "万元", 1e4),
     ]

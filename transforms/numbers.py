@@ -304,6 +304,10 @@ def _chinese_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantit
             continue  # 千亿元级产业集群, 两个万亿元台阶, 万元GDP能耗: a class or a threshold, not a figure
         if reached and len(cn) == 1 and _LONE_END.match(text, m.end()) is None:
             continue
+        if reached and not mult_word and cn.strip(_MAGNITUDES) == "" and (lm := _UNIT_MAGNITUDE.search(cn)):
+            # 突破万亿元, 迈上千亿元台阶: one 万亿元, a thousand 亿元, as written (not 1e12 元)
+            cn, mult_word = cn[: lm.start()] or "一", lm.group()
+            multiplier, unit = u.multipliers[mult_word], mult_word + m["base"]
         value = _cn_value(cn, percent=percent, lone=reached)
         if value is None or (value < 10 and not mult_word and not percent):
             continue  # 一人一档, 一户一策: small bare numerals are idioms, not figures
