@@ -707,6 +707,12 @@ def test_a_base_years_label_is_a_changes_not_a_levels():
 def test_a_zones_core_area_is_a_part_of_the_whole():
     """河南 2023: 郑洛新国家自主创新示范区核心区生产总值突破千亿元 was the province's GDP."""
     assert core(f"{REVIEW}郑洛新国家自主创新示范区核心区生产总值突破千亿元。") == []
+    # 四川 2026: the totals of its economic regions and of a two-city circle were the province's GDP
+    text = (
+        "成渝地区双城经济圈经济总量超9万亿元，成都平原经济区经济总量达到4万亿元，"
+        "川南经济区经济总量迈上万亿元台阶。"
+    )
+    assert core(REVIEW + text) == []
 
 
 def test_an_estimate_note_after_the_figure_flags_it():
@@ -1721,6 +1727,10 @@ def test_a_round_magnitude_after_a_short_verb_of_reaching_is_a_figure(verb):
 def test_steps_passed_are_not_the_years_levels():
     """经济总量跨越了两千亿元和三千亿元两个台阶 (a five-year review): thresholds crossed, not levels."""
     assert extract_facts(f"{REVIEW}五年来，经济总量跨越了两千亿元和三千亿元两个台阶。", 2024) == []
+    # 西安 2017: 生产总值连续跨越4000亿、5000亿、6000亿元大关 gave three levels of 2016
+    text = "生产总值连续跨越4000亿、5000亿、6000亿元大关，达到6257.2亿元。GDP突破7000亿元大关。"
+    facts = core(REVIEW + text)
+    assert [(f.value, f.comparator) for f in facts] == [(6257.2, "point"), (7000, "at_least")]
 
 
 @pytest.mark.parametrize("verb", ["负增长", "同比负增长"])

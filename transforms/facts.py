@@ -1061,6 +1061,14 @@ def _is_threshold(sentence: str, q: Quantity) -> bool:
     c = _cues()
     if "台阶" in sentence and _STEPS.match(sentence, q.end) is not None:
         return True  # 经济总量跨越了两千亿元和三千亿元两个台阶: steps passed, not the year's level
+    if ("大关" in sentence or "台阶" in sentence) and (
+        _STEP_SERIES.match(sentence, q.end) is not None
+        or (
+            _STEP_END.match(sentence, q.end) is not None
+            and _STEP_BEFORE.search(sentence, 0, q.start) is not None
+        )
+    ):
+        return True  # 生产总值连续跨越4000亿、5000亿、6000亿元大关: steps passed over the years
     return (
         sentence[q.end : q.end + 1] in c.threshold_first
         and q.family.startswith("money")
@@ -1068,6 +1076,10 @@ def _is_threshold(sentence: str, q: Quantity) -> bool:
     )
 
 
+_STEP_AMOUNT = r"\d[\d.]*\s*[十百千万亿]*元?"
+_STEP_SERIES = re.compile(rf"(?:[、和与及]{_STEP_AMOUNT})+(?:大关|台阶)")  # after a step that is not the last
+_STEP_END = re.compile(r"(?:大关|台阶)")
+_STEP_BEFORE = re.compile(rf"{_STEP_AMOUNT}[、和与及]$")  # the last step of a series
 _STEPS = re.compile(r"(?:[和、与及][^，,。；;]{0,12}?)?[两三四五六七八九十\d]{1,2}个[^，,。；;]{0,6}台阶")
 
 
