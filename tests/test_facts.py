@@ -905,6 +905,14 @@ def test_five_years_before_an_average_or_a_total_is_its_span_and_names_nothing()
         ("gdp", "growth", 14, "五年来"),
         ("gdp_per_capita", "growth", 13.3, "五年来"),
     ]
+    # 朝阳区 2016: …同比增长6.5%,五年增加1670亿元,年均增长7.9% gave the mean growth to a long tail
+    # named 五年 (the absolute change, no fact, named the figure after it)
+    facts = core(f"{REVIEW}地区生产总值4942亿元,同比增长6.5%,五年增加1670亿元,年均增长7.9%。")
+    assert [(f.indicator_code, f.value, f.period_label) for f in facts] == [
+        ("gdp", 4942, None),
+        ("gdp", 6.5, None),
+        ("gdp", 7.9, "五年来"),
+    ]
     facts = core("一、过去五年工作回顾\n五年累计完成固定资产投资4626亿元。", 2016)
     assert [(f.period_year, f.period_label) for f in facts] == [(2015, "过去五年")]
 
