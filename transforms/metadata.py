@@ -316,7 +316,7 @@ def _year_reviewed(meta: DocMeta, text: str) -> None:
     (十四届全国人大三次会议 over 一、2025年工作回顾 … 四、2026年政府工作任务)."""
     year = meta.report_year
     body = text[:200_000]
-    if any(int(m.group(1)) == year for m in _ESTIMATED_YEAR.finditer(body[:_ESTIMATE_SCAN])):
+    if _estimates_year(body[:_ESTIMATE_SCAN], year):
         # 2016年，预计（下同）全县生产总值340亿元 under (湖南省)2016年桂阳县人民政府工作报告: the
         # title's year is not over, so the report is given at its end.
         if not any(int(m.group(1)) == year for m in _PLAN_YEAR.finditer(body)):
@@ -333,8 +333,20 @@ def _year_reviewed(meta: DocMeta, text: str) -> None:
 
 
 # 2016年，预计（下同）…, 到2017年底，预计…: an estimate for a year, so a year not yet over.
-_ESTIMATED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?:底|末)?\s*[，,]\s*预计")
+_YEAR_BEFORE_ESTIMATE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?:底|末)?\s*[，,]\s*$")
 _ESTIMATE_SCAN = 20_000
+
+
+def _estimates_year(text: str, year: int) -> bool:
+    """Does the text write an estimate for ``year`` (2016年，预计…)? Found from the word, a scan in
+    C, rather than by a pattern that must try every digit of the text."""
+    at = text.find("预计")
+    while at >= 0:
+        m = _YEAR_BEFORE_ESTIMATE.search(text, max(0, at - 10), at)
+        if m is not None and int(m.group(1)) == year:
+            return True
+        at = text.find("预计", at + 2)
+    return False
 
 
 def _speaker(meta: DocMeta, head: list[str]) -> None:
@@ -419,13 +431,14 @@ def _year_from_body(meta: DocMeta, text: str, full_text: str) -> None:
     # the text reports on: 包头's five-year review cites 2007 four times and its last year once.
     # Nor is the day a page was posted (2023年01月12日10:18 | 来源：人民网), which dates the page,
     # nor the start of a span looked back on (1998年县第十四届人民代表大会第一次会议以来, 綦江 2003).
+    since = "以来" in body  # a scan in C: most texts' years are then tested by one pattern less
     years = Counter(
         int(m.group(1))
         for m in _YEAR.finditer(body)
         if 1978 <= int(m.group(1)) <= 2100
         and body[m.start() - 1 : m.start()] not in _BASE_YEAR_MARKS
         and _TIME_OF_DAY_AFTER.match(body, m.end()) is None
-        and _SINCE_AFTER.match(body, m.end()) is None
+        and not (since and _SINCE_AFTER.match(body, m.end()) is not None)
     )
     if years:
         # A review speaks mostly of last year: the most cited year is the one before the report,

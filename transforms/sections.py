@@ -274,10 +274,11 @@ _LISTED_PART = ("、", "和", "及")
 def _opener(text: str, pos: int = 0) -> re.Match[str] | None:
     """The first plan opener from ``pos``; not one listed among a page's parts (从2022年重点工作
     回顾、2023年主要预期目标、2023年部分重点工作三部分解读)."""
-    for om in _rules().opener.finditer(text, pos):
-        if text[om.end() : om.end() + 1] not in _LISTED_PART:
-            return om
-    return None
+    opener = _rules().opener
+    om = opener.search(text, pos)
+    while om is not None and text[om.end() : om.end() + 1] in _LISTED_PART:
+        om = opener.search(text, om.end())
+    return om
 
 
 _HEADLINE_MAX = 40  # characters
