@@ -333,6 +333,27 @@ def test_a_development_zones_report_is_the_zones_not_its_citys() -> None:
         parse_document("zone.txt", nowhere.encode())
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "5日上午,朱镕基在十届全国人大一次会议开幕式上作的政府工作报告,总结过去5年政府工作。",
+        "李克强说,2014年经济社会发展的主要预期目标是:国内生产总值增长7.5%左右。",
+        "2017两会 政府工作报告:2017中国GDP增长目标6.5%左右\n会议听取和审议国务院总理李克强的报告。",
+    ],
+    ids=["session", "premier-said", "headline"],
+)
+def test_an_item_naming_the_national_congress_or_the_premier_is_the_national_report(lead: str) -> None:
+    """News items on the State Council's report that name no place of their own were quarantined
+    with 香港/澳门 (named in the report) or a broadcaster's 江苏 as candidates."""
+    text = lead + "\n推进香港、澳门融入国家发展大局,支持江苏等经济大省挑大梁。\n"
+    region = resolve_region(extract_meta(text, text), text)
+    assert region.region is not None and region.region.level == "national"
+    # a province's deputies discussing it: the national cue decides nothing for a text that speaks as
+    # a province (我省, 全省)
+    provincial = "我省代表团审议。李克强说,主要预期目标是:国内生产总值增长7.5%左右。\n全省增长8%。\n"
+    assert resolve_region(extract_meta(provincial, provincial), provincial).region is None
+
+
 def test_a_sumus_report_is_the_sumus() -> None:
     """白音他拉苏木 2023 (——在白音他拉苏木第十九届人民代表大会第三次会议上, 我代表白音他拉苏木人民政府):
     no place was found, as 苏木 (Inner Mongolia's pastoral township) ends in no level suffix."""

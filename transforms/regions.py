@@ -303,6 +303,14 @@ def _read_as_a_name(words: Iterable[str], start: int, end: int, *, full: bool) -
     return True
 
 
+_NATIONAL_SCAN = 3000
+
+
+@cache
+def _national_cues() -> re.Pattern[str]:
+    return re.compile(reference.load_yaml("report_cues.yaml")["national_cues"])
+
+
 @cache
 def _organization_words() -> tuple[str, ...]:
     return tuple((reference.load_yaml("region_aliases.yaml") or {}).get("organization_words", []))
@@ -349,6 +357,12 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
     places: dict[str, _Place] = {}
     mention = meta.region_mention or ""
     own = _self_level(text)
+    if (
+        own is None
+        and _national_cues().search(text, 0, _NATIONAL_SCAN) is not None
+        and not (_mentions(mention) or _alias_mentions(mention))  # 2017两会政府工作报告: no place
+    ):
+        return RegionResolution(NATIONAL, "national+context")  # 十届全国人大一次会议, 李克强说
     if meta.region_source == "session" and own and not mention.endswith(own):
         mention = ""  # 哈尔滨市第十五届人民代表大会 in a text that speaks as a 省: another congress
     titled: dict[str, Region] = {}  # places the title or self-reference names
