@@ -1856,3 +1856,22 @@ def test_a_lone_magnitude_keeps_its_unit_as_written():
         (1000, "亿元", 1e11),
         (1, "万元", 1e4),
     ]
+
+
+def test_a_target_named_before_its_figure_in_a_review_is_a_target():
+    """2012's news item: 2004年我国曾将GDP预期增长目标定为7% came out as an actual growth of 2004;
+    财新 2013: …，CPI预期增长目标为3.5%左右 an actual of 2012. Recalled, a target is of the year
+    its clause speaks of; after the plan year named in the sentence, of the plan year."""
+    facts = core(
+        f"{REVIEW}回顾以往，2004年我国曾将GDP预期增长目标定为7%。地区生产总值增长目标为6%，实际增长7%。"
+    )
+    assert [(f.kind, f.period_year, f.value) for f in facts] == [
+        ("target", 2004, 7),
+        ("target", 2023, 6),
+        ("actual", 2023, 7),
+    ]
+    facts = core("会议提到，2013年国内生产总值增速目标定为7.5%左右，CPI预期增长目标为3.5%左右。", 2013)
+    assert [(f.indicator_code, f.kind, f.period_year) for f in facts] == [
+        ("gdp", "target", 2013),
+        ("cpi", "target", 2013),
+    ]

@@ -1347,8 +1347,15 @@ def _make_fact(
     if indicator is not None and not _fits(indicator, measure, q):
         indicator = None
     kind, period_year, label, section = _period(ctx, q, clause_start)
-    if kind == "actual" and "目标" in ctx.sentence and _TARGET_AFTER.match(ctx.sentence, q.end) is not None:
-        kind = "target"  # 会议上提出的当年地区生产总值增长8.5%的目标: the year's target, recalled
+    if kind == "actual" and "目标" in ctx.sentence:
+        if _TARGET_AFTER.match(ctx.sentence, q.end) is not None:
+            kind = "target"  # 会议上提出的当年地区生产总值增长8.5%的目标: the year's target, recalled
+        elif _TARGET_BEFORE.search(ctx.sentence, max(clause_start, q.start - 12), q.start) is not None:
+            # 2004年我国曾将GDP预期增长目标定为7%, 增长目标为6%，实际增长7%: a target recalled, of
+            # the year the clause speaks of; 2013年…，CPI预期增长目标为3.5%左右: the plan year's.
+            kind = "target"
+            if _plan_year_before(ctx.sentence, clause_start, q.start, ctx.report_year):
+                period_year = ctx.report_year
     if label is not None and label[0] in "比较" and measure == "level" and q.family not in _RELATIVE:
         label = None  # …比2002年增长1.56倍，其中地方一般预算收入590亿元: a level is the year's own
     if role == "start":
@@ -1394,6 +1401,17 @@ def _make_fact(
 
 _RELATIVE = ("percent", "points", "ratio")
 _TARGET_AFTER = re.compile(r"(?:左右|以上|以内)?的(?:预期|年度|奋斗)?目标")
+_TARGET_BEFORE = re.compile(r"目标(?:定为|确定为|设定为|设定在|定在|为|是)[:：]?\s*$")
+_CLAUSE_YEAR = re.compile(r"((?:19|20)\d{2})年|今年")
+
+
+def _plan_year_before(sentence: str, clause_start: int, end: int, report_year: int) -> bool:
+    """Does the sentence name the plan year before the figure, and its clause no other year?"""
+    if (m := _CLAUSE_YEAR.search(sentence, clause_start, end)) is not None:
+        return m.group(1) is None or int(m.group(1)) == report_year
+    return any(
+        m.group(1) is None or int(m.group(1)) == report_year for m in _CLAUSE_YEAR.finditer(sentence, 0, end)
+    )
 
 
 def _noted_estimate(sentence: str, end: int) -> bool:
