@@ -1875,3 +1875,18 @@ def test_a_target_named_before_its_figure_in_a_review_is_a_target():
         ("gdp", "target", 2013),
         ("cpi", "target", 2013),
     ]
+
+
+def test_this_year_opening_a_sentence_with_an_aim_dates_its_clauses_to_the_plan_year():
+    """新华社 on 2020's report: 报告指出,今年要优先稳就业保民生,…;城镇新增就业900万人以上,… came out as
+    actuals of 2019. A year-end report's 今年，全镇实现… (the year it reviews) stays the review's;
+    so does 今年以来. A headline's 2017中国GDP增长目标6.5%左右 is the plan year's target."""
+    text = "报告指出,今年要优先稳就业保民生;城镇新增就业900万人以上,城镇调查失业率6%左右。"
+    assert [(f.kind, f.period_year) for f in core(text, 2020)] == [("target", 2020), ("target", 2020)]
+    for review in (
+        "今年，全镇实现地区生产总值12亿元；财政收入1.2亿元。",
+        "今年以来，全镇实现地区生产总值12亿元；财政收入1.2亿元。",
+    ):
+        assert [(f.kind, f.period_year) for f in core(REVIEW + review)] == [("actual", 2023)] * 2
+    (fact,) = core("2017两会 政府工作报告:2017中国GDP增长目标6.5%左右\n", 2017)
+    assert (fact.kind, fact.period_year, fact.comparator) == ("target", 2017, "around")

@@ -379,11 +379,31 @@ _OPENING_YEAR = re.compile(
 
 def _opening_year(sentence: str, report_year: int) -> int | None:
     """The year opening a sentence, which holds for its ；-clauses that name none. 去年 is the year
-    before the report's, wherever the sentence stands (a summary's 去年国内生产总值超过30万亿元)."""
+    before the report's, wherever the sentence stands (a summary's 去年国内生产总值超过30万亿元);
+    今年 with an aim in its clause the plan year (报告指出,今年要优先稳就业保民生…；城镇新增就业900万人
+    以上: a year-end report's 今年，全镇实现… is the year it reviews, and stays so)."""
     m = _OPENING_YEAR.match(sentence)
     if m is None:
+        if (t := _OPENING_THIS_YEAR.match(sentence)) is not None and _AIMS.search(
+            sentence, t.end(), _clause_end(sentence, t.end())
+        ):
+            return report_year
         return None
     return int(m.group(1)) if m.group(1) else report_year - 1
+
+
+_OPENING_THIS_YEAR = re.compile(
+    r"(?:[^，,。；;]{1,6}[，,])?今年(?!以来|上半年|前|一季度|[\d一二三四五六七八九十]{1,2}[-－—至~～]|[1-9一二三四五六七八九十]{1,2}月)"
+)
+_AIMS = re.compile(r"要|将|力争|确保|预期|目标|计划|争取")
+
+
+def _clause_end(sentence: str, start: int) -> int:
+    m = _CLAUSE_END.search(sentence, start)
+    return m.start() if m is not None else len(sentence)
+
+
+_CLAUSE_END = re.compile(r"[；;]")
 
 
 def _period_label(words: str) -> str:
@@ -1401,8 +1421,11 @@ def _make_fact(
 
 _RELATIVE = ("percent", "points", "ratio")
 _TARGET_AFTER = re.compile(r"(?:左右|以上|以内)?的(?:预期|年度|奋斗)?目标")
-_TARGET_BEFORE = re.compile(r"目标(?:定为|确定为|设定为|设定在|定在|为|是)[:：]?\s*$")
-_CLAUSE_YEAR = re.compile(r"((?:19|20)\d{2})年|今年")
+# 增长目标定为7%, 目标为6%, a headline's 增长目标6.5%; never a gap (高于…的目标14.4个百分点).
+_TARGET_BEFORE = re.compile(
+    r"(?:目标(?:定为|确定为|设定为|设定在|定在|为|是)|(?:增长|增速|预期)目标)[:：]?\s*$"
+)
+_CLAUSE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?=中国|全国|两会|GDP))|今年")
 
 
 def _plan_year_before(sentence: str, clause_start: int, end: int, report_year: int) -> bool:
