@@ -791,3 +791,33 @@ def test_a_newspapers_masthead_date_dates_the_item_as_a_page_date() -> None:
     text = "甘孜日报 2019年01月08日\n本网记者\n“预计全年实现地区生产总值293.08亿元，同比增长9%。”\n"
     meta = extract_meta(text, text)
     assert (meta.report_year, meta.year_source) == (2019, "page_date")
+
+
+def test_a_county_under_a_later_name_than_the_division_datas_is_found() -> None:
+    """人民网 on 湟中区 2024 (西宁市湟中区第二届人民代表大会…湟中区人民政府): the division data still
+    have 湟中县 (a district since 2019), so the report was 西宁市's."""
+    from transforms.regions import resolve_region
+
+    text = (
+        "人民网西宁2月28日电 2月28日,西宁市湟中区第二届人民代表大会第四次会议开幕。"
+        "区长代表湟中区人民政府向大会作政府工作报告。\n报告指出,2023年,湟中区地区生产总值增长5%。"
+        "2024年湟中区经济发展的主要预期目标是:地区生产总值增长6%左右。\n"
+    )
+    region = resolve_region(extract_meta(text, text), text).region
+    assert region is not None and (region.name, region.code) == ("湟中县", "630122")
+
+
+def test_a_unit_the_division_data_lack_under_a_known_place_is_quarantined() -> None:
+    """(黑龙江)2016年伊春市翠峦区人民政府工作报告: 翠峦区 was merged away in 2019 and is not in the
+    division data; its figures went to 伊春市."""
+    from transforms.document import parse_document
+    from transforms.models import InputRejected
+
+    text = (
+        "(黑龙江)2016年伊春市翠峦区人民政府工作报告\n各位代表:\n现在,我代表区人民政府向大会报告工作。\n"
+        "一、2015年工作回顾\n全区地区生产总值完成10.5亿元,增长6%。\n"
+        + "全区上下团结一心,经济社会发展取得新成效,人民群众获得感持续增强。\n"
+        * 8
+    )
+    with pytest.raises(InputRejected, match="翠峦区 \\(not in the division data\\)"):
+        parse_document("cuiluan.txt", text.encode())

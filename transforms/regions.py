@@ -303,6 +303,27 @@ def _read_as_a_name(words: Iterable[str], start: int, end: int, *, full: bool) -
     return True
 
 
+def _standalone_count(text: str, name: str) -> int:
+    """Mentions of ``name`` that start a word: after a place's suffix (西宁市湟中区), punctuation or
+    a line's start, never inside a longer name (安新区 in 雄安新区)."""
+    return len(re.findall(rf"(?:(?<=[{_SUFFIXES}])|(?<![\u4e00-\u9fff])){re.escape(name)}", text))
+
+
+_UNIT_BELOW = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:区|县|旗|镇|乡|街道|苏木)")
+
+
+def _unknown_unit_below(mention: str, region: Region) -> str | None:
+    """The name of a unit the mention places under ``region`` that the division data lack
+    (伊春市翠峦区 → 翠峦区), or None. A short name found there (重庆市綦江县: 綦江) is no unknown."""
+    at = mention.rfind(region.name)
+    if at < 0 or not (tail := mention[at + len(region.name) :]):
+        return None
+    m = _UNIT_BELOW.fullmatch(tail)
+    if m is None or _alias_mentions(tail) or _mentions(tail):
+        return None
+    return tail
+
+
 _NATIONAL_SCAN = 3000
 
 
@@ -417,10 +438,11 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
         suffix = r.name[-1]
         if own and suffix == own:
             scores[rid] += 8
-        elif own == "县" and r.level == "county" and suffix in "区市":
-            # 綦江县 in a 2003 report, 綦江区 since 2011: the county it was (县改区, 县改市).
+        elif own and own in "县区市" and r.level == "county" and suffix in "县区市":
+            # 綦江县 in a 2003 report, 綦江区 since 2011 (县改区, 县改市); 湟中区 in a 2024 report, the
+            # division data's 湟中县: the same county under the name of another time.
             former = r.name[:-1] + own
-            if former not in gaz.by_name and (n := text.count(former, 0, _NAME_SCAN)):
+            if former not in gaz.by_name and (n := _standalone_count(text[:_NAME_SCAN], former)):
                 scores[rid] += 8 + 3 * min(n, 10)
         if r.level == "township":
             county_suffix = (r.county or " ")[-1]
@@ -440,6 +462,11 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
     if best < 6:
         candidates = [_path(places[r].region) for r, _ in ranked[:5]]
         return RegionResolution(None, "unresolved", candidates=candidates)
+    if (below := _unknown_unit_below(mention, places[best_id].region)) is not None:
+        # (黑龙江)2016年伊春市翠峦区人民政府工作报告: 翠峦区 (merged away in 2019) is not in the
+        # division data, and its figures are not 伊春市's.
+        unknown = f"{_path(places[best_id].region)}/{below} (not in the division data)"
+        return RegionResolution(None, "unresolved", candidates=[unknown])
     tied = [rid for rid, s in ranked if s == best]
     method = "gazetteer" if meta.region_source == "title" else "gazetteer+context"
     if len(tied) > 1:
