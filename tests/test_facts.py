@@ -43,6 +43,8 @@ def one(text: str, year: int = 2024):
             "at_least",
         ),
         ("外贸进出口总额突破 50 亿元。", "foreign_trade", "level", 50, "亿元", 5e9, "元", "at_least"),
+        # 乐东 2024: 货物进出口额 was read as 货物进 and 出口额 (exports)
+        ("货物进出口额3241万元。", "foreign_trade", "level", 3241, "万元", 3.241e7, "元", "point"),
         ("社会消费品零售总额约300亿元。", "retail_sales", "level", 300, "亿元", 3e10, "元", "around"),
         ("GDP增长9.5%以上。", "gdp", "growth", 9.5, "%", 9.5, "%", "at_least"),
     ],
