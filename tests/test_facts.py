@@ -723,6 +723,12 @@ def test_an_estimate_note_after_the_figure_flags_it():
     (fact,) = core(f"{REVIEW}全省生产总值达到1.5万亿元以上（预计数）。")
     assert (fact.value, fact.comparator, fact.is_estimate) == (1.5, "at_least", True)
     assert [f.is_estimate for f in core(f"{REVIEW}地区生产总值120亿元（现价），增长5%。")] == [False, False]
+    # 龙井 2026: 全市地区生产总值同比增长7%(预计,下同) flagged the figures after the note, not its own
+    facts = core(f"{REVIEW}全市地区生产总值同比增长7%(预计,下同),一般预算地方级财政收入增长2.7%。")
+    assert [(f.indicator_code, f.is_estimate) for f in facts] == [
+        ("gdp", True),
+        ("general_budget_revenue", True),
+    ]
 
 
 def test_a_span_opening_a_sentence_inside_a_part_labels_the_span_figures_after_it():

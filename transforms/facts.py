@@ -138,7 +138,10 @@ def _cues() -> _Cues:
         horizons=(*d["past_spans"], *FORWARD_HORIZONS),
         span_change_words=tuple(d["span_change_words"]),
         estimate=re.compile(est),
-        estimate_note=re.compile(rf"(?:以上|左右|以内|多)?\s*[（(]\s*(?:{est})数?\s*[)）]"),
+        # （预计数）, and the first figure under （预计，下同）: the note flags it as well as those after it
+        estimate_note=re.compile(
+            rf"(?:以上|左右|以内|多)?\s*[（(]\s*(?:{est})数?\s*(?:[，,、]\s*(?:以下|下)同)?\s*[)）]"
+        ),
         estimate_not_after=tuple(d["estimate_not_after"]),
         # 预计（下同）, or both in the brackets: 地区生产总值（预计，下同）30.7亿元
         estimate_onward=re.compile(rf"(?:(?:{est})\s*[（(]|[（(]\s*(?:{est})数?\s*[，,、]?)\s*\Z"),
