@@ -306,7 +306,13 @@ def _read_as_a_name(words: Iterable[str], start: int, end: int, *, full: bool) -
 def _standalone_count(text: str, name: str) -> int:
     """Mentions of ``name`` that start a word: after a place's suffix (西宁市湟中区), punctuation or
     a line's start, never inside a longer name (安新区 in 雄安新区)."""
-    return len(re.findall(rf"(?:(?<=[{_SUFFIXES}])|(?<![\u4e00-\u9fff])){re.escape(name)}", text))
+    count, at = 0, text.find(name)
+    while at >= 0:  # most texts hold no such name: one scan in C, no pattern compiled per name
+        before = text[at - 1 : at]
+        if not before or before in _SUFFIXES or not "\u4e00" <= before <= "\u9fff":
+            count += 1
+        at = text.find(name, at + len(name))
+    return count
 
 
 _UNIT_BELOW = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:区|县|旗|镇|乡|街道|苏木)")
