@@ -1898,3 +1898,18 @@ def test_this_year_opening_a_sentence_with_an_aim_dates_its_clauses_to_the_plan_
         assert [(f.kind, f.period_year) for f in core(REVIEW + review)] == [("actual", 2023)] * 2
     (fact,) = core("2017两会 政府工作报告:2017中国GDP增长目标6.5%左右\n", 2017)
     assert (fact.kind, fact.period_year, fact.comparator) == ("target", 2017, "around")
+
+
+def test_a_group_named_alone_after_an_income_is_that_groups_income():
+    """全县居民人均可支配收入达到3.2万元，其中城镇居民4.5万元、农村居民2.1万元: the groups' incomes
+    came out as long tails named 城镇居民 and 农村居民. Not after any other indicator."""
+    text = f"{REVIEW}全县居民人均可支配收入达到3.2万元，其中城镇居民4.5万元、农村居民2.1万元。"
+    assert [(f.indicator_code, f.value) for f in core(text)] == [
+        ("disposable_income", 3.2),
+        ("urban_income", 4.5),
+        ("rural_income", 2.1),
+    ]
+    assert [f.indicator_code for f in extract_facts(f"{REVIEW}地区生产总值12亿元，农民2.1万人。", 2024)] == [
+        "gdp",
+        None,
+    ]

@@ -936,7 +936,20 @@ def _subject_for(phrase: str, previous: _Subject | None) -> _Subject | None:
         if previous is None:
             return None
         return _inherit(previous)
+    if previous is not None and previous.indicator is not None and (code := _elliptic(previous, r.name)):
+        return _Subject(r.name, lex[code])  # …，其中城镇居民4.5万元: urban income
     return _Subject(r.name, None) if r.name else None
+
+
+def _elliptic(previous: _Subject, name: str) -> str | None:
+    after, names = _elliptic_names()
+    return names.get(name) if previous.indicator is not None and previous.indicator.code in after else None
+
+
+@cache
+def _elliptic_names() -> tuple[frozenset[str], dict[str, str]]:
+    data = reference.load_yaml("indicators.yaml").get("elliptic_names") or {}
+    return frozenset(data.get("after") or ()), dict(data.get("names") or {})
 
 
 def _name_of(phrase: str) -> str:
