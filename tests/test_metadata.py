@@ -821,3 +821,16 @@ def test_a_unit_the_division_data_lack_under_a_known_place_is_quarantined() -> N
     )
     with pytest.raises(InputRejected, match="翠峦区 \\(not in the division data\\)"):
         parse_document("cuiluan.txt", text.encode())
+
+
+def test_a_news_items_lead_naming_the_report_by_its_year_dates_it() -> None:
+    """江苏 2025 (a Traditional repost): 江苏省政府2025年政府工作报告新鲜出炉 … 2024年 … 2025年，是… — the
+    years tied and the later one plus one dated it 2026. Last year's report recalled dates nothing."""
+    text = (
+        "我们一起来了解江苏在2024年交出的答卷。\n江苏省政府2025年政府工作报告新鲜出炉。\n"
+        "2024年,江苏地区生产总值达13.7万亿元、增长5.8%。2025年,是“十四五”规划收官之年。\n"
+    )
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source) == (2025, "body")
+    recalled = "过去一年，全面完成了2024年政府工作报告确定的目标任务。\n2024年,全省生产总值增长5.8%。\n"
+    assert extract_meta(recalled, recalled).report_year == 2025

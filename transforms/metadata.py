@@ -75,6 +75,10 @@ _PAGE_DATE = re.compile(
     rf"(?<!\d)((?:19|20)\d{{2}})(?:[-/.](\d{{1,2}})[-/.]\d{{1,2}}(?!\d)|年{_POSTED_DAY}|年{_PADDED_DAY})"
 )
 _TIME_OF_DAY_AFTER = re.compile(f"{_POSTED_DAY}|{_PADDED_DAY}")
+_NAMED_REPORT = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})年(?:度)?(?:的)?《?政府工作报告》?(?!确定|提出|部署|中|的|安排|目标)"
+)
+_NAMED_REPORT_SCAN = 400
 # 1998年县第十四届人民代表大会第一次会议以来, 2018年以来: where a span the text looks back on began.
 _SINCE_AFTER = re.compile(r"[^，。；,;：:！？\n]{0,24}?以来")
 # The review's own heading, on a line of its own: 一、2023年工作回顾.
@@ -411,6 +415,11 @@ def _year_from_body(meta: DocMeta, text: str, full_text: str) -> None:
         return
     if (m := _REVIEW_YEAR.search(body)) is not None:
         meta.report_year, meta.year_source = int(m.group(1)) + 1, "review_heading"
+        return
+    # A news item's lead naming the report by its year (江苏省政府2025年政府工作报告新鲜出炉); not
+    # last year's report recalled (完成2024年政府工作报告确定的目标任务).
+    if (m := _NAMED_REPORT.search(body, 0, _NAMED_REPORT_SCAN)) is not None:
+        meta.report_year, meta.year_source = int(m.group(1)), "body"
         return
     # In prose, as news items on a report write it: the year a plan opener names (做好2013年的
     # 政府工作, 2013年全省经济社会发展的主要预期目标), else the day it was delivered.
