@@ -1913,3 +1913,21 @@ def test_a_group_named_alone_after_an_income_is_that_groups_income():
         "gdp",
         None,
     ]
+
+
+def test_a_plan_heading_right_under_a_review_heading_lists_the_parts():
+    """河北 2024, a news item: 报告分为两大部分 / 一、2023年工作回顾 / 二、2024年目标任务和主要工作 /
+    回顾2023 / 全省生产总值增长5.5%… — the listed plan heading opened the plan, so the review's
+    figures came out as targets of 2024. A heading with its part's text on the same line (a page
+    collapsed into lines) lists nothing."""
+    text = (
+        "报告分为两大部分\n一、2023年工作回顾\n二、2024年目标任务和主要工作\n回顾2023\n"
+        "全省生产总值增长5.5%,一般公共预算收入增长5.7%。\n2024年主要目标任务\n全省生产总值增长5.5%左右。\n"
+    )
+    assert [(f.kind, f.period_year) for f in core(text, 2024)] == [
+        ("actual", 2023),
+        ("actual", 2023),
+        ("target", 2024),
+    ]
+    collapsed = "一、2023年工作回顾 全省生产总值增长5.5%。\n二、2024年工作计划 全省生产总值增长6%左右。\n"
+    assert [f.kind for f in core(collapsed, 2024)] == ["actual", "target"]

@@ -168,8 +168,15 @@ def split_parts(text: str) -> list[Part]:
     headline = _headline_end(text)
     preamble = _preamble_end(text)
     contents: set[str] = set()  # the headings so far, to tell a table of contents from the report
+    previous: str | None = None  # the part a heading on the line before opened, if one did
     for m, heading in _lines_and_headings(text):
         line = m.group()
+        # 报告分为两大部分 / 一、2023年工作回顾 / 二、2024年目标任务和主要工作 / 回顾2023: a plan heading
+        # right under a review heading that opened the review lists the parts; the review comes next.
+        listed = heading == "plan" and previous == "review" and len(line.strip()) <= r.max_heading
+        opened = heading == "plan" or current not in ("plan", "longrange")
+        # only a heading line of its own, not a page's line that runs on into its part's text
+        previous = heading if opened and len(line.strip()) <= r.max_heading else None
         if m.start() < headline:
             parts.append(Part(m.start(), m.end(), "plan"))  # it restates a target of the plan
             continue
@@ -188,6 +195,9 @@ def split_parts(text: str) -> list[Part]:
                 current, contents = None, set()
             else:
                 contents.add(line.strip())
+        if listed:
+            parts.append(Part(m.start(), m.end(), current or "review", label))
+            continue
         if heading is not None and not (current in ("plan", "longrange") and heading == "review"):
             hm = r.horizons.search(line)
             label = horizon_label(hm.group()) if hm else None
