@@ -1931,3 +1931,17 @@ def test_a_plan_heading_right_under_a_review_heading_lists_the_parts():
     ]
     collapsed = "一、2023年工作回顾 全省生产总值增长5.5%。\n二、2024年工作计划 全省生产总值增长6%左右。\n"
     assert [f.kind for f in core(collapsed, 2024)] == ["actual", "target"]
+
+
+def test_a_clause_opening_with_yuqi_is_a_target():
+    """点新闻 on 广东 2024: …表示,今年(2024年)…基本趋势没有改变,预期地区生产总值增长5% was an actual
+    growth of 2023. After the plan year named in its sentence it is that year's target; recalled in
+    a review (2023年，预期…，实际增长5.5%) the year's; 好于预期 names none."""
+    lead = "省长作报告时表示,今年(2024年)广东省发展面临的有利条件强于不利因素,预期地区生产总值增长5%。"
+    assert [(f.kind, f.period_year) for f in core(lead, 2024)] == [("target", 2024)]
+    review = f"{REVIEW}2023年，预期地区生产总值增长5%，实际增长5.5%。经济运行好于预期，财政收入增长6%。"
+    assert [(f.kind, f.period_year, f.value) for f in core(review)] == [
+        ("target", 2023, 5),
+        ("actual", 2023, 5.5),
+        ("actual", 2023, 6),
+    ]

@@ -1392,6 +1392,16 @@ def _make_fact(
             kind = "target"
             if _plan_year_before(ctx.sentence, clause_start, q.start, ctx.report_year):
                 period_year = ctx.report_year
+    if (
+        kind == "actual"
+        and "预期" in ctx.sentence
+        and _EXPECTED.match(ctx.sentence, clause_start) is not None
+    ):
+        # 省长…表示,今年(2024年)…,预期地区生产总值增长5%: the plan year's target, in a news lead;
+        # 2023年，预期地区生产总值增长5%，实际增长5.5%: a target recalled, of its year
+        kind = "target"
+        if _plan_year_before(ctx.sentence, clause_start, q.start, ctx.report_year):
+            period_year = ctx.report_year
     if label is not None and label[0] in "比较" and measure == "level" and q.family not in _RELATIVE:
         label = None  # …比2002年增长1.56倍，其中地方一般预算收入590亿元: a level is the year's own
     if role == "start":
@@ -1441,6 +1451,9 @@ _TARGET_AFTER = re.compile(r"(?:左右|以上|以内)?的(?:预期|年度|奋斗
 _TARGET_BEFORE = re.compile(
     r"(?:目标(?:定为|确定为|设定为|设定在|定在|为|是)|(?:增长|增速|预期)目标)[:：]?\s*$"
 )
+_EXPECTED = re.compile(
+    r"\s*(?:全年|今年)?预期"
+)  # a clause opening with 预期 (not 好于预期, 预期目标 recalled)
 _CLAUSE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?=中国|全国|两会|GDP))|今年")
 
 
