@@ -354,6 +354,17 @@ def test_an_item_naming_the_national_congress_or_the_premier_is_the_national_rep
     assert resolve_region(extract_meta(provincial, provincial), provincial).region is None
 
 
+def test_a_title_naming_a_district_under_its_city_is_the_districts() -> None:
+    """(江苏省)泰州市姜堰区2026年政府工作报告: the text speaks of 市委、市政府 (the city's leaders) more
+    than of 全区, so the city outscored the district the title names under it."""
+    text = (
+        "(江苏省)泰州市姜堰区2026年政府工作报告(2026年1月13日)\n各位代表:\n"
+        "过去一年,在市委、市政府的坚强领导下,姜堰区地区生产总值增长6%。\n市委、市政府部署的各项任务全面完成。\n"
+    )
+    region = resolve(text).region
+    assert region is not None and (region.name, region.code) == ("姜堰区", "321204")
+
+
 def test_a_sumus_report_is_the_sumus() -> None:
     """白音他拉苏木 2023 (——在白音他拉苏木第十九届人民代表大会第三次会议上, 我代表白音他拉苏木人民政府):
     no place was found, as 苏木 (Inner Mongolia's pastoral township) ends in no level suffix."""

@@ -427,6 +427,12 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
                 titled[rid] = place.region
     for rid in _outside_a_titled_parent(titled):
         scores[rid] -= 20
+    names = {r.name for r in titled.values()}
+    for rid, r in titled.items():
+        if names & {r.province, r.prefecture, r.county} - {r.name}:
+            # (江苏省)泰州市姜堰区2026年政府工作报告: the title names the district under its city; the
+            # district's report speaks of 市委、市政府 (the city's) as much as of itself.
+            scores[rid] += 10
     if not scores:
         return RegionResolution(None, "unresolved")
     villages: set[int] | None = None  # hashed on the first town candidate: most texts have none
