@@ -1945,3 +1945,14 @@ def test_a_clause_opening_with_yuqi_is_a_target():
         ("actual", 2023, 5.5),
         ("actual", 2023, 6),
     ]
+
+
+def test_the_past_year_opening_a_sentence_dates_it_like_last_year():
+    """横沥镇 2025, a news item with its targets first: 过去一年,横沥镇实现地区生产总值238.76亿元,增长5.5%
+    came out as targets of 2025."""
+    text = "二、2025年工作安排\n主要预期目标为:地区生产总值增长5%。过去一年,全镇生产总值238.76亿元,增长5.5%。"
+    assert [(f.kind, f.period_year, f.value) for f in core(text, 2025)] == [
+        ("target", 2025, 5),
+        ("actual", 2024, 238.76),
+        ("actual", 2024, 5.5),
+    ]

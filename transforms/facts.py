@@ -376,7 +376,7 @@ def _opening_period(sentence: str) -> str | None:
 # few words of attribution, and not a month of it (2023年1-11月 opens a period of its own).
 _OPENING_YEAR_CHARS = 12
 _OPENING_YEAR = re.compile(
-    r"(?:[^，,。；;]{1,6}[，,])?(?:((?:19|20)\d{2})年(?![\d底末以度])|(?<!过)去年(?!同期))"
+    r"(?:[^，,。；;]{1,6}[，,])?(?:((?:19|20)\d{2})年(?![\d底末以度])|(?<!过)去年(?!同期)|过去一年)"
 )
 
 
