@@ -407,7 +407,13 @@ def test_a_news_item_on_a_zones_work_meeting_is_the_zones() -> None:
 
 @pytest.mark.parametrize(
     "words",
-    ["财政收入突破亿元大关", "实施山水田林路综合治理", "建成占地30亩的供销商城", "在县经济开发区内投资建厂"],
+    [
+        "财政收入突破亿元大关",
+        "实施山水田林路综合治理",
+        "建成占地30亩的供销商城",
+        "在县经济开发区内投资建厂",
+        "全力推进特色农业大镇、乡村旅游新镇建设",
+    ],
 )
 def test_everyday_words_and_placeholders_name_no_county(words: str) -> None:
     """An untitled town's text (xx镇) with 突破亿元大关, 山水田林路, 供销商城 or 县经济开发区 was offered
