@@ -1956,3 +1956,9 @@ def test_the_past_year_opening_a_sentence_dates_it_like_last_year():
         ("actual", 2024, 238.76),
         ("actual", 2024, 5.5),
     ]
+
+
+def test_a_figure_of_some_counties_named_together_is_not_the_wholes():
+    """海东 2020: 乐都、民和、互助三县区GDP突破百亿元大关 was the city's GDP."""
+    facts = core(f"{REVIEW}全市地区生产总值同比增长7%;乐都、民和、互助三县区GDP突破百亿元大关。")
+    assert [(f.indicator_code, f.value) for f in facts] == [("gdp", 7)]

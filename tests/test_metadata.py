@@ -834,3 +834,16 @@ def test_a_news_items_lead_naming_the_report_by_its_year_dates_it() -> None:
     assert (meta.report_year, meta.year_source) == (2025, "body")
     recalled = "过去一年，全面完成了2024年政府工作报告确定的目标任务。\n2024年,全省生产总值增长5.8%。\n"
     assert extract_meta(recalled, recalled).report_year == 2025
+
+
+def test_a_year_that_sets_an_aim_votes_for_itself_as_the_reports_year() -> None:
+    """宝鸡日报 on the delayed 2020 session (May 31): the one year the item names, 2020年,全市…力争实现…
+    增长6.5%左右, dated it 2021 as a year reviewed. A year listed among a report's parts votes as
+    before (2020年和十三五时期工作回顾、“十四五”时期…主要目标)."""
+    text = (
+        "5月31日上午,宝鸡市第十五届人民代表大会第五次会议开幕。过去一年,全市实现地区生产总值2223.81亿元。\n"
+        "2020年,全市经济社会发展力争实现地区生产总值增长6.5%左右。\n"
+    )
+    assert extract_meta(text, text).report_year == 2020
+    parts = "报告分2020年和十三五时期工作回顾、“十四五”时期主要目标两部分。\n过去一年,全市增长3%。\n"
+    assert extract_meta(parts, parts).report_year == 2021
