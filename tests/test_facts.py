@@ -1894,6 +1894,7 @@ def test_this_year_opening_a_sentence_with_an_aim_dates_its_clauses_to_the_plan_
     for review in (
         "今年，全镇实现地区生产总值12亿元；财政收入1.2亿元。",
         "今年以来，全镇实现地区生产总值12亿元；财政收入1.2亿元。",
+        "今年，全镇主要经济指标稳中有进；地区生产总值12亿元，财政收入1.2亿元。",  # 主要 sets no aim
     ):
         assert [(f.kind, f.period_year) for f in core(REVIEW + review)] == [("actual", 2023)] * 2
     (fact,) = core("2017两会 政府工作报告:2017中国GDP增长目标6.5%左右\n", 2017)

@@ -398,7 +398,7 @@ def _opening_year(sentence: str, report_year: int) -> int | None:
 _OPENING_THIS_YEAR = re.compile(
     r"(?:[^，,。；;]{1,6}[，,])?今年(?!以来|上半年|前|一季度|[\d一二三四五六七八九十]{1,2}[-－—至~～]|[1-9一二三四五六七八九十]{1,2}月)"
 )
-_AIMS = re.compile(r"要|将|力争|确保|预期|目标|计划|争取")
+_AIMS = re.compile(r"(?<![主重需])要|将|力争|确保|预期|目标|计划|争取")  # not 主要, 重要
 
 
 def _clause_end(sentence: str, start: int) -> int:
@@ -936,7 +936,7 @@ def _subject_for(phrase: str, previous: _Subject | None) -> _Subject | None:
         if previous is None:
             return None
         return _inherit(previous)
-    if previous is not None and previous.indicator is not None and (code := _elliptic(previous, r.name)):
+    if previous is not None and (code := _elliptic(previous, r.name)):
         return _Subject(r.name, lex[code])  # …，其中城镇居民4.5万元: urban income
     return _Subject(r.name, None) if r.name else None
 
