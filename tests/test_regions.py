@@ -379,6 +379,9 @@ def test_a_sumus_report_is_the_sumus() -> None:
         "township",
         "奈曼旗",
     )
+    from transforms.regions import _self_level
+
+    assert _self_level("全苏木牧民收入增长。全苏木实现生产总值。") == "木"  # 全苏木 speaks as it
     untitled = text.split("\n", 1)[1]  # the self-reference alone
     region = resolve(untitled).region
     assert region is not None and region.name == "白音他拉苏木"

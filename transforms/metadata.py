@@ -324,7 +324,7 @@ def _year_reviewed(meta: DocMeta, text: str) -> None:
     if _estimates_year(body[:_ESTIMATE_SCAN], year):
         # 2016年，预计（下同）全县生产总值340亿元 under (湖南省)2016年桂阳县人民政府工作报告: the
         # title's year is not over, so the report is given at its end.
-        if not any(int(m.group(1)) == year for m in _PLAN_YEAR.finditer(body)):
+        if not _plans_year(body, year):
             meta.report_year, meta.year_source = year + 1, "review_heading"
         return
     if not any(f"{year}年{words}" in body for words in _REVIEW_WORDS) and f"{year}年和“十" not in body:
@@ -332,9 +332,15 @@ def _year_reviewed(meta: DocMeta, text: str) -> None:
     reviewed = {int(m.group(1)) for m in _REVIEW_HEADING.finditer(body)}
     if year not in reviewed or year - 1 in reviewed:
         return
-    if any(int(m.group(1)) == year for m in _PLAN_YEAR.finditer(body)):
+    if _plans_year(body, year):
         return
     meta.report_year, meta.year_source = year + 1, "review_heading"
+
+
+def _plans_year(body: str, year: int) -> bool:
+    """Does a plan heading of the body name ``year`` (二、2023年工作安排)? Then the title's year is
+    the plan's, and the report is that year's own."""
+    return any(int(m.group(1)) == year for m in _PLAN_YEAR.finditer(body))
 
 
 # 2016年，预计（下同）…, 到2017年底，预计…: an estimate for a year, so a year not yet over.

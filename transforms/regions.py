@@ -32,7 +32,7 @@ _LEVEL = r"([省市县区镇乡旗州盟]|(?<=苏)木)"  # the suffix a governme
 _SELF = re.compile(rf"(?:我(?:谨)?代表|受)(?:[\u4e00-\u9fff]{{0,10}}?){_LEVEL}(?:人民)?政府")
 # A news item on the report names who delivered it: 县长马中奇作政府工作报告, 代区长邓辉作…
 _DELIVERED_BY = re.compile(r"([省市县区镇乡旗州盟])长[\u4e00-\u9fff·]{2,4}[^。\n，,]{0,20}?政府工作报告")
-_SELF_WORDS = re.compile(rf"(?:全|我|本){_LEVEL}|{_LEVEL}(?:党?委|(?:人民)?政府|人大)")
+_SELF_WORDS = re.compile(rf"(?:全|我|本)(?:苏(?=木))?{_LEVEL}|{_LEVEL}(?:党?委|(?:人民)?政府|人大)")  # 全苏木
 _ALIAS_SCAN = 8_000  # short names are looked for in the opening of the text only
 _NAME_SCAN = 200_000
 _NO_VILLAGES = array("q")
