@@ -1198,6 +1198,11 @@ def test_from_and_to_name_both_figures_by_their_subject():
         ("万元地区生产总值能耗下降2.8%。", "energy_intensity", -2.8),
         ("万元GDP用水量下降5%。", None, -5),  # a ratio to GDP is never GDP
         ("单位GDP二氧化碳排放下降4%。", None, -4),
+        ("每亿元投资GDP产出达到1.17亿元。", None, 1.17),  # an output per investment, not GDP
+        ("亩均GDP产出达到120万元。", None, 120),  # per area
+        ("每平方公里GDP达到5亿元。", None, 5),
+        ("地均GDP达到3亿元。", None, 3),
+        ("每年GDP增长8%。", "gdp", 8),  # 每年 is no unit of a ratio
         ("固定资产投资（不含农户）增长9.1%。", "fixed_asset_investment", 9.1),  # a note in brackets
         ("一般公共预算收入（地方口径）增长8%。", "general_budget_revenue", 8),
     ],

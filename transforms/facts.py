@@ -821,10 +821,11 @@ def _read_phrase(phrase: str) -> _PhraseReading:
         hit = hits[-1]
         after = _PAREN.sub("", phrase[hit.end :])  # 固定资产投资（不含农户）: a note, not a noun
         before = phrase[: hit.start]
-        # 单位GDP, 万元GDP, 人均GDP: a ratio to the indicator, not the indicator.
+        # 单位GDP, 万元GDP, 亩均GDP, 每亿元投资GDP产出: a ratio to the indicator, not the indicator.
         is_share = (
             any(w in after for w in _cues().share)
-            or before.endswith(("占", "相当于", "单位", "人均", "万元"))
+            or before.endswith(("占", "相当于", "单位", "均", "元"))
+            or _PER_UNIT.search(before) is not None
             or before.endswith(_cues().part)
         )
         # 固定资产投资中工业投资增长15%: another noun after the term owns the figure.
@@ -876,6 +877,9 @@ def _items_before_each(phrase: str) -> tuple[_Head, ...]:
 
 _PLACE_MAX = 12  # characters: the longest place names checked before a term
 _MAX_ITEM = 12  # characters: a long-tail name in a list of subjects
+
+
+_PER_UNIT = re.compile(r"每(?!年)[^，,；;]{1,8}$")  # 每平方公里GDP, 每亿元投资GDP; not 每年
 
 
 def _place_before(before: str) -> str:
