@@ -1968,3 +1968,25 @@ def test_a_figure_of_some_counties_named_together_is_not_the_wholes():
     """海东 2020: 乐都、民和、互助三县区GDP突破百亿元大关 was the city's GDP."""
     facts = core(f"{REVIEW}全市地区生产总值同比增长7%;乐都、民和、互助三县区GDP突破百亿元大关。")
     assert [(f.indicator_code, f.value) for f in facts] == [("gdp", 7)]
+
+
+def test_a_past_year_before_a_colon_dates_the_recap_that_follows():
+    """江苏 2024, a news item with its targets first: 展示了2023年江苏经济发展取得的亮眼新成绩:地区生产总值达
+    12.82万亿元…。一般公共预算收入9930亿元… came out as targets of 2024, and so did the rest of the
+    paragraph. A plan year's list (2024年主要预期目标:) dates nothing."""
+    text = (
+        "二、2024年工作安排\n今年主要预期目标:地区生产总值增长5%以上。\n"
+        "报告展示了2023年全省经济发展取得的新成绩:地区生产总值达12.82万亿元、增长5.8%。"
+        "一般公共预算收入9930亿元、增长7.3%。\n"
+        "今年的工作目标:一般公共预算收入增长4%左右。"
+    )
+    assert [(f.kind, f.period_year, f.value) for f in core(text)] == [
+        ("target", 2024, 5),
+        ("actual", 2023, 12.82),
+        ("actual", 2023, 5.8),
+        ("actual", 2023, 9930),
+        ("actual", 2023, 7.3),
+        ("target", 2024, 4),
+    ]
+    facts = core("二、2024年工作安排\n2024年主要预期目标:地区生产总值增长5%。一般公共预算收入增长4%左右。")
+    assert [(f.kind, f.period_year) for f in facts] == [("target", 2024)] * 2

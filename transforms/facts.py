@@ -260,6 +260,8 @@ def extract_facts(
         previous = ""  # the sentence before, for one opening with 其中
         goals: str | None = None  # 今后五年…的主要目标是: labels its paragraph (up to ``goals_end``)
         goals_end = 0
+        recap: int | None = None  # 展示了2023年…的新成绩:A。B。: a past year dates its paragraph
+        recap_end = 0
         for m in _SENTENCE.finditer(text, part.start, part.end):
             sentence = m.group()
             start, end = m.span()
@@ -310,6 +312,10 @@ def extract_facts(
                     )
                 else:
                     carried_year = _opening_year(sentence, report_year) if "年" in head else None
+                if "年" in sentence and (year := _recap_year(sentence, report_year)) is not None:
+                    recap, recap_end = year, text.find("\n", end) % (len(text) + 1)
+                if recap is not None and carried_year is None:
+                    carried_year = recap if start < recap_end else None
             if not clause_ends:
                 previous = sentence
             if estimated and _opening_period(sentence) is not None:
@@ -337,6 +343,19 @@ def extract_facts(
                     tail = (*tail[:4], True)
                 append(Fact(*head, rel_start + start, rel_end + start, *tail))
     return facts
+
+
+def _recap_year(sentence: str, report_year: int) -> int | None:
+    """The past year a lead-in before a colon names (展示了2023年江苏经济发展取得的亮眼新成绩:…;
+    2023年主要指标完成情况:): a news item's recap, after its targets, dates the list that follows
+    and the rest of its paragraph, whose sentences name no year of their own."""
+    m = _RECAP_LEAD.search(sentence)
+    if m is None or int(m.group(1)) >= report_year or _AIMS.search(m.group()):
+        return None
+    return int(m.group(1))
+
+
+_RECAP_LEAD = re.compile(r"(?<![比较与同至到])((?:19|20)\d{2})年(?![底末以])[^。；;:：\d]{0,30}[:：]")
 
 
 def _onward_estimate(text: str, m: re.Match[str]) -> bool:
