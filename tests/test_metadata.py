@@ -847,3 +847,64 @@ def test_a_year_that_sets_an_aim_votes_for_itself_as_the_reports_year() -> None:
     assert extract_meta(text, text).report_year == 2020
     parts = "报告分2020年和十三五时期工作回顾、“十四五”时期主要目标两部分。\n过去一年,全市增长3%。\n"
     assert extract_meta(parts, parts).report_year == 2021
+
+
+def test_the_session_whose_decisions_the_review_carried_out_is_last_years() -> None:
+    """北京 2010 (a censored year, XX年是…) and 江西 2010: 认真执行市十三届人大二次会议决议 and
+    完成了省十一届人大二次会议确定的主要任务 dated the reports 2009, the year of that session, which the
+    report reviews."""
+    from transforms.document import parse_document
+
+    for session in ("认真执行市十三届人大二次会议决议", "完成了市十三届人大二次会议确定的主要任务"):
+        text = (
+            "各位代表：现在，我代表北京市人民政府，向大会报告政府工作。一、过去一年工作回顾。XX年是很不平凡的一年。"
+            f"全市地区生产总值达到11865.9亿元，比上年增长10.1%。一年来，我们{session}，主要做了以下工作。\n"
+        )
+        doc = parse_document("beijing.txt", (text * 2).encode())
+        assert doc.region.region.name == "北京市"
+        assert (doc.meta.report_year, doc.meta.year_source) == (2010, "session"), session
+
+
+@pytest.mark.parametrize("heading", ["一、2009年工作简要回顾", "一、2009年工作的简要回顾"])
+def test_a_brief_review_heading_dates_the_report(heading: str) -> None:
+    """江西 2010, 内蒙古 2000 (一、1999年工作的简要回顾): the heading was not read as a review's."""
+    text = f"各位代表：\n{heading}\n全省实现生产总值7589.2亿元，增长13.1%。\n"
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source) == (2010, "review_heading")
+
+
+def test_a_news_item_all_plan_dates_itself_by_the_year_of_its_aims() -> None:
+    """云南 2012: 2012年,云南将力争GDP首次突破一万亿元 voted for 2011 (an aim's year votes as the year
+    before a review's, and a text that is all plan adds nothing back)."""
+    text = (
+        "2月11日上午九时，省人民代表大会开幕。代省长在《政府工作报告》中提出，2012年，云南将力争GDP首次突破"
+        "一万亿元，全年生产总值增长12%以上。今年云南将集中精力抓项目，力争规模以上固定资产投资7100亿元以上。"
+        "截至2011年底，全省新增信用融资较多。\n"
+    )
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source) == (2012, "body")
+
+
+def test_a_session_opened_on_a_day_dates_the_news_item() -> None:
+    """山西 2017: 2017年1月14日上午9时,山西省第十二届人民代表大会第七次会议在太原隆重开幕 (a term with
+    extra sessions) over 2016年,预计全省地区生产总值增长4.5%左右 was dated 2016."""
+    text = (
+        "2017年1月14日上午9时，山西省第十二届人民代表大会第七次会议在太原隆重开幕。图为省长作政府工作报告。\n"
+        "省长在作政府工作报告时透露，2016年，预计全省地区生产总值增长4.5%左右，低于预期1.5个百分点。"
+        "2016年，山西全社会固定资产投资增长1%左右。2016年，城乡居民人均可支配收入分别增长6%左右、6%以上，"
+        "实现预期目标。\n"
+    )
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source) == (2017, "body")
+
+
+def test_a_year_a_goal_is_set_for_does_not_vote() -> None:
+    """甘肃 2016 news item: 确保到2020年与全国一道…, 可确保2020年国内生产总值比2010年翻一番 outvoted the
+    2015 it reviews: dated 2021."""
+    text = (
+        "“十三五”时期是我省全面建成小康社会的决胜阶段，为确保到2020年与全国一道全面建成小康社会，省长在"
+        "《政府工作报告》中明确提出了今后五年政府工作的主要任务。实现这一预期目标，可确保2020年国内生产总值"
+        "比2010年翻一番。“十二五”期间经济年均增长10.5%，2015年在经济下行压力持续加大的情况下增长8.1%。\n"
+    )
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source) == (2016, "body")

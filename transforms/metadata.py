@@ -62,9 +62,10 @@ _PLAN_YEAR = re.compile(
 _PLAN_YEAR_WEAK = re.compile(r"((?:19|20)\d{2})年(?:的)?经济社会发展")
 # Not 2022年的主要工作 alone: a plan says that too (对2022年的主要工作作了安排部署).
 _REVIEW_YEAR = re.compile(
-    r"((?:19|20)\d{2})年(?:的)?(?:工作回顾|工作总结|(?:主要|重点)工作(?:回顾|总结|情况|完成情况))"
+    r"((?:19|20)\d{2})年(?:的)?(?:工作(?:的)?(?:简要)?回顾|工作总结|(?:主要|重点)工作(?:回顾|总结|情况|完成情况))"
 )
 _BASE_YEAR_MARKS = ("比", "较", "是", "由", "从")
+_GOAL_YEAR_MARKS = ("到", "至", "确保")
 # A page's own date among its first lines (编辑:…2018-01-24 16:20, 发布日期:2022-02-11).
 _PAGE_DATE_SCAN = 1000
 # A posting line writes the day as 2023年01月12日10:18 too: with a time of day, never a session's.
@@ -90,7 +91,10 @@ _REVIEW_HEADING = re.compile(
     re.M,
 )
 # The day a news item on a report says it was delivered: 2015年4月27日的镇安县政府工作报告.
-_DELIVERED_ON = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日[^。\n]{0,60}?政府工作报告")
+_DELIVERED_ON = re.compile(
+    r"((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日(?:[^。\n]{0,60}?政府工作报告"
+    r"|[^。\n]{0,30}?人民代表大会(?!常务)[^。\n]{0,12}?(?:隆重)?(?:开幕|召开|举行))"
+)  # …作政府工作报告; 2017年1月14日上午9时,山西省第十二届人民代表大会第七次会议在太原隆重开幕
 # 第十三届全国人民代表大会第三次会议, 十三届全国人大三次会议; not its standing committee's sittings.
 _NPC_SESSION = re.compile(
     r"第?([一二三四五六七八九十]{1,3})届全国人(?:民代表)?大(?:会)?第?([一二三四五])次会议"
@@ -406,6 +410,8 @@ def date_by_provincial_session(meta: DocMeta, text: str, province: str) -> None:
         if term is None or session is None:
             continue
         year = 2023 + 5 * (term - terms[short]) + session - 1
+        if _EARLIER_SESSION.match(text, m.end()):
+            year += 1  # 完成了省十一届人大二次会议确定的主要任务: the session of the year reviewed
         if meta.report_year is not None and year > meta.report_year:
             # A term with an extra session (陕西省第十二届…第六次会议 in 2017, 辽宁省第十四届…第五次
             # in 2026) numbers the later ones a year ahead of this count: the body's year stands.
@@ -413,6 +419,9 @@ def date_by_provincial_session(meta: DocMeta, text: str, province: str) -> None:
         if year >= 1998:  # terms of five years since then
             meta.report_year, meta.year_source = year, "session"
             return
+
+
+_EARLIER_SESSION = re.compile(r"(?:上)?(?:确定|提出|部署|通过|批准|审议通过)的|决议|以来")
 
 
 def _year_from_body(meta: DocMeta, text: str, full_text: str) -> None:
@@ -434,7 +443,7 @@ def _year_from_body(meta: DocMeta, text: str, full_text: str) -> None:
         meta.report_year, meta.year_source = year, "body"
         return
     if (m := _DELIVERED_ON.search(body)) is not None:
-        meta.report_year, meta.year_source = int(m.group(1)), "body"
+        meta.report_year, meta.year_source = _plan_year(int(m.group(1)), int(m.group(2))), "body"
         return
     if (m := _PLAN_OUTLINE.search(body)) is not None:
         # 审查…第十五个五年规划纲要草案: a congress reviews a plan's outline in the plan's first year.
@@ -447,22 +456,30 @@ def _year_from_body(meta: DocMeta, text: str, full_text: str) -> None:
     # the text reports on: 包头's five-year review cites 2007 four times and its last year once.
     # Nor is the day a page was posted (2023年01月12日10:18 | 来源：人民网), which dates the page,
     # nor the start of a span looked back on (1998年县第十四届人民代表大会第一次会议以来, 綦江 2003).
+    # Nor is a year a goal is set for (确保到2020年与全国一道…, 可确保2020年国内生产总值比2010年翻一番).
     since = "以来" in body  # a scan in C: most texts' years are then tested by one pattern less
     # A year whose clause sets an aim (2020年,全市…力争实现…增长6.5%左右) is the plan's: it votes
-    # for itself as the report's year, not for the year after it.
-    years = Counter(
-        int(m.group(1)) - (_AIM_AFTER.match(body, m.end()) is not None)
+    # for itself as the report's year, not for the year after it (in a text that reviews a year;
+    # in one that is all plan, every year votes for itself).
+    plan = plan_only(body)
+    votes = [
+        (
+            int(m.group(1)) - (not plan and _AIM_AFTER.match(body, m.end()) is not None),
+            body.endswith(_GOAL_YEAR_MARKS, 0, m.start()),
+        )
         for m in _YEAR.finditer(body)
         if 1978 <= int(m.group(1)) <= 2100
         and body[m.start() - 1 : m.start()] not in _BASE_YEAR_MARKS
         and _TIME_OF_DAY_AFTER.match(body, m.end()) is None
         and not (since and _SINCE_AFTER.match(body, m.end()) is not None)
-    )
+    ]
+    # Goal years vote only in a text that names no other (到2017年，预期全省…翻一番).
+    years = Counter(y for y, goal in votes if not goal) or Counter(y for y, _ in votes)
     if years:
         # A review speaks mostly of last year: the most cited year is the one before the report,
         # unless the text is all plan (历城区描绘2025年发展蓝图 … 主要预期目标是：…).
         year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
-        meta.report_year, meta.year_source = year + (0 if plan_only(body) else 1), "body"
+        meta.report_year, meta.year_source = year + (0 if plan else 1), "body"
         return
     if (m := _PAGE_DATE.search(full_text[:_PAGE_DATE_SCAN])) is not None:
         # A news item that names no year at all (龙华区…1月24日讯) is dated by its page: 2018-01-24.
