@@ -1032,6 +1032,27 @@ def test_headings_are_read_head_final():
     assert [(f.kind, f.value) for f in core(text)] == [("actual", 5.3), ("target", 6)]
 
 
+@pytest.mark.parametrize(
+    ("review", "plan"),
+    [
+        ("一、“十一五”时期回顾和2010年工作", "二、2011年工作安排"),  # 辽宁 2011
+        ("一、四次会议确定的目标任务执行情况", "二、2012年工作安排"),  # 陕西 2012
+        ("一、2011年国民经济和社会发展计划执行情况", "二、2012年计划草案"),
+    ],
+)
+def test_a_review_heading_naming_the_years_work_or_its_execution_reviews(review, plan):
+    """辽宁 2011's 回顾和2010年工作 (2010年工作 heads a plan when it stands alone) and 陕西 2012's
+    目标任务执行情况 opened the plan: every figure of the review was a target of the report's year.
+    Two years in one heading (2010年工作回顾和2011年工作) still give the later its plan."""
+    text = f"{review}\n地区生产总值增长14%。\n{plan}\n地区生产总值增长10%。"
+    assert [(f.kind, f.period_year, f.value) for f in core(text, 2012)] == [
+        ("actual", 2011, 14),
+        ("target", 2012, 10),
+    ]
+    text = "一、2011年工作回顾和2012年工作\n地区生产总值增长10%。"
+    assert [(f.kind, f.period_year) for f in core(text, 2012)] == [("target", 2012)]
+
+
 def test_a_numbered_heading_run_into_its_paragraph_opens_its_part():
     """A page whose lines were collapsed: the heading and its first paragraph share a line."""
     text = (

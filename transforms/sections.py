@@ -101,11 +101,24 @@ def _heading_section(line: str) -> str | None:
         return None  # 2023年工作总结和2024年工作思路: the title of the whole, not a part
     # Headings are head-final: the part whose keyword ends last wins (…目标任务完成情况 reviews).
     plan_end, review_end = _last_end(r.plan, body), _last_end(r.review, body)
+    if review_end >= 0 and _reviews_the_years_work(body):
+        plan_end = -1
     if plan_end >= 0 and plan_end >= review_end and _looks_like_part_heading(line, body, plan_end):
         return "plan"
     return "review" if review_end >= 0 else None
 
 
+def _reviews_the_years_work(body: str) -> bool:
+    """一、“十一五”时期回顾和2010年工作: the year's work a review heading looks back on, not a plan,
+    unless an earlier year is reviewed before it (2010年工作回顾和2011年工作)."""
+    bare = _BARE_YEAR_WORK.search(body)
+    if bare is None:
+        return False
+    year = int(bare.group(1))
+    return not any(int(y.group(1)) < year for y in year_pattern().finditer(body, 0, bare.start()))
+
+
+_BARE_YEAR_WORK = re.compile(r"((?:19|20)\d{2})年(?:的)?工作$")
 _RUN_IN_MAX = 24  # characters: the longest numbered heading read off the head of a prose line
 _PUNCTUATION = re.compile(r"[，,。；;：:！!？?、“”\"（）()]")
 
