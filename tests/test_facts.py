@@ -1645,6 +1645,21 @@ def test_a_paragraph_opened_by_a_five_year_horizon_spans_its_changes():
     ]
 
 
+def test_the_past_five_years_with_de_open_a_span_like_without():
+    """安徽 2008: 过去的五年，是…的五年。…财政收入突破千亿元，由346.7亿元增加到1034.5亿元 gave 2006 for the
+    start of a five-year change, and the means no span."""
+    text = (
+        "一、抢抓机遇，开拓奋进的五年\n过去的五年，是经济持续较快发展的五年。全省生产总值年均增长12.2%。"
+        "财政收入由346.7亿元增加到1034.5亿元。\n"
+    )
+    got = [(f.indicator_code, f.period_year, f.period_label, f.value) for f in core(text, 2008)]
+    assert got == [
+        ("gdp", 2007, "过去五年", 12.2),
+        ("fiscal_revenue", 2002, None, 346.7),
+        ("fiscal_revenue", 2007, None, 1034.5),
+    ]
+
+
 @pytest.mark.parametrize(
     ("words", "years"), [("过去四年", 4), ("过去三年", 3), ("过去五年", 5)], ids=["four", "three", "five"]
 )

@@ -70,7 +70,7 @@ def horizon_label(words: str) -> str:
     Only a span's words: a month range (1-5月) keeps its digits."""
     if not words.endswith(("年", "年来")):
         return words
-    words = words.translate(_SPAN_DIGITS)
+    words = words.translate(_SPAN_DIGITS).replace("过去的", "过去")  # 过去的五年 (安徽 2008)
     return words + "来" if len(words) == 2 else words  # 五年年均增长20%: the span of 五年来
 
 
