@@ -2024,3 +2024,32 @@ def test_a_past_year_before_a_colon_dates_the_recap_that_follows():
     ]
     facts = core("二、2024年工作安排\n2024年主要预期目标:地区生产总值增长5%。一般公共预算收入增长4%左右。")
     assert [(f.kind, f.period_year) for f in facts] == [("target", 2024)] * 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "河南2005年GDP突破1万亿元，成为全国第五个GDP超1万亿元的省份。",  # 河南 2013
+        "2005年GDP突破1万亿元，全市GDP超千亿元的县达到3个。",
+        "2005年GDP突破1万亿元，地区生产总值超百亿元的乡镇达到5个。",
+    ],
+)
+def test_an_amount_that_sorts_places_is_no_figure_of_the_report(sentence):
+    """河南 2013: …成为全国第五个GDP超1万亿元的省份 gave a second GDP level, dated to the report's
+    year before; an amount before 的省份/的县/的乡镇 sorts places, as 500万元以上项目 sorts projects."""
+    facts = core(REVIEW + sentence)
+    assert [(f.indicator_code, f.period_year, f.value) for f in facts] == [("gdp", 2005, 1)]
+
+
+def test_a_quoted_goal_opening_with_a_later_year_dates_its_whole_list():
+    """河南 2013: 提出了“2017年全省生产总值突破5万亿元,人均生产总值突破5万元,财政总收入突破5000亿元”的目标
+    gave 2017 to the first figure only; the others were targets of 2013."""
+    text = (
+        f"{PLAN}还提出了“2028年全省生产总值突破5万亿元，人均生产总值突破5万元，"
+        "财政总收入突破5000亿元”的目标。"
+    )
+    assert [(f.indicator_code, f.period_year, f.section) for f in core(text)] == [
+        ("gdp", 2028, "longrange"),
+        ("gdp_per_capita", 2028, "longrange"),
+        ("fiscal_revenue", 2028, "longrange"),
+    ]
