@@ -2053,3 +2053,19 @@ def test_a_quoted_goal_opening_with_a_later_year_dates_its_whole_list():
         ("gdp_per_capita", 2028, "longrange"),
         ("fiscal_revenue", 2028, "longrange"),
     ]
+
+
+def test_a_sentence_opening_with_a_goal_year_dates_the_rest_of_its_paragraph():
+    """东北网 on 黑龙江's 2013 report: 到2017年,预期全省地区生产总值…翻一番以上。公共财政收入年均增长12%以上;
+    全社会固定资产投资年均增长25%以上 gave actuals of 2012 (the item's paragraph has no plan cue)."""
+    text = (
+        "政府工作报告描绘了未来五年全省经济社会发展的美好蓝图。\n"
+        "到2017年，预期全省地区生产总值和城乡居民人均收入比2010年翻一番以上。公共财政收入年均增长12%以上；"
+        "全社会固定资产投资年均增长25%以上。\n"
+        "2012年，全省地区生产总值增长10%。\n"
+    )
+    assert [(f.indicator_code, f.kind, f.period_year) for f in core(text, 2013)] == [
+        ("fiscal_revenue", "target", 2017),
+        ("fixed_asset_investment", "target", 2017),
+        ("gdp", "actual", 2012),
+    ]

@@ -312,7 +312,7 @@ def extract_facts(
                     )
                 else:
                     carried_year = _opening_year(sentence, report_year) if "年" in head else None
-                if "年" in sentence and (year := _recap_year(sentence, report_year)) is not None:
+                if "年" in sentence and (year := _paragraph_year(sentence, report_year)) is not None:
                     recap, recap_end = year, text.find("\n", end) % (len(text) + 1)
                 if recap is not None and carried_year is None:
                     carried_year = recap if start < recap_end else None
@@ -328,8 +328,11 @@ def extract_facts(
             if excluded and _has_figure(sentence) and any(s < end and start < e for s, e in excluded):
                 continue
             raw = sentence if same else original[start:end]
+            # 到2017年,预期…。公共财政收入年均增长12%以上: the goals of a later year, wherever the
+            # split put their paragraph.
+            goal = carried_year is not None and carried_year > report_year and carried_year == recap
             for head, rel_start, rel_end, tail, place in _relative_facts(
-                sentence, raw, report_year, section, sentence_label, carried_year
+                sentence, raw, report_year, "longrange" if goal else section, sentence_label, carried_year
             ):
                 if place and place not in own_places:
                     # 广州经济总量 in Guangdong's report: that place's figure, not the report's.
@@ -345,14 +348,20 @@ def extract_facts(
     return facts
 
 
-def _recap_year(sentence: str, report_year: int) -> int | None:
-    """The past year a lead-in before a colon names (展示了2023年江苏经济发展取得的亮眼新成绩:…;
-    2023年主要指标完成情况:): a news item's recap, after its targets, dates the list that follows
-    and the rest of its paragraph, whose sentences name no year of their own."""
+def _paragraph_year(sentence: str, report_year: int) -> int | None:
+    """The year a sentence sets for the rest of its paragraph, whose sentences name none of their
+    own: the past year a lead-in before a colon names (展示了2023年江苏经济发展取得的亮眼新成绩:…, a
+    news item's recap after its targets), or a later year the sentence opens with as a goal's
+    (到2017年,预期全省地区生产总值…翻一番以上。公共财政收入年均增长12%以上: 黑龙江 2013)."""
+    if (g := _GOAL_OPENING.match(sentence)) is not None and int(g.group(1)) > report_year:
+        return int(g.group(1))
     m = _RECAP_LEAD.search(sentence)
     if m is None or int(m.group(1)) >= report_year or _AIMS.search(m.group()):
         return None
     return int(m.group(1))
+
+
+_GOAL_OPENING = re.compile(r"\s*(?:到|至)((?:19|20)\d{2})年(?:底|末)?[，,]")
 
 
 _RECAP_LEAD = re.compile(r"(?<![比较与同至到])((?:19|20)\d{2})年(?![底末以])[^。；;:：\d]{0,30}[:：]")
