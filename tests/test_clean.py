@@ -489,3 +489,16 @@ def test_a_headline_as_wide_as_a_wrapped_text_stays_above_the_dateline():
 )
 def test_a_space_after_a_decimal_point_before_a_unit_goes(line, expected):
     assert clean_document(line).text == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("国内生产总值达到2 093亿元，增长16.3%。", "国内生产总值达到2093亿元，增长16.3%。"),
+        ("粮食总产量达到1 360万吨，减产45万吨。", "粮食总产量达到1360万吨，减产45万吨。"),  # 内蒙古 2004
+        ("盐镇乡财政收入首次突破2 000万元。", "盐镇乡财政收入首次突破2000万元。"),  # read as 0万元 before
+        ("第1 234号文件印发。", "第1 234号文件印发。"),  # no unit after: two numbers stay two
+    ],
+)
+def test_thousands_set_off_by_a_space_are_one_number(line, expected):
+    assert clean_document(line).text == expected

@@ -38,6 +38,14 @@ _SPACED_YEAR = re.compile(r"(?<![\d.])(?:1 9|2 0) \d \d ?年")
 _SPACED_DIGITS = re.compile(r"(?<![\d.])\d(?: \d)+(?!\d)")
 
 
+# Thousands set off by a space (预计全年国内生产总值达到2 093亿元, 粮食总产量达到1 360万吨): one number,
+# where a unit follows; two numbers a space apart otherwise stay two.
+_SPACED_THOUSANDS = re.compile(
+    r"(?<![\d.])(\d{1,3})[ \xa0\u2009](\d{3})"
+    r"(?=(?:\.\d+)?\s*(?:[万亿]|元|美元|吨|公斤|斤|人|户|家|个|平方米|亩))"
+)
+
+
 def _drop_layout_spaces(line: str) -> str:
     """Spaces that layout or PDF text extraction put between Han characters, and between them
     and a figure (增长 6.8% 左右, 2024 年), go: they split words and hide a figure's unit and
@@ -46,6 +54,7 @@ def _drop_layout_spaces(line: str) -> str:
     neighbours in lookarounds tests them at every character)."""
     if " ." in line:
         line = _SPACED_POINT.sub(".", line)  # 增长6 . 5%左右: one figure
+    line = _SPACED_THOUSANDS.sub(r"\1\2", line)
     if ". " in line:
         line = _POINT_THEN_SPACE.sub(".", line)
     pieces: list[str] = []
