@@ -2069,3 +2069,49 @@ def test_a_sentence_opening_with_a_goal_year_dates_the_rest_of_its_paragraph():
         ("fixed_asset_investment", "target", 2017),
         ("gdp", "actual", 2012),
     ]
+
+
+def test_results_held_against_their_targets_are_a_review():
+    """澎湃 on 山西 2017: …低于预期1.5个百分点…实现预期目标。城镇新增就业46.46万人,城镇登记失业率3.52%,控制
+    在预期4.2%以内 was judged a plan (预期目标 a plan cue, and no review cue): targets of 2017."""
+    text = (
+        "省长在作政府工作报告时透露，2016年，全省地区生产总值增长4.5%左右，低于预期1.5个百分点；"
+        "城乡居民人均可支配收入分别增长6%左右、6%以上，实现预期目标。城镇新增就业46.46万人，"
+        "城镇登记失业率3.52%，控制在预期4.2%以内。\n"
+    )
+    facts = core(text, 2017)
+    assert {(f.kind, f.period_year) for f in facts} == {("actual", 2016)}
+    assert len(facts) == 5
+
+
+def test_a_year_after_a_longer_attribution_opens_its_sentence():
+    """澎湃 on 山西 2017: 澎湃新闻注意到,2014年,山西经济增速为4.9% was dated 2016 (seven characters of
+    attribution, one more than were allowed)."""
+    (fact,) = core(f"{REVIEW}澎湃新闻注意到，2014年，全省经济增速为4.9%，在全国排位靠后。", 2017)
+    assert (fact.kind, fact.period_year, fact.value) == ("actual", 2014, 4.9)
+
+
+def test_a_year_standing_as_a_clause_of_its_own_dates_the_clauses_after_it():
+    """云南 2012 news item: 受…等利好因素影响,2011年,云南省实现生产总值8750.95亿元 was a target of 2012
+    (the year was neither in the figure's clause nor at the sentence's head)."""
+    text = (
+        "2012年，云南将力争全年生产总值增长12%以上。受西部大开发等利好因素影响，2011年，"
+        "云南省实现生产总值8750.95亿元，同比增长13.7%。\n"
+    )
+    assert [(f.kind, f.period_year, f.value) for f in core(text, 2012)] == [
+        ("target", 2012, 12),
+        ("actual", 2011, 8750.95),
+        ("actual", 2011, 13.7),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "5年来，全区生产总值先后突破300亿元、400亿元、500亿元，2010年达到506亿元。",  # 西藏 2011
+        "五年来，全区生产总值相继突破300亿元和400亿元，2010年达到506亿元。",
+    ],
+)
+def test_levels_passed_one_after_another_are_not_the_years(sentence):
+    """西藏 2011: 生产总值先后突破300亿元、400亿元、500亿元 gave three GDP levels of 2010."""
+    assert [(f.period_year, f.value) for f in core(REVIEW + sentence, 2011)] == [(2010, 506)]

@@ -400,11 +400,11 @@ def _opening_period(sentence: str) -> str | None:
     return None
 
 
-# 2014年甘肃省实现…, 据介绍，2014年…, 2023年，…: a year at the head of a sentence, perhaps after a
-# few words of attribution, and not a month of it (2023年1-11月 opens a period of its own).
-_OPENING_YEAR_CHARS = 12
+# 2014年甘肃省实现…, 据介绍，2014年…, 澎湃新闻注意到,2014年,…: a year at the head of a sentence,
+# perhaps after a few words of attribution, and not a month of it (2023年1-11月 opens a period of its own).
+_OPENING_YEAR_CHARS = 14
 _OPENING_YEAR = re.compile(
-    r"(?:[^，,。；;]{1,6}[，,])?(?:((?:19|20)\d{2})年(?![\d底末以度])|(?<!过)去年(?!同期)|过去一年)"
+    r"(?:[^，,。；;]{1,8}[，,])?(?:((?:19|20)\d{2})年(?![\d底末以度])|(?<!过)去年(?!同期)|过去一年)"
 )
 
 
@@ -1137,6 +1137,8 @@ def _is_threshold(sentence: str, q: Quantity) -> bool:
         )
     ):
         return True  # 生产总值连续跨越4000亿、5000亿、6000亿元大关: steps passed over the years
+    if any(w in sentence for w in _IN_TURN_WORDS) and _passed_in_turn(sentence, q):
+        return True  # 5年来,西藏生产总值先后突破300亿元、400亿元、500亿元: levels passed in turn
     return (
         sentence[q.end : q.end + 1] in c.threshold_first
         and q.family.startswith("money")
@@ -1144,7 +1146,19 @@ def _is_threshold(sentence: str, q: Quantity) -> bool:
     )
 
 
+def _passed_in_turn(sentence: str, q: Quantity) -> bool:
+    """Is the figure one of a list of levels a verb says were passed one after another?"""
+    verb = max(_IN_TURN.finditer(sentence, max(0, q.start - 40), q.start), key=re.Match.end, default=None)
+    if verb is None or not _AMOUNTS_BEFORE.fullmatch(sentence, verb.end(), q.start):
+        return False
+    return q.start > verb.end() or _STEP_SERIES_ANY.match(sentence, q.end) is not None
+
+
 _STEP_AMOUNT = r"\d[\d.]*\s*[十百千万亿]*元?"
+_IN_TURN_WORDS = ("先后", "相继", "接连", "依次", "连续")
+_IN_TURN = re.compile(rf"(?:{'|'.join(_IN_TURN_WORDS)})(?:突破|跨越|跨过|迈过|迈上|越过|超过)")
+_AMOUNTS_BEFORE = re.compile(rf"(?:{_STEP_AMOUNT}\s*[、和与及]\s*)*")
+_STEP_SERIES_ANY = re.compile(rf"\s*[、和与及]\s*{_STEP_AMOUNT}")
 _STEP_SERIES = re.compile(rf"(?:[、和与及]{_STEP_AMOUNT})+(?:大关|台阶)")  # after a step that is not the last
 _STEP_END = re.compile(r"(?:大关|台阶)")
 _STEP_BEFORE = re.compile(rf"{_STEP_AMOUNT}[、和与及]$")  # the last step of a series
@@ -1295,7 +1309,13 @@ def _period(ctx: _Context, q: Quantity, clause_start: int) -> tuple[str, int, st
                     label = prefix[m.start() - 1 : m.end()]  # 较2015年增长26.8%: growth since then
                 continue
             years.append((m.start(), int(m.group(1)), _MONTH_AFTER.match(prefix, m.end()) is not None))
-        stated = [(y, dated) for pos, y, dated in years if pos >= clause_start or pos < 3]
+        # Its clause's year, the sentence's opening one, or one standing as a clause of its own
+        # (受…等利好因素影响,2011年,云南省实现生产总值8750.95亿元): it heads the clauses after it.
+        stated = [
+            (y, dated)
+            for pos, y, dated in years
+            if pos >= clause_start or pos < 3 or _year_alone(prefix, pos)
+        ]
     if not stated and "去年" in ctx.sentence and _LAST_YEAR.search(prefix, clause_start) is not None:
         stated = [(ctx.report_year - 1, False)]  # …，去年实现国内生产总值4.4亿元: in a plan too
     if (
@@ -1305,6 +1325,11 @@ def _period(ctx: _Context, q: Quantity, clause_start: int) -> tuple[str, int, st
     ):
         stated = [(ctx.opening_year, False)]  # 据介绍，2014年…；固定资产投资7759.6亿元: 2014's
     return _period_rest(ctx, stated, label)
+
+
+def _year_alone(prefix: str, pos: int) -> bool:
+    """Is the year at ``pos`` (YYYY年) a clause of its own, between commas?"""
+    return prefix[pos - 1 : pos] in ("，", ",") and prefix[pos + 5 : pos + 6] in ("，", ",")
 
 
 _LAST_YEAR = re.compile(r"(?<![比较于同])去年(?!同期)")
