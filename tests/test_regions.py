@@ -307,6 +307,14 @@ def test_a_short_name_in_a_companys_name_names_no_place() -> None:
     assert resolve(text.replace("泸州集团", "泸州")).region is not None
 
 
+def test_a_short_name_in_a_villages_or_a_towns_slogan_names_no_place() -> None:
+    """陶堰街道 2021 (上虞): 陶堰商会、浔阳村乡贤会 made it 九江's 浔阳区's report; a masked town's
+    调研报告 (农业稳镇、工业强镇、旅游兴镇) and 黄池镇 2019 (工业强镇、食品兴镇) were a town 兴镇's."""
+    head = "一、2020年工作回顾\n全年实现地区生产总值增长5%。"
+    for words in ("陶堰商会、浔阳村乡贤会捐献消毒原液。", "围绕工业强镇、食品兴镇的思路，财政收入增长8%。"):
+        assert resolve(head + words + "\n").region is None, words
+
+
 def test_a_development_zones_report_is_the_zones_not_its_citys() -> None:
     """芜湖经开区 2022, a zone's 汇报: 经开区2022年经济社会发展总体情况和2023年工作打算汇报 … 在市委市政府
     坚强领导下 … 芜湖市在该项工作中 — its GDP of 685亿元 was 芜湖市's. The division data list the zone

@@ -292,8 +292,10 @@ def _read_as_a_name(words: Iterable[str], start: int, end: int, *, full: bool) -
         if w_start < start < at:
             return False
         if start <= w_start < end < at:
-            if full:
-                allowed = w_start == start or (w_start == end - 1 and end - start > 2)
+            if full:  # 万载县委, not 阳村乡 in 浔阳村乡贤会 (a word that only starts with the suffix)
+                allowed = w_start == start or (
+                    w_start == end - 1 and end - start > 2 and word not in _not_suffix_words()
+                )
             else:
                 allowed = w_start == start and at - end == 1 and word[-1] in _SUFFIXES
             if not allowed:
@@ -336,6 +338,11 @@ _NATIONAL_SCAN = 3000
 @cache
 def _national_cues() -> re.Pattern[str]:
     return re.compile(reference.load_yaml("report_cues.yaml")["national_cues"])
+
+
+@cache
+def _not_suffix_words() -> frozenset[str]:
+    return frozenset((reference.load_yaml("region_aliases.yaml") or {}).get("not_suffix_words", []))
 
 
 @cache
