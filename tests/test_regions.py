@@ -311,7 +311,8 @@ def test_a_short_name_in_a_villages_or_a_towns_slogan_names_no_place() -> None:
     """陶堰街道 2021 (上虞): 陶堰商会、浔阳村乡贤会 made it 九江's 浔阳区's report; a masked town's
     调研报告 (农业稳镇、工业强镇、旅游兴镇) and 黄池镇 2019 (工业强镇、食品兴镇) were a town 兴镇's."""
     head = "一、2020年工作回顾\n全年实现地区生产总值增长5%。"
-    for words in ("陶堰商会、浔阳村乡贤会捐献消毒原液。", "围绕工业强镇、食品兴镇的思路，财政收入增长8%。"):
+    slogan = "围绕工业强镇、食品兴镇的思路，全镇财政收入增长8%。"
+    for words in ("陶堰商会、浔阳村乡贤会向全市捐献消毒原液。", slogan):
         assert resolve(head + words + "\n").region is None, words
 
 
