@@ -2115,3 +2115,27 @@ def test_a_year_standing_as_a_clause_of_its_own_dates_the_clauses_after_it():
 def test_levels_passed_one_after_another_are_not_the_years(sentence):
     """西藏 2011: 生产总值先后突破300亿元、400亿元、500亿元 gave three GDP levels of 2010."""
     assert [(f.period_year, f.value) for f in core(REVIEW + sentence, 2011)] == [(2010, 506)]
+
+
+def test_a_year_compared_with_is_the_base_of_the_change():
+    """高埗镇 2014: 预期目标是:与2013年相比,2014年生产总值115亿元,增长9% gave the growth as 2013's."""
+    text = "二、2014年工作安排\n今年提出的发展预期目标是：与2013年相比，2014年生产总值115亿元，增长9%。"
+    assert [(f.kind, f.period_year, f.period_label, f.value) for f in core(text, 2014)] == [
+        ("target", 2014, None, 115),
+        ("target", 2014, "比2013年", 9),
+    ]
+
+
+def test_a_paragraph_opening_with_five_years_past_reviews():
+    """池店镇 2022 (a new term's first session): 五年来,…财政收入从26.58亿元增长到32.17亿元,年均增长4.88%
+    was judged a plan paragraph (推进, 提速…): the five-year review came out as targets of 2022."""
+    text = (
+        "昨日，池店镇第十六届人民代表大会第一次会议召开。\n"
+        "五年来，池店镇坚持抓实体经济，有序推进“优二进三”，提速发展现代服务业，将加快产业转型升级。"
+        "财政收入从26.58亿元增长到32.17亿元，年均增长4.88%。\n"
+    )
+    assert [(f.kind, f.period_year, f.value) for f in core(text, 2022)] == [
+        ("actual", 2016, 26.58),
+        ("actual", 2021, 32.17),
+        ("actual", 2021, 4.88),
+    ]

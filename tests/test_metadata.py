@@ -908,3 +908,15 @@ def test_a_year_a_goal_is_set_for_does_not_vote() -> None:
     )
     meta = extract_meta(text, text)
     assert (meta.report_year, meta.year_source) == (2016, "body")
+
+
+def test_a_draft_budgets_year_and_a_compared_year_vote_as_the_plan_and_its_base() -> None:
+    """高埗镇 2014 news item: 审查和批准镇2013年财政预算执行情况和2014年预算草案, 与2012年相比增长11.8%,
+    与2013年相比,2014年生产总值115亿元 dated it 2013 (read as all plan: no review cue) or 2015."""
+    text = (
+        "昨日，高埗镇召开第十六届人民代表大会第三次会议。大会审查和批准镇2013年财政预算执行情况和2014年预算草案的报告。\n"
+        "《报告》指出，2013年全镇生产总值101.95亿元，与2012年相比增长11.8%。\n"
+        "综合考虑各方面因素，今年高埗镇提出的发展预期目标是：与2013年相比，2014年生产总值115亿元，增长9%。\n"
+    )
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source) == (2014, "body")

@@ -1308,6 +1308,9 @@ def _period(ctx: _Context, q: Quantity, clause_start: int) -> tuple[str, int, st
                 if mark != "是" or m.start() >= clause_start:  # 是2006年的: its own clause's only
                     label = prefix[m.start() - 1 : m.end()]  # 较2015年增长26.8%: growth since then
                 continue
+            if mark in _COMPARED_WITH and _COMPARED.match(prefix, m.end()):
+                label = "比" + prefix[m.start() : m.end()]  # 与2013年相比,2014年生产总值…增长9%
+                continue
             years.append((m.start(), int(m.group(1)), _MONTH_AFTER.match(prefix, m.end()) is not None))
         # Its clause's year, the sentence's opening one, or one standing as a clause of its own
         # (受…等利好因素影响,2011年,云南省实现生产总值8750.95亿元): it heads the clauses after it.
@@ -1337,6 +1340,8 @@ _THIS_YEAR = ("今年", "明年", "本年")  # a clause of the plan year's: the 
 _MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
 # 较2015年增长26.8%, 是2006年的2.1倍: 2015 and 2006 are the base of the change, not its year
 _BASE_MARKS = ("较", "比", "是")
+_COMPARED_WITH = ("与", "同", "和", "跟")
+_COMPARED = re.compile(r"(?:相比|相较|比较)")
 
 
 @dataclass(frozen=True)

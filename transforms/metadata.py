@@ -76,7 +76,7 @@ _PAGE_DATE = re.compile(
     rf"(?<!\d)((?:19|20)\d{{2}})(?:[-/.](\d{{1,2}})[-/.]\d{{1,2}}(?!\d)|年{_POSTED_DAY}|年{_PADDED_DAY})"
 )
 _TIME_OF_DAY_AFTER = re.compile(f"{_POSTED_DAY}|{_PADDED_DAY}")
-_AIM_AFTER = re.compile(r"[，,]?[^。；;！？\n、，,]{0,24}?(?:力争|预期目标|主要目标|预期增长)")
+_AIM_AFTER = re.compile(r"[，,]?[^。；;！？\n、，,]{0,24}?(?:力争|预期目标|主要目标|预期增长|草案)")
 _NAMED_REPORT = re.compile(
     r"(?<!\d)((?:19|20)\d{2})年(?:度)?(?:的)?《?政府工作报告》?(?!确定|提出|部署|中|的|安排|目标)"
 )
@@ -458,9 +458,10 @@ def _year_from_body(meta: DocMeta, text: str, full_text: str) -> None:
     # nor the start of a span looked back on (1998年县第十四届人民代表大会第一次会议以来, 綦江 2003).
     # Nor is a year a goal is set for (确保到2020年与全国一道…, 可确保2020年国内生产总值比2010年翻一番).
     since = "以来" in body  # a scan in C: most texts' years are then tested by one pattern less
-    # A year whose clause sets an aim (2020年,全市…力争实现…增长6.5%左右) is the plan's: it votes
-    # for itself as the report's year, not for the year after it (in a text that reviews a year;
-    # in one that is all plan, every year votes for itself).
+    # A year whose clause sets an aim (2020年,全市…力争实现…增长6.5%左右) or whose budget is a draft
+    # (审查和批准镇2013年财政预算执行情况和2014年预算草案) is the plan's: it votes for itself as the
+    # report's year, not for the year after it (in a text that reviews a year; in one that is all
+    # plan, every year votes for itself).
     plan = plan_only(body)
     votes = [
         (
@@ -470,6 +471,7 @@ def _year_from_body(meta: DocMeta, text: str, full_text: str) -> None:
         for m in _YEAR.finditer(body)
         if 1978 <= int(m.group(1)) <= 2100
         and body[m.start() - 1 : m.start()] not in _BASE_YEAR_MARKS
+        and not (body[m.start() - 1 : m.start()] == "与" and body.startswith("相比", m.end()))
         and _TIME_OF_DAY_AFTER.match(body, m.end()) is None
         and not (since and _SINCE_AFTER.match(body, m.end()) is not None)
     ]
