@@ -2139,3 +2139,13 @@ def test_a_paragraph_opening_with_five_years_past_reviews():
         ("actual", 2021, 32.17),
         ("actual", 2021, 4.88),
     ]
+
+
+def test_a_paragraph_of_the_years_results_is_a_review_for_one_weak_plan_word():
+    """A 街道's 2020 report (龙岗): 全年实现地区生产总值176亿元…将…纳入… was judged a plan paragraph
+    (one 将, no review cue): the year's results came out as targets of 2021."""
+    text = (
+        "2020年，街道主要做了以下工作：\n"
+        "全年实现地区生产总值176亿元，固定资产投资总额97.7亿元。将云创小镇纳入省级特色小镇项目库。\n"
+    )
+    assert {(f.kind, f.period_year) for f in core(text, 2021)} == {("actual", 2020)}
