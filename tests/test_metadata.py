@@ -920,3 +920,15 @@ def test_a_draft_budgets_year_and_a_compared_year_vote_as_the_plan_and_its_base(
     )
     meta = extract_meta(text, text)
     assert (meta.report_year, meta.year_source) == (2014, "body")
+
+
+def test_the_years_work_a_report_planned_dates_it() -> None:
+    """双墩镇, a new term's first session on 2011-12-07: 报告总结了过去五年的发展成果,
+    安排部署了2012年的政府工作 over 2011年预计全镇完成财政收入2.17亿元 was dated 2013 (2012 voted as
+    a year reviewed)."""
+    text = (
+        "12月7日，双墩镇第十三届人民代表大会第一次会议开幕。会上，镇长作政府工作报告。报告总结了过去五年的发展成果，"
+        "安排部署了2012年的政府工作。\n其中2011年预计全镇完成财政收入2.17亿元，增长42.8%。\n"
+    )
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source) == (2012, "body")

@@ -81,6 +81,7 @@ _NAMED_REPORT = re.compile(
     r"(?<!\d)((?:19|20)\d{2})年(?:度)?(?:的)?《?政府工作报告》?(?!确定|提出|部署|中|的|安排|目标)"
 )
 _NAMED_REPORT_SCAN = 400
+_PLANNED_WORK = re.compile(r"(?:安排|部署)了?((?:19|20)\d{2})年(?:的)?(?:政府)?(?:各项)?工作")
 # 1998年县第十四届人民代表大会第一次会议以来, 2018年以来: where a span the text looks back on began.
 _SINCE_AFTER = re.compile(r"[^，。；,;：:！？\n]{0,24}?以来")
 # The review's own heading, on a line of its own: 一、2023年工作回顾.
@@ -435,6 +436,10 @@ def _year_from_body(meta: DocMeta, text: str, full_text: str) -> None:
     # A news item's lead naming the report by its year (江苏省政府2025年政府工作报告新鲜出炉); not
     # last year's report recalled (完成2024年政府工作报告确定的目标任务).
     if (m := _NAMED_REPORT.search(body, 0, _NAMED_REPORT_SCAN)) is not None:
+        meta.report_year, meta.year_source = int(m.group(1)), "body"
+        return
+    # …报告总结了过去五年的发展成果,安排部署了2012年的政府工作 (双墩镇, a December session)
+    if (m := _PLANNED_WORK.search(body, 0, _NAMED_REPORT_SCAN)) is not None:
         meta.report_year, meta.year_source = int(m.group(1)), "body"
         return
     # In prose, as news items on a report write it: the year a plan opener names (做好2013年的
