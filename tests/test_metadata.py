@@ -932,3 +932,29 @@ def test_the_years_work_a_report_planned_dates_it() -> None:
     )
     meta = extract_meta(text, text)
     assert (meta.report_year, meta.year_source) == (2012, "body")
+
+
+def test_a_congress_named_in_its_short_form_is_the_places_and_an_aim_before_a_year_dates_it() -> None:
+    """西藏日报 on 山南市 2023: 记者从山南市二届人大四次会议上了解到,该市力争2023年地区生产总值增长8%左右
+    was dated 2024 (力争 before the year was no aim) and read no congress (the short form 二届人大)."""
+    text = (
+        "本报泽当1月10日电 日前，记者从山南市二届人大四次会议上了解到，该市力争2023年地区生产总值增长8%左右，"
+        "城乡居民人均可支配收入分别增长10%和12%左右。推动快速通道建成通车。\n"
+    )
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.region_mention, meta.region_source) == (2023, "山南市", "session")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("记者从山南市二届人大四次会议上了解到，", "山南市"),
+        ("从江县第十六届人民代表大会第一次会议开幕，", "从江县"),  # 从 heads the name
+        ("据介绍，在和平县第十七届人大三次会议上，", "和平县"),
+        ("1月11日上午，自治区九届人大二次会议在银川开幕。", None),  # a bare level
+    ],
+)
+def test_the_place_whose_congress_an_item_names(text: str, place: str | None) -> None:
+    from transforms.metadata import _congress_place
+
+    assert _congress_place(text) == place

@@ -76,6 +76,7 @@ _PAGE_DATE = re.compile(
     rf"(?<!\d)((?:19|20)\d{{2}})(?:[-/.](\d{{1,2}})[-/.]\d{{1,2}}(?!\d)|年{_POSTED_DAY}|年{_PADDED_DAY})"
 )
 _TIME_OF_DAY_AFTER = re.compile(f"{_POSTED_DAY}|{_PADDED_DAY}")
+_AIM_BEFORE = ("力争", "争取")  # 该市力争2023年地区生产总值增长8%左右
 _AIM_AFTER = re.compile(r"[，,]?[^。；;！？\n、，,]{0,24}?(?:力争|预期目标|主要目标|预期增长|草案)")
 _NAMED_REPORT = re.compile(
     r"(?<!\d)((?:19|20)\d{2})年(?:度)?(?:的)?《?政府工作报告》?(?!确定|提出|部署|中|的|安排|目标)"
@@ -142,11 +143,28 @@ _ZONE_MEETING = re.compile(
 )
 _ZONE_MEETING_SCAN = 300
 _SELF_REF = re.compile(r"我(?:谨)?代表([\u4e00-\u9fff]{2,10}?(?:[省市县区镇乡旗]|苏木))人民政府")
+
+
 # A congress named by its place and term (湖北省第十一届人民代表大会, 广州市第十三届人民代表大会);
 # never 全市, 本县 or 在县 (no place) and never the bare 省十二届人大 (the place is not written).
+def _congress_place(text: str) -> str | None:
+    """The place whose congress the text names, without the words before it (记者从山南市二届人大四次
+    会议上了解到); not a bare level (自治区九届人大二次会议, 省十二届人大)."""
+    for m in _CONGRESS_OF.finditer(text):
+        name = m.group(1)
+        # 从江县 at the head is a name (从 only leads words before it: 记者从山南市…)
+        cuts = [w.end() for w in _LEAD_WORDS.finditer(name) if w.start() > 0 or w.group() != "从"]
+        name = name[cuts[-1] :] if cuts else name
+        if len(name) >= 2 and not name.startswith("自治"):
+            return name
+    return None
+
+
+_LEAD_WORDS = re.compile(r"[从在到的了与及据]")
 _CONGRESS_OF = re.compile(
-    r"([\u4e00-\u9fff]{1,9}?(?<![全本我该各在于])[省市县区镇乡旗州盟])第[一二三四五六七八九十]{1,3}届人民代表大会"
-)
+    r"([\u4e00-\u9fff]{1,9}?(?<![全本我该各在于])[省市县区镇乡旗州盟])第?[一二三四五六七八九十]{1,3}届"
+    r"(?:人民代表大会|人大(?!常委))"
+)  # …第十三届人民代表大会第六次会议, 山南市二届人大四次会议
 
 
 def _int(text: str) -> int | None:
@@ -199,10 +217,10 @@ def extract_meta(full_text: str, text: str, page_title: str | None = None) -> Do
         meta.region_mention, meta.region_source = "全国", "self_reference"  # an untitled fragment
     if meta.region_mention is None and (m := _SELF_REF.search(text[:5000])) is not None:
         meta.region_mention, meta.region_source = m.group(1), "self_reference"
-    if meta.region_mention is None and (m := _CONGRESS_OF.search(text[:5000])) is not None:
+    if meta.region_mention is None and (congress := _congress_place(text[:5000])) is not None:
         # 广州市第十三届人民代表大会第六次会议今日开幕: the congress that heard the report is the
         # place's own, however many other places (南沙) the item names.
-        meta.region_mention, meta.region_source = m.group(1), "session"
+        meta.region_mention, meta.region_source = congress, "session"
     if meta.region_mention is None and (publisher := _publisher(full_text, text)) is not None:
         meta.region_mention, meta.region_source = publisher, "publisher"
     return meta
@@ -470,7 +488,11 @@ def _year_from_body(meta: DocMeta, text: str, full_text: str) -> None:
     plan = plan_only(body)
     votes = [
         (
-            int(m.group(1)) - (not plan and _AIM_AFTER.match(body, m.end()) is not None),
+            int(m.group(1))
+            - (
+                not plan
+                and (_AIM_AFTER.match(body, m.end()) is not None or body.endswith(_AIM_BEFORE, 0, m.start()))
+            ),
             body.endswith(_GOAL_YEAR_MARKS, 0, m.start()),
         )
         for m in _YEAR.finditer(body)
