@@ -2149,3 +2149,17 @@ def test_a_paragraph_of_the_years_results_is_a_review_for_one_weak_plan_word():
         "全年实现地区生产总值176亿元，固定资产投资总额97.7亿元。将云创小镇纳入省级特色小镇项目库。\n"
     )
     assert {(f.kind, f.period_year) for f in core(text, 2021)} == {("actual", 2020)}
+
+
+def test_in_the_past_year_opening_a_sentence_dates_it_like_last_year():
+    """人民网 on 南京 2024, targets first: 在过去的一年,南京全力推动经济运行整体好转,预计全市地区生产总值增长
+    4.7%左右,总量1.75万亿元左右 came out as targets of 2024."""
+    text = (
+        "今年全市经济社会发展的主要预期目标是：地区生产总值增长5%以上。\n"
+        "在过去的一年，全市全力推动经济运行整体好转，预计全市地区生产总值增长4.7%左右，总量1.75万亿元左右。\n"
+    )
+    assert [(f.kind, f.period_year, f.value) for f in core(text)] == [
+        ("target", 2024, 5),
+        ("actual", 2023, 4.7),
+        ("actual", 2023, 1.75),
+    ]

@@ -404,7 +404,7 @@ def _opening_period(sentence: str) -> str | None:
 # perhaps after a few words of attribution, and not a month of it (2023年1-11月 opens a period of its own).
 _OPENING_YEAR_CHARS = 14
 _OPENING_YEAR = re.compile(
-    r"(?:[^，,。；;]{1,8}[，,])?(?:((?:19|20)\d{2})年(?![\d底末以度])|(?<!过)去年(?!同期)|过去一年)"
+    r"(?:[^，,。；;]{1,8}[，,])?(?:((?:19|20)\d{2})年(?![\d底末以度])|(?<!过)去年(?!同期)|在?过去的?一年)"
 )
 
 
