@@ -1924,6 +1924,9 @@ def test_a_target_named_before_its_figure_in_a_review_is_a_target():
         ("gdp", "target", 2013),
         ("cpi", "target", 2013),
     ]
+    # 星岛 on 深圳 2025, a headline: 深圳两会|本年GDP增长目标5.5% was a target of 2024
+    facts = core("深圳两会|本年GDP增长目标5.5%\n会议召开。\n", 2025)
+    assert [(f.kind, f.period_year) for f in facts] == [("target", 2025)]
 
 
 def test_this_year_opening_a_sentence_with_an_aim_dates_its_clauses_to_the_plan_year():

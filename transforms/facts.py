@@ -1516,7 +1516,7 @@ _TARGET_BEFORE = re.compile(
 _EXPECTED = re.compile(
     r"\s*(?:全年|今年)?预期"
 )  # a clause opening with 预期 (not 好于预期, 预期目标 recalled)
-_CLAUSE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?=中国|全国|两会|GDP))|今年")
+_CLAUSE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?=中国|全国|两会|GDP))|今年|本年")
 
 
 def _plan_year_before(sentence: str, clause_start: int, end: int, report_year: int) -> bool:
