@@ -2166,3 +2166,29 @@ def test_in_the_past_year_opening_a_sentence_dates_it_like_last_year():
         ("actual", 2023, 4.7),
         ("actual", 2023, 1.75),
     ]
+
+
+def test_a_growth_compared_with_a_year_names_its_subject():
+    """2013年全镇生产总值68.6亿元，与2012年相比增长12.3% gave a long-tail growth named 与相比."""
+    facts = core(f"{REVIEW}2023年全镇生产总值68.6亿元，与2022年相比增长12.3%。与上年相比，财政收入增长8%。")
+    assert [(f.indicator_code, f.measure, f.period_label) for f in facts] == [
+        ("gdp", "level", None),
+        ("gdp", "growth", "比2022年"),
+        ("fiscal_revenue", "growth", None),
+    ]
+
+
+def test_a_past_span_opening_a_sentence_after_the_plan_dates_it_to_the_spans_end():
+    """A town's news item (written blind for the gold set): targets, then 五年来，全镇财政收入从1.62亿元
+    增长到3.42亿元，年均增长16.1% — the five-year recap came out as targets of 2014."""
+    text = (
+        "综合考虑各方面因素，今年该镇提出的发展预期目标是：财政总收入3.8亿元，增长11%。\n"
+        "五年来，全镇财政收入从1.62亿元增长到3.42亿元，年均增长16.1%。\n"
+    )
+    assert [(f.kind, f.period_year, f.period_label, f.value) for f in core(text, 2014)] == [
+        ("target", 2014, None, 3.8),
+        ("target", 2014, None, 11),
+        ("actual", 2008, None, 1.62),
+        ("actual", 2013, None, 3.42),
+        ("actual", 2013, "五年来", 16.1),
+    ]
