@@ -54,7 +54,8 @@ def _drop_layout_spaces(line: str) -> str:
     neighbours in lookarounds tests them at every character)."""
     if " ." in line:
         line = _SPACED_POINT.sub(".", line)  # 增长6 . 5%左右: one figure
-    line = _SPACED_THOUSANDS.sub(r"\1\2", line)
+    if _SPACED_THOUSANDS.search(line) is not None:  # rare: no replacement template built per line
+        line = _SPACED_THOUSANDS.sub(r"\1\2", line)
     if ". " in line:
         line = _POINT_THEN_SPACE.sub(".", line)
     pieces: list[str] = []

@@ -1142,7 +1142,7 @@ def _is_threshold(sentence: str, q: Quantity) -> bool:
         )
     ):
         return True  # 生产总值连续跨越4000亿、5000亿、6000亿元大关: steps passed over the years
-    if any(w in sentence for w in _IN_TURN_WORDS) and _passed_in_turn(sentence, q):
+    if _IN_TURN.search(sentence, max(0, q.start - _IN_TURN_REACH), q.start) and _passed_in_turn(sentence, q):
         return True  # 5年来,西藏生产总值先后突破300亿元、400亿元、500亿元: levels passed in turn
     return (
         sentence[q.end : q.end + 1] in c.threshold_first
@@ -1153,15 +1153,17 @@ def _is_threshold(sentence: str, q: Quantity) -> bool:
 
 def _passed_in_turn(sentence: str, q: Quantity) -> bool:
     """Is the figure one of a list of levels a verb says were passed one after another?"""
-    verb = max(_IN_TURN.finditer(sentence, max(0, q.start - 40), q.start), key=re.Match.end, default=None)
+    verb = max(
+        _IN_TURN.finditer(sentence, max(0, q.start - _IN_TURN_REACH), q.start), key=re.Match.end, default=None
+    )
     if verb is None or not _AMOUNTS_BEFORE.fullmatch(sentence, verb.end(), q.start):
         return False
     return q.start > verb.end() or _STEP_SERIES_ANY.match(sentence, q.end) is not None
 
 
 _STEP_AMOUNT = r"\d[\d.]*\s*[十百千万亿]*元?"
-_IN_TURN_WORDS = ("先后", "相继", "接连", "依次", "连续")
-_IN_TURN = re.compile(rf"(?:{'|'.join(_IN_TURN_WORDS)})(?:突破|跨越|跨过|迈过|迈上|越过|超过)")
+_IN_TURN = re.compile(r"(?:先后|相继|接连|依次|连续)(?:突破|跨越|跨过|迈过|迈上|越过|超过)")
+_IN_TURN_REACH = 40  # characters before the figure: the verb and the amounts listed after it
 _AMOUNTS_BEFORE = re.compile(rf"(?:{_STEP_AMOUNT}\s*[、和与及]\s*)*")
 _STEP_SERIES_ANY = re.compile(rf"\s*[、和与及]\s*{_STEP_AMOUNT}")
 _STEP_SERIES = re.compile(rf"(?:[、和与及]{_STEP_AMOUNT})+(?:大关|台阶)")  # after a step that is not the last
