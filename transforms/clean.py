@@ -40,10 +40,18 @@ _SPACED_DIGITS = re.compile(r"(?<![\d.])\d(?: \d)+(?!\d)")
 
 # Thousands set off by a space (预计全年国内生产总值达到2 093亿元, 粮食总产量达到1 360万吨): one number,
 # where a unit follows; two numbers a space apart otherwise stay two.
-_SPACED_THOUSANDS = re.compile(
-    r"(?<![\d.])(\d{1,3})[ \xa0\u2009](\d{3})"
-    r"(?=(?:\.\d+)?\s*(?:[万亿]|元|美元|吨|公斤|斤|人|户|家|个|平方米|亩))"
-)
+_THOUSANDS_AFTER = re.compile(r"\d{3}(?=(?:\.\d+)?\s*(?:[万亿]|元|美元|吨|公斤|斤|人|户|家|个|平方米|亩))")
+
+
+def _thousands_space(line: str, start: int, end: int) -> bool:
+    """Does the space at ``[start, end)`` set off thousands: one to three digits before it (not a
+    decimal's), three after it and then a unit?"""
+    head = start
+    while head > 0 and line[head - 1].isdigit():
+        head -= 1
+    if not 1 <= start - head <= 3 or line[head - 1 : head] == ".":
+        return False
+    return _THOUSANDS_AFTER.match(line, end) is not None and not line[end + 3 : end + 4].isdigit()
 
 
 def _drop_layout_spaces(line: str) -> str:
@@ -54,8 +62,6 @@ def _drop_layout_spaces(line: str) -> str:
     neighbours in lookarounds tests them at every character)."""
     if " ." in line:
         line = _SPACED_POINT.sub(".", line)  # 增长6 . 5%左右: one figure
-    if _SPACED_THOUSANDS.search(line) is not None:  # rare: no replacement template built per line
-        line = _SPACED_THOUSANDS.sub(r"\1\2", line)
     if ". " in line:
         line = _POINT_THEN_SPACE.sub(".", line)
     pieces: list[str] = []
@@ -63,8 +69,10 @@ def _drop_layout_spaces(line: str) -> str:
     for m in _INNER_SPACE.finditer(line, 1, len(line) - 1):
         left, right = line[m.start() - 1], line[m.end()]  # the search stops short of both ends
         left_han, right_han = "\u4e00" <= left <= "\u9fff", "\u4e00" <= right <= "\u9fff"
-        if ((left_han or left in "%％") and (right_han or right.isdigit())) or (
-            (left_han or left.isdigit()) and (right_han or right in "%％")
+        if (
+            ((left_han or left in "%％") and (right_han or right.isdigit()))
+            or ((left_han or left.isdigit()) and (right_han or right in "%％"))
+            or (left.isdigit() and right.isdigit() and _thousands_space(line, m.start(), m.end()))
         ):
             pieces.append(line[pos : m.start()])
             pos = m.end()

@@ -355,6 +355,8 @@ def _paragraph_year(sentence: str, report_year: int) -> int | None:
     (到2017年,预期全省地区生产总值…翻一番以上。公共财政收入年均增长12%以上: 黑龙江 2013)."""
     if (g := _GOAL_OPENING.match(sentence)) is not None and int(g.group(1)) > report_year:
         return int(g.group(1))
+    if "：" not in sentence and ":" not in sentence:
+        return None  # most sentences: no lead-in before a colon
     m = _RECAP_LEAD.search(sentence)
     if m is None or int(m.group(1)) >= report_year or _AIMS.search(m.group()):
         return None
@@ -1142,7 +1144,13 @@ def _is_threshold(sentence: str, q: Quantity) -> bool:
         )
     ):
         return True  # 生产总值连续跨越4000亿、5000亿、6000亿元大关: steps passed over the years
-    if _IN_TURN.search(sentence, max(0, q.start - _IN_TURN_REACH), q.start) and _passed_in_turn(sentence, q):
+    if (
+        "先后" in sentence
+        or "相继" in sentence
+        or "接连" in sentence
+        or "依次" in sentence
+        or "连续" in sentence
+    ) and _passed_in_turn(sentence, q):
         return True  # 5年来,西藏生产总值先后突破300亿元、400亿元、500亿元: levels passed in turn
     return (
         sentence[q.end : q.end + 1] in c.threshold_first
