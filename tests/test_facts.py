@@ -1224,6 +1224,8 @@ def test_from_and_to_name_both_figures_by_their_subject():
         ("每平方公里GDP达到5亿元。", None, 5),
         ("地均GDP达到3亿元。", None, 3),
         ("每年GDP增长8%。", "gdp", 8),  # 每年 is no unit of a ratio
+        ("年均GDP增长8%。", "gdp", 8),  # nor is a mean over years
+        ("平均GDP增速达到8%。", "gdp", 8),
         ("固定资产投资（不含农户）增长9.1%。", "fixed_asset_investment", 9.1),  # a note in brackets
         ("一般公共预算收入（地方口径）增长8%。", "general_budget_revenue", 8),
     ],

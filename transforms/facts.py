@@ -859,7 +859,7 @@ def _read_phrase(phrase: str) -> _PhraseReading:
         # 单位GDP, 万元GDP, 亩均GDP, 每亿元投资GDP产出: a ratio to the indicator, not the indicator.
         is_share = (
             any(w in after for w in _cues().share)
-            or before.endswith(("占", "相当于", "单位", "均", "元"))
+            or before.endswith(_RATIO_BEFORE)
             or _PER_UNIT.search(before) is not None
             or before.endswith(_cues().part)
         )
@@ -915,6 +915,8 @@ _MAX_ITEM = 12  # characters: a long-tail name in a list of subjects
 
 
 _PER_UNIT = re.compile(r"每(?!年)[^，,；;]{1,8}$")  # 每平方公里GDP, 每亿元投资GDP; not 每年
+# Per head, per area, per household, per unit: not 年均 or 平均 (年均GDP增长8% is GDP's growth).
+_RATIO_BEFORE = ("占", "相当于", "单位", "人均", "亩均", "地均", "户均", "万元", "亿元")
 
 
 def _place_before(before: str) -> str:

@@ -145,8 +145,6 @@ _ZONE_MEETING_SCAN = 300
 _SELF_REF = re.compile(r"我(?:谨)?代表([\u4e00-\u9fff]{2,10}?(?:[省市县区镇乡旗]|苏木))人民政府")
 
 
-# A congress named by its place and term (湖北省第十一届人民代表大会, 广州市第十三届人民代表大会);
-# never 全市, 本县 or 在县 (no place) and never the bare 省十二届人大 (the place is not written).
 def _congress_place(text: str) -> str | None:
     """The place whose congress the text names, without the words before it (记者从山南市二届人大四次
     会议上了解到); not a bare level (自治区九届人大二次会议, 省十二届人大)."""
@@ -161,6 +159,8 @@ def _congress_place(text: str) -> str | None:
 
 
 _LEAD_WORDS = re.compile(r"[从在到的了与及据]")
+# A congress named by its place and term (湖北省第十一届人民代表大会, 广州市第十三届人民代表大会);
+# never 全市, 本县 or 在县 (no place) and never the bare 省十二届人大 (the place is not written).
 _CONGRESS_OF = re.compile(
     r"([\u4e00-\u9fff]{1,9}?(?<![全本我该各在于])[省市县区镇乡旗州盟])第?[一二三四五六七八九十]{1,3}届"
     r"(?:人民代表大会|人大(?!常委))"
