@@ -421,15 +421,19 @@ def _opening_year(sentence: str, report_year: int) -> int | None:
             sentence, t.end(), _clause_end(sentence, t.end())
         ):
             return report_year
-        if "年" in sentence[:_OPENING_YEAR_CHARS] and _OPENING_PAST_SPAN.match(sentence) is not None:
+        if "年" in sentence[:_OPENING_CHARS] and _opens_with_past_span(sentence):
             return report_year - 1  # 五年来，全镇财政收入从…增长到… after a news item's targets
         return None
     return int(m.group(1)) if m.group(1) else report_year - 1
 
 
-_OPENING_PAST_SPAN = re.compile(
-    r"(?:[^，,。；;]{1,8}[，,])?(?:过去的?[三四五345]年|[三四五345]年来|这[三四五345]年)[，,]"
-)
+def _opens_with_past_span(sentence: str) -> bool:
+    """Does a span of past years (五年来，过去的五年，), not a five-year plan's name, open it?"""
+    c = _cues()
+    label = _opening_period(sentence)
+    return label is not None and label not in c.five_year and c.past_span.search(label) is not None
+
+
 _OPENING_THIS_YEAR = re.compile(
     r"(?:[^，,。；;]{1,6}[，,])?今年(?!以来|上半年|前|一季度|[\d一二三四五六七八九十]{1,2}[-－—至~～]|[1-9一二三四五六七八九十]{1,2}月)"
 )

@@ -62,8 +62,14 @@ def _pseudo(name: str) -> bool:
 
 
 @cache
+def _alias_words(key: str) -> tuple[str, ...]:
+    """One word list of region_aliases.yaml (not_places, common_words, organization_words, …)."""
+    return tuple((reference.load_yaml("region_aliases.yaml") or {}).get(key, []))
+
+
+@cache
 def _not_places() -> frozenset[str]:
-    return frozenset((reference.load_yaml("region_aliases.yaml") or {}).get("not_places", []))
+    return frozenset(_alias_words("not_places"))
 
 
 def _alias_list(value) -> tuple[str, ...]:
@@ -342,17 +348,16 @@ def _national_cues() -> re.Pattern[str]:
 
 @cache
 def _not_suffix_words() -> frozenset[str]:
-    return frozenset((reference.load_yaml("region_aliases.yaml") or {}).get("not_suffix_words", []))
+    return frozenset(_alias_words("not_suffix_words"))
 
 
-@cache
 def _organization_words() -> tuple[str, ...]:
-    return tuple((reference.load_yaml("region_aliases.yaml") or {}).get("organization_words", []))
+    return _alias_words("organization_words")
 
 
 @cache
 def _common_words() -> frozenset[str]:
-    return frozenset((reference.load_yaml("region_aliases.yaml") or {}).get("common_words", []))
+    return frozenset(_alias_words("common_words"))
 
 
 _VILLAGE_END = re.compile(r"村|社区|居委会|嘎查")  # 嘎查: a 苏木's village
