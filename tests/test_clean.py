@@ -34,6 +34,22 @@ def test_spam_footers_removed():
         assert junk not in c.text and c.n_boilerplate_lines >= 2
 
 
+def test_the_headlines_under_a_list_of_links_after_the_report_go():
+    body = (
+        "2019年全县经济社会发展的主要预期目标是：地区生产总值增长8%左右，"
+        "一般公共预算收入增长6%，城镇新增就业2500人以上。"
+    )
+    page = f"相关新闻\n某市政府工作报告全文\n{body}\n让我们共同努力！\n"
+    links = "宜昌市政府工作报告：2019年全市地区生产总值预期增长7.5%左右\n湖北省2019年政府工作报告全文发布\n"
+    c = clean_document(f"{page}\n【相关阅读】\n\n{links}版权所有 © 2019 某网\n")
+    assert "7.5%" not in c.text and "湖北省" not in c.text
+    # a sidebar of links above the report's prose is not followed: the title stays
+    assert "某市政府工作报告全文" in c.text and body in c.text and "让我们共同努力！" in c.text
+    # the list ends at the first sentence
+    after = clean_document(f"{page}相关新闻\n{links}今年全市财政收入增长5%。\n")
+    assert "7.5%" not in after.text and "今年全市财政收入增长5%。" in after.text
+
+
 def test_footnote_digits_go_quantities_stay():
     c = clean_document("全县“三区三线”4划定工作全面完成，“5020”项目32个，培育“专精特新”企业12家，增长7.7%。")
     assert "“三区三线”划定" in c.text

@@ -102,6 +102,7 @@ class _Rules:
     inline_sentence: re.Pattern[str]
     inline_annotation: re.Pattern[str]
     paragraph_opener: re.Pattern[str]
+    related_links: re.Pattern[str]
 
 
 def _union(patterns: list[str], flags: int = 0) -> re.Pattern[str]:
@@ -131,6 +132,7 @@ def _rules() -> _Rules:
         inline_sentence=_union(d["inline_sentence"]),
         inline_annotation=_union(d["inline_annotation"]),
         paragraph_opener=_union(d["paragraph_opener"]),
+        related_links=_union(d["related_links_heading"]),
     )
 
 
@@ -198,6 +200,7 @@ def clean_document(text: str) -> Cleaned:
 
     kept: list[str] = []
     n_lines = n_glossary = n_pages = 0
+    prose_seen = in_links = False
     glossary_start = _headless_glossary_start(lines, rules)
     if glossary_start is not None:
         n_glossary = sum(len(rest) + 1 for rest in lines[glossary_start:])
@@ -209,6 +212,7 @@ def clean_document(text: str) -> Cleaned:
         if kind == "junk":
             n_lines += 1
             n_chars += len(line)
+            in_links = prose_seen and _links_heading(line, rules)
             continue
         if not line:
             if kept and kept[-1]:
@@ -220,10 +224,13 @@ def clean_document(text: str) -> Cleaned:
         if rules.page_line.search(line):
             n_pages += 1
             continue
-        if _is_junk(line, rules):
+        if (in_links and (in_links := _is_headline(line, rules))) or _is_junk(line, rules):
             n_lines += 1
             n_chars += len(line)
+            in_links = in_links or (prose_seen and _links_heading(line, rules))
             continue
+        if not prose_seen and len(line) > rules.max_short:
+            prose_seen = rules.long_line.match(line) is not None
         if rules.inline_sentence.search(line):
             line, dropped = _drop_junk_sentences(line, rules)
             n_chars += dropped
@@ -569,6 +576,20 @@ def _is_junk(line: str, rules: _Rules) -> bool:
     if len(line) > rules.max_short and rules.long_line.match(line):
         return False
     return rules.short.search(line) is not None
+
+
+def _links_heading(line: str, rules: _Rules) -> bool:
+    """相关新闻 over a list of links. Looked for only after the report's prose has begun: a
+    page's sidebar of links above the report's title would take the title with it."""
+    return len(line) < 20 and rules.related_links.search(line.strip()) is not None
+
+
+def _is_headline(line: str, rules: _Rules) -> bool:
+    """A link's title in a list of links: short, and not a sentence of prose."""
+    return not line.rstrip().endswith(_SENTENCE_ENDS) and not rules.long_line.match(line)
+
+
+_SENTENCE_ENDS = ("。", "！", "？", "；", "…", "!", "?", ";")
 
 
 def _strip_footnotes(line: str) -> str:
