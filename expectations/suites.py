@@ -17,13 +17,21 @@ import great_expectations.expectations as gxe
 from great_expectations.expectations.row_conditions import Column
 
 from expectations.keys import KeySets
-from transforms.models import COMPARATORS, KINDS, LEVELS, MEASURES, SCRIPTS, SECTIONS
+from transforms.models import (
+    COMPARATORS,
+    FIRST_REPORT_YEAR,
+    GOAL_HORIZON,
+    KINDS,
+    LEVELS,
+    MEASURES,
+    SCRIPTS,
+    SECTIONS,
+)
 from transforms.terms import vocabulary as policy_vocabulary
 
 __all__ = ["SUITES", "KeySets"]
 
 OUTCOMES = ("loaded", "duplicate", "unchanged", "quarantined", "not_published")
-FIRST_YEAR = 1978  # reform era: no work report in scope predates it
 
 
 def _not_null_unique(column: str) -> list:
@@ -74,7 +82,7 @@ def dim_document_suite(columns: list[str], keys: KeySets) -> list:
         gxe.ExpectColumnValuesToMatchRegex(column="source_sha256", regex=r"^[0-9a-f]{64}$"),
         gxe.ExpectColumnValuesToNotBeNull(column="report_year"),
         gxe.ExpectColumnValuesToBeBetween(
-            column="report_year", min_value=FIRST_YEAR, max_value=this_year + 1
+            column="report_year", min_value=FIRST_REPORT_YEAR, max_value=this_year + 1
         ),
         gxe.ExpectColumnValuesToNotBeNull(column="region_id"),
         _resolves("region_id"),
@@ -130,7 +138,7 @@ def fact_indicator_suite(columns: list[str], keys: KeySets) -> list:
             row_condition=Column("measure") == "growth",
         ),
         gxe.ExpectColumnValuesToBeBetween(
-            column="period_year", min_value=FIRST_YEAR - 1, max_value=max(this_year + 40, 2060)
+            column="period_year", min_value=FIRST_REPORT_YEAR - 1, max_value=this_year + 1 + GOAL_HORIZON
         ),
         gxe.ExpectColumnValuesToBeBetween(column="char_start", min_value=0),
         gxe.ExpectColumnPairValuesAToBeGreaterThanB(

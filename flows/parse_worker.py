@@ -7,6 +7,7 @@ it writes the batch's tables there itself, so the corpus never passes through th
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import traceback
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ import polars as pl
 from flows.gazetteer_cache import ensure_loaded as ensure_gazetteer
 from flows.parser_version import parser_version
 from flows.stage import FileEntry
-from gwr.faults import die_if_poison
+from gwr.faults import breaks_contract, die_if_poison
 from transforms.document import parse_document
 from transforms.frames import document_frames, quarantine_frame
 from transforms.ids import document_id
@@ -53,13 +54,16 @@ def parse_files(entries: list[FileEntry], run_id: str, staging: str | None = Non
     quarantined: list[dict] = []
     errors: list[str] = []
     lineages: dict[str, list[Region]] = {}
+    latest_year = dt.date.today().year + 1  # the documents' contract: no report dated later
     for entry in entries:
         reason = None
         die_if_poison(entry.source_file)
         try:
             with open(entry.path, "rb") as fh:
                 data = fh.read()
-            doc = parse_document(entry.source_file, data, sha256=entry.sha256)
+            doc = parse_document(entry.source_file, data, sha256=entry.sha256, latest_year=latest_year)
+            if breaks_contract(entry.source_file):
+                doc.meta.report_year = 9999
             region = doc.region.region
             if region is not None and region.region_id not in lineages:
                 lineages[region.region_id] = region_lineage(region)

@@ -1,5 +1,6 @@
 """Named points where a run can be parked, so crash-safety tests can SIGKILL it deterministically,
-and a file that kills the worker process parsing it, so the tests can prove a run survives one.
+a file that kills the worker process parsing it, so the tests can prove a run survives one, and a
+file whose parse breaks a table's contract, so they can prove such a run publishes nothing.
 
 Inert unless ``GWR_PAUSE_AT`` names the point: then the run writes the point's name to
 ``GWR_PAUSE_FILE`` and sleeps, and the test kills it there. Points, in run order: ``staged``,
@@ -31,3 +32,10 @@ def die_if_poison(source_file: str) -> None:
     would."""
     if os.environ.get("GWR_POISON_FILE") == source_file and multiprocessing.parent_process() is not None:
         os.kill(os.getpid(), signal.SIGKILL)
+
+
+def breaks_contract(source_file: str) -> bool:
+    """True when ``GWR_BREAK_CONTRACT`` names ``source_file``: its document is then dated 9999, as a
+    parser bug could date it. The parser itself quarantines every year it can tell is impossible,
+    so no input reaches the validation's report_year check without this."""
+    return os.environ.get("GWR_BREAK_CONTRACT") == source_file

@@ -421,6 +421,19 @@ def test_a_news_item_naming_no_year_is_dated_by_its_page(first_line: str, year: 
     assert (meta.report_year, meta.year_source) == (year, "page_date")
 
 
+def test_no_page_speaks_of_a_report_not_yet_delivered() -> None:
+    """A page posted 2020-05-27 on the national report (和2019年对比,2020年报告里) was dated 2021 by
+    its text's years, a town's congress reported on 2017-01-09 dated 2018. A page is on a report of
+    its posting year at the latest; a site's empty date (1970-01-01) dates nothing."""
+    text = (
+        "2020-05-27 16:02:38 来源:中国政府网\n今年《政府工作报告》中明确,稳住经济基本盘。\n"
+        "和2019年对比,2020年报告里出现一系列新重点词。\n"
+    )
+    assert (extract_meta(text, text).report_year, extract_meta(text, text).year_source) == (2020, "page_date")
+    epoch = text.replace("2020-05-27 16:02:38", "1970-01-01 08:00:00")
+    assert extract_meta(epoch, epoch).year_source == "body"  # not 1970
+
+
 def test_a_photo_caption_naming_the_report_is_no_title() -> None:
     text = "邓辉作政府工作报告 张宝杉 摄\n2月19日,绵阳市涪城区第六届人民代表大会第四次会议开幕。\n"
     assert extract_meta(text, text).title is None
@@ -746,6 +759,43 @@ def test_a_county_since_made_a_district_is_found_under_its_old_name() -> None:
         parse_document("qijiang.txt", text.encode())
     dated = text.replace("全县实现", "2002年,全县实现")
     assert parse_document("qijiang.txt", dated.encode()).meta.report_year == 2003
+
+
+def test_a_report_dated_outside_the_years_a_report_can_have_is_quarantined() -> None:
+    """A gazette's page of the national 十四五 goals names one year, 落实2030年…目标: dated 2031, it
+    would fail dim_document's contract (report_year at most next year) and with it the whole run.
+    Before 1978 is outside the warehouse's scope (the 1975 report)."""
+    from transforms.document import parse_document
+    from transforms.models import InputRejected
+
+    body = (
+        "各位代表：现在，我代表县人民政府向大会报告工作。"
+        + "全县上下落实2030年远景目标，地区生产总值增长8%，一般公共预算收入增长6%。" * 8
+    )
+    text = "攸县政府工作报告\n" + body
+    assert parse_document("x.txt", text.encode()).meta.report_year == 2031  # no calendar: as read
+    with pytest.raises(
+        InputRejected, match="year_out_of_range: report year 2031 \\(body\\) outside 1978-2027"
+    ):
+        parse_document("x.txt", text.encode(), latest_year=2027)
+    with pytest.raises(InputRejected, match="year_out_of_range: report year 1975"):
+        parse_document("x.txt", ("攸县1975年政府工作报告\n" + body).encode(), latest_year=2027)
+
+
+def test_a_figure_for_a_year_no_report_speaks_of_is_dropped_and_the_document_says_so() -> None:
+    """到2080年… would fail fact_indicator's contract (period_year at most 40 years ahead), and so
+    the run; the figure is dropped, with a warning on its document."""
+    from transforms.document import parse_document
+
+    text = (
+        "攸县2024年政府工作报告\n各位代表：现在，我代表县人民政府向大会报告工作。"
+        + "过去一年，全县地区生产总值增长5%，一般公共预算收入增长6%。" * 3
+        + "\n二、2024年工作安排\n今年主要预期目标是：地区生产总值增长6%左右。"
+        "到2060年，全县地区生产总值达到5000亿元。到2080年，全县地区生产总值达到1万亿元。"
+    )
+    doc = parse_document("x.txt", text.encode(), latest_year=2027)
+    assert sorted({f.period_year for f in doc.facts}) == [2023, 2024, 2060]
+    assert "period_out_of_range:1" in doc.warnings
 
 
 def test_a_session_line_with_the_short_form_of_the_congress_dates_the_report() -> None:

@@ -51,6 +51,26 @@ def test_an_untitled_state_council_fragment_is_national() -> None:
     assert res.region is not None and res.region.level == "national"  # before: no_region
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "数说政府工作报告丨2022年经济发展主要预期目标公布\n来源:光明网\n政府工作报告提出,今年发展主要预期目标是:"
+        "\n国内生产总值增长5.5%左右;\n城镇新增就业1100万人以上;\n",
+        "解读政府工作报告·过去一年\n全年国内生产总值增长3%\n财政赤字率控制在2.8%,中央财政收支符合预算\n",
+    ],
+    ids=["targets", "review"],
+)
+def test_a_text_naming_no_place_in_the_national_reports_own_words_is_national(text: str) -> None:
+    """光明网's 数说 item on the 2022 targets, a 解读 page of 2023's review: no place, no premier,
+    no session; 国内生产总值 and 中央财政 are the national report's words for itself. Quarantined
+    no_region before."""
+    res = resolve(text)
+    assert res.region is not None and res.region.level == "national"
+    # a text that speaks as a county is no national report, even naming 国内生产总值
+    county = text.replace("今年", "今年全县").replace("全年", "全县全年")
+    assert resolve(county).region is None
+
+
 def test_province() -> None:
     res = resolve("2023年江西省政府工作报告\n各位代表：全省经济稳中向好。\n")
     assert res.region is not None

@@ -55,6 +55,17 @@ def _hostile_source(root: Path) -> Path:
     (src / "gbk report.txt").write_bytes(
         (SAMPLES / "004_7c00190a20eabef2.txt").read_text("utf-8").encode("gb18030")
     )
+    # dated 2091 by its one year (a goal's): past dim_document's contract, which would fail the run
+    goal = "全县上下落实2090年远景目标，地区生产总值增长8%，一般公共预算收入增长6%。"
+    (src / "future.txt").write_text("攸县政府工作报告\n各位代表：\n" + goal * 8, encoding="utf-8")
+    # a figure for 2080: past fact_indicator's contract; the document loads without it
+    far = (
+        "攸县2024年政府工作报告\n各位代表：\n"
+        + "过去一年，全县地区生产总值增长5%，一般公共预算收入增长6%。" * 4
+        + "\n二、2024年工作安排\n今年主要预期目标是：地区生产总值增长6%左右。"
+        + "到2080年，全县地区生产总值达到1万亿元。"
+    )
+    (src / "far goal.txt").write_text(far, encoding="utf-8")
     (src / ".hidden.txt").write_text("ignored", encoding="utf-8")
     outside = root / "outside.txt"
     outside.write_text("outside the source", encoding="utf-8")
@@ -103,7 +114,9 @@ def test_outcomes_and_reasons_of_the_first_run(hostile):
     assert rows["copy of 000; 'quoted' \"name\".txt"][0] == "duplicate"
     assert rows["gbk report.txt"][0] == "loaded"
     assert rows["x'); DROP TABLE dim_document; --.txt"][0] == "quarantined"
-    assert sum(1 for o, _ in rows.values() if o == "loaded") == 6
+    assert rows["future.txt"][1].startswith("year_out_of_range: report year 2091")
+    assert rows["far goal.txt"][0] == "loaded"
+    assert sum(1 for o, _ in rows.values() if o == "loaded") == 7
     assert all(r for o, r in rows.values() if o == "quarantined")
 
 
@@ -111,7 +124,7 @@ def test_rerun_changes_nothing_and_skips_by_hash(hostile):
     _, _, db, snap1 = hostile
     assert _snapshot(db) == snap1
     last = _q(db, "SELECT run_id, n_loaded, n_unchanged FROM etl_run ORDER BY started_at DESC LIMIT 1")[0]
-    assert last[1] == 0 and last[2] == 6
+    assert last[1] == 0 and last[2] == 7
     dupes = _q(
         db, "SELECT count(*) - count(DISTINCT (document_id, char_start, indicator_name)) FROM fact_indicator"
     )
@@ -155,7 +168,7 @@ def test_a_document_read_under_older_rules_is_read_again(hostile, tmp_path):
         con.close()
     before = _snapshot(work)
     args = ["run", "--source", str(src), "--db", str(work), "--max-file-bytes", "500000"]
-    for expected in [(1, 5, 1), (0, 6, 0)]:
+    for expected in [(1, 6, 1), (0, 7, 0)]:
         proc = run_gwr(args, root)
         assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
         last = "SELECT n_loaded, n_unchanged, n_replaced FROM etl_run ORDER BY started_at DESC LIMIT 1"
@@ -169,21 +182,25 @@ def test_a_document_read_under_older_rules_is_read_again(hostile, tmp_path):
 
 
 def test_failed_validation_publishes_nothing(hostile, tmp_path):
-    """A report dated in the future breaks dim_document's report_year contract: the run fails,
-    names the expectation, and the published warehouse is exactly as before."""
+    """A document dated 9999 (as a parser bug could date it: the parser quarantines every year it
+    can tell is impossible, see future.txt above) breaks dim_document's report_year contract: the
+    run fails, names the expectation, and the published warehouse is exactly as before."""
     root, _, db, snap1 = hostile
     work = tmp_path / "w.duckdb"
     shutil.copy(db, work)
     src = tmp_path / "bad"
     src.mkdir()
-    text = (
-        (SAMPLES / "001_92548e2dbce945c9.txt")
-        .read_text("utf-8")
-        .replace("2023年政府工作报告", "2099年政府工作报告")
-    )
-    (src / "future.txt").write_text(text, "utf-8")
+    text = (SAMPLES / "001_92548e2dbce945c9.txt").read_text("utf-8") + "\n附件：无\n"  # new content
+    (src / "misdated.txt").write_text(text, "utf-8")
     shutil.copy(SAMPLES / "003_5bcefcfac6cb166c.txt", src / "liling-copy.txt")
-    proc = run_gwr(["run", "--source", str(src), "--db", str(work)], root)
+    proc = subprocess.run(
+        [*GWR, "run", "--source", str(src), "--db", str(work)],
+        cwd=REPO,
+        env=gwr_env(root) | {"GWR_BREAK_CONTRACT": "misdated.txt"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert proc.returncode == 1
     assert "expect_column_values_to_be_between" in proc.stderr and "report_year" in proc.stderr
     assert _snapshot(work) == snap1

@@ -16,7 +16,7 @@ from functools import cache
 import cn2an
 
 import reference
-from transforms.models import DocMeta
+from transforms.models import FIRST_REPORT_YEAR, DocMeta
 from transforms.numbers import arabic_years
 from transforms.sections import opener_year, plan_only
 
@@ -308,6 +308,14 @@ def _set_date(meta: DocMeta, y: int, m: int, d: int, source: str) -> None:
         meta.report_year, meta.year_source = _plan_year(y, m), "date"
 
 
+def _page_year(full_text: str) -> int | None:
+    """The year of the report a page posted on its date can be on."""
+    for m in _PAGE_DATE.finditer(full_text, 0, _PAGE_DATE_SCAN):
+        if int(m.group(1)) >= 1990:  # not a site's empty date (1970-01-01, the epoch)
+            return _plan_year(int(m.group(1)), int(m.group(2) or m.group(3) or m.group(4)))
+    return None
+
+
 def _plan_year(year: int, month: int) -> int:
     """A congress that sits in December (沅陵县, 2018年12月25日) or late November (a new term's first
     session: 滨海新区, 2013年11月27日, its report titled 2014年) hears the next year's report."""
@@ -496,7 +504,7 @@ def _year_from_body(meta: DocMeta, text: str, full_text: str) -> None:
             body.endswith(_GOAL_YEAR_MARKS, 0, m.start()),
         )
         for m in _YEAR.finditer(body)
-        if 1978 <= int(m.group(1)) <= 2100
+        if FIRST_REPORT_YEAR <= int(m.group(1)) <= 2100
         and body[m.start() - 1 : m.start()] not in _BASE_YEAR_MARKS
         and not (body[m.start() - 1 : m.start()] == "与" and body.startswith("相比", m.end()))
         and _TIME_OF_DAY_AFTER.match(body, m.end()) is None
@@ -507,10 +515,14 @@ def _year_from_body(meta: DocMeta, text: str, full_text: str) -> None:
     if years:
         # A review speaks mostly of last year: the most cited year is the one before the report,
         # unless the text is all plan (历城区描绘2025年发展蓝图 … 主要预期目标是：…).
-        year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
-        meta.report_year, meta.year_source = year + (0 if plan else 1), "body"
+        year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0] + (0 if plan else 1)
+        if (posted := _page_year(full_text)) is not None and posted < year:
+            # No page speaks of a report not yet delivered: 和2019年对比,2020年报告里 on a page
+            # posted 2020-05-27 is on the 2020 report, not 2021's.
+            meta.report_year, meta.year_source = posted, "page_date"
+            return
+        meta.report_year, meta.year_source = year, "body"
         return
-    if (m := _PAGE_DATE.search(full_text[:_PAGE_DATE_SCAN])) is not None:
+    if (posted := _page_year(full_text)) is not None:
         # A news item that names no year at all (龙华区…1月24日讯) is dated by its page: 2018-01-24.
-        month = int(m.group(2) or m.group(3) or m.group(4))
-        meta.report_year, meta.year_source = _plan_year(int(m.group(1)), month), "page_date"
+        meta.report_year, meta.year_source = posted, "page_date"

@@ -19,12 +19,18 @@ SCRIPTS = ("simplified", "traditional", "mixed")
 SECTIONS = ("review", "plan", "longrange", "other")
 
 
+FIRST_REPORT_YEAR = 1978  # reform era: no work report in scope predates it
+# How many years after its report a figure may be set for: 2060年前实现碳中和 in a report of 2021.
+# A report is at most a year ahead of the calendar, so a published figure is at most 40 years ahead.
+GOAL_HORIZON = 39
+
+
 class InputRejected(ValueError):
     """Raised by a transform when a file cannot be a work report; ``reason`` is a short slug.
 
     Reasons in use: ``empty``, ``binary``, ``undecodable``, ``no_text_layer``, ``too_large``,
-    ``not_a_report``, ``no_year``, ``no_region``. The flow turns them into quarantine rows,
-    never into crashes.
+    ``not_a_report``, ``no_year``, ``year_out_of_range``, ``no_region``. The flow turns them into
+    quarantine rows, never into crashes.
     """
 
     def __init__(self, reason: str, detail: str = "") -> None:

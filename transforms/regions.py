@@ -347,6 +347,11 @@ def _national_cues() -> re.Pattern[str]:
 
 
 @cache
+def _national_words() -> re.Pattern[str]:
+    return re.compile(reference.load_yaml("report_cues.yaml")["national_words"])
+
+
+@cache
 def _not_suffix_words() -> frozenset[str]:
     return frozenset(_alias_words("not_suffix_words"))
 
@@ -446,6 +451,8 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
             # district's report speaks of 市委、市政府 (the city's) as much as of itself.
             scores[rid] += 10
     if not scores:
+        if own is None and _national_words().search(text, 0, _NATIONAL_SCAN) is not None:
+            return RegionResolution(NATIONAL, "national+context")
         return RegionResolution(None, "unresolved")
     villages: set[int] | None = None  # hashed on the first town candidate: most texts have none
     present: dict[str, bool] = {}
