@@ -71,6 +71,41 @@ def test_a_text_naming_no_place_in_the_national_reports_own_words_is_national(te
     assert resolve(county).region is None
 
 
+def test_a_prefecture_speaking_through_its_office_is_the_prefecture_not_its_region() -> None:
+    """塔城地区's 2023年行署工作报告 (在地委的坚强领导下, 地区人大工委, 新疆塔城…试验区) was given to
+    新疆维吾尔自治区: 地区 was no level a text could speak as, and 地区人大 read as a 区's 人大."""
+    text = (
+        "2023年行署工作报告\n一、2022年工作回顾\n2022年,在地委的坚强领导下,在地区人大工委的监督指导下,"
+        "我们深入贯彻习近平总书记视察新疆重要讲话精神,全年完成地区生产总值877.47亿元,增长5.2%。\n"
+        "(一)新疆塔城重点开发开放试验区建设步伐加快。新疆塔城重点开发开放试验区获批。\n"
+    )
+    res = resolve(text)
+    assert res.region is not None and (res.region.name, res.region.code) == ("塔城地区", "654200")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a five-character short name (the division data's own, unused until now: 阿鲁科尔沁) and a
+        # town the data name 产业集聚区, a county's zone, which named the new area's review
+        (
+            "我代表区人民政府报告工作。全区上下,产业集聚区建设加快,《山东省青岛西海岸新区条例》颁布实施。\n",
+            "370211",
+        ),
+        # 三沙's 南沙区 has the short name 南沙 in the data, 广州's has none: 南沙 now names both
+        (
+            "总结公报\n政府工作报告\n——在广州市南沙区第四届人民代表大会\n\n第一次会议上\n我代表区人民政府报告工作。南沙发展进程中极不平凡,"
+            "南沙开发建设全面提速,广州南沙粤港澳全面合作示范区。南沙建设、南沙经开区、南沙自贸片区加快发展。\n",
+            "440115",
+        ),
+    ],
+    ids=["west-coast-new-area", "nansha"],
+)
+def test_a_new_areas_name_and_a_short_name_the_data_give_only_its_namesake(text: str, code: str) -> None:
+    res = resolve(text)
+    assert res.region is not None and res.region.code == code and not res.ambiguous
+
+
 def test_province() -> None:
     res = resolve("2023年江西省政府工作报告\n各位代表：全省经济稳中向好。\n")
     assert res.region is not None

@@ -32,11 +32,17 @@ _LEVEL = r"([省市县区镇乡旗州盟]|(?<=苏)木)"  # the suffix a governme
 _SELF = re.compile(rf"(?:我(?:谨)?代表|受)(?:[\u4e00-\u9fff]{{0,10}}?){_LEVEL}(?:人民)?政府")
 # A news item on the report names who delivered it: 县长马中奇作政府工作报告, 代区长邓辉作…
 _DELIVERED_BY = re.compile(r"([省市县区镇乡旗州盟])长[\u4e00-\u9fff·]{2,4}[^。\n，,]{0,20}?政府工作报告")
-_SELF_WORDS = re.compile(rf"(?:全|我|本)(?:苏(?=木))?{_LEVEL}|{_LEVEL}(?:党?委|(?:人民)?政府|人大)")  # 全苏木
+# 全苏木; not 地区人大工委 (a 地区's, see _PREFECTURE_OFFICE)
+_SELF_WORDS = re.compile(rf"(?:全|我|本)(?:苏(?=木))?{_LEVEL}|(?<!地){_LEVEL}(?:党?委|(?:人民)?政府|人大)")
 _ALIAS_SCAN = 8_000  # short names are looked for in the opening of the text only
 _NAME_SCAN = 200_000
 _NO_VILLAGES = array("q")
-_LEVEL_ORDER = {"省": 0, "市": 1, "州": 1, "盟": 1, "区": 2, "县": 2, "旗": 2, "镇": 3, "乡": 3, "木": 3}
+# A 地区 (a prefecture the province administers through its office, 行署) speaks of its 地委 and
+# 行署: its suffix is two characters, so a suffix is compared with endswith.
+_PREFECTURE_OFFICE = re.compile(r"地委|行署|地区人大工委|(?:全|我|本)地区(?!生产总值)")
+_LEVEL_ORDER = {
+    "省": 0, "市": 1, "州": 1, "盟": 1, "地区": 1, "区": 2, "县": 2, "旗": 2, "镇": 3, "乡": 3, "木": 3
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -174,7 +180,8 @@ def _build_gazetteer() -> _Gazetteer:
                 _add_towns(add, county, ccode, county_name, prov_name, pref_field)
     for alias, target in (reference.load_yaml("region_aliases.yaml") or {}).get("aliases", {}).items():
         for place in by_name.get(target, []):
-            aliases[alias].append(place)
+            if place not in aliases[alias]:  # 南沙: 南沙区 adds 广州's to 三沙's, which the data alias
+                aliases[alias].append(place)
     max_len = max(len(n) for n in by_name)
     return _Gazetteer(dict(by_name), by_code, dict(aliases), max_len)
 
@@ -253,10 +260,10 @@ def _word_mentions(text: str) -> Counter[str]:
 
 
 def _alias_spans(text: str) -> Iterator[tuple[int, str]]:
-    """(start, short name) of every short name (万载, 新吴), by substring lookup: every 2-4
-    character window is checked."""
+    """(start, short name) of every short name (万载, 新吴, 阿鲁科尔沁, 西海岸新区), by substring
+    lookup: every 2-5 character window is checked."""
     aliases = _gazetteer().aliases
-    for n in (2, 3, 4):
+    for n in (2, 3, 4, 5):
         for i in range(len(text) - n + 1):
             window = text[i : i + n]
             if window in aliases:
@@ -385,6 +392,8 @@ def _self_level(text: str) -> str | None:
     if (m := _SELF.search(head)) is not None or (m := _DELIVERED_BY.search(head)) is not None:
         return m.group(1)
     counts = Counter(a or b for a, b in _SELF_WORDS.findall(text[:60000]))
+    if n := len(_PREFECTURE_OFFICE.findall(text, 0, 60000)):
+        counts["地区"] = n  # 塔城地区's 行署工作报告: 在地委的坚强领导下, 地区人大工委
     if not counts:
         return None
     # The lowest level that speaks of itself (a county report also names 全省, 市委).
@@ -467,7 +476,7 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
     for rid, place in places.items():
         r = place.region
         suffix = r.name[-1]
-        if own and suffix == own:
+        if own and r.name.endswith(own):
             scores[rid] += 8
         elif own and own in "县区市" and r.level == "county" and suffix in "县区市":
             # 綦江县 in a 2003 report, 綦江区 since 2011 (县改区, 县改市); 湟中区 in a 2024 report, the
