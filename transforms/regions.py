@@ -32,8 +32,12 @@ _LEVEL = r"([省市县区镇乡旗州盟]|(?<=苏)木)"  # the suffix a governme
 _SELF = re.compile(rf"(?:我(?:谨)?代表|受)(?:[\u4e00-\u9fff]{{0,10}}?){_LEVEL}(?:人民)?政府")
 # A news item on the report names who delivered it: 县长马中奇作政府工作报告, 代区长邓辉作…
 _DELIVERED_BY = re.compile(r"([省市县区镇乡旗州盟])长[\u4e00-\u9fff·]{2,4}[^。\n，,]{0,20}?政府工作报告")
-# 全苏木; not 地区人大工委 (a 地区's, see _PREFECTURE_OFFICE)
-_SELF_WORDS = re.compile(rf"(?:全|我|本)(?:苏(?=木))?{_LEVEL}|(?<!地){_LEVEL}(?:党?委|(?:人民)?政府|人大)")
+# 全苏木; not 地区人大工委 (a 地区's, see _PREFECTURE_OFFICE), nor a comparison with the level
+# above (生产总值增长4.8%,高于全省0.7个百分点; 综合考评全省第三: a city's item that never says 全市)
+_SELF_WORDS = re.compile(
+    rf"(?:全(?<!于全)(?<!居全)(?<!列全)(?<!占全)|我|本)(?:苏(?=木))?{_LEVEL}(?![第平])"
+    rf"|(?<!地){_LEVEL}(?:党?委|(?:人民)?政府|人大)"
+)
 _ALIAS_SCAN = 8_000  # short names are looked for in the opening of the text only
 _NAME_SCAN = 200_000
 _NO_VILLAGES = array("q")
