@@ -124,6 +124,21 @@ def test_a_comparison_with_the_province_is_no_province_speaking() -> None:
     )
 
 
+def test_a_renamed_county_named_once_is_a_place_the_text_speaks_of_not_the_speaker() -> None:
+    """芜湖市's 2024 report on a portal (芜湖>要闻): 无为市 (the data's 无为县, renamed 2019) named once
+    in 无为市特种电缆 took the 市 the text speaks as, and every figure went to 无为县."""
+    text = (
+        "芜湖\n首页>地方频道>芜湖>要闻\n政府工作报告\n各位代表:\n现在,我代表市人民政府,向大会报告政府工作。\n"
+        "一、2023年工作回顾\n全市实现地区生产总值4800亿元左右,增长6%。芜湖数据中心集群算力加快建设,"
+        "无为市特种电缆产业集群获评国家级中小企业特色产业集群。全市上下团结奋斗。\n"
+    )
+    res = resolve(text)
+    assert res.region is not None and res.region.name == "芜湖市"
+    # the county's own report names itself again and again
+    own = text.replace("芜湖", "无为市").replace("全市", "无为市全市")
+    assert resolve(own).region.code == "340225"
+
+
 def test_province() -> None:
     res = resolve("2023年江西省政府工作报告\n各位代表：全省经济稳中向好。\n")
     assert res.region is not None

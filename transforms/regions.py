@@ -485,9 +485,12 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
         elif own and own in "县区市" and r.level == "county" and suffix in "县区市":
             # 綦江县 in a 2003 report, 綦江区 since 2011 (县改区, 县改市); 湟中区 in a 2024 report, the
             # division data's 湟中县: the same county under the name of another time.
+            # Named once, and neither by the title nor as the government speaking, it is a place
+            # the text speaks of (芜湖市's report: 无为市特种电缆), not the level it speaks as.
             former = r.name[:-1] + own
             if former not in gaz.by_name and (n := _standalone_count(text[:_NAME_SCAN], former)):
-                scores[rid] += 8 + 3 * min(n, 10)
+                speaks = n > 1 or former in mention or former + "人民政府" in text[:3000]
+                scores[rid] += (8 if speaks else 0) + 3 * min(n, 10)
         if r.level == "township":
             county_suffix = (r.county or " ")[-1]
             if own and county_suffix == own and own not in "镇乡":
