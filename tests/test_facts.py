@@ -518,11 +518,19 @@ def test_own_place_words_hold_the_short_name():
         "跨境电商进出口增长20%。",
         "园区税收收入增长9%。",
         "限上社会消费品零售总额增长9.7%。",  # 限额以上: the larger retailers only
+        "企业生产总值年增长18%以上。",  # a town's firms' output (东龙镇 2015)
+        "完成规模以上企业生产总值11.14亿元。",
     ],
 )
 def test_a_sector_or_zone_before_an_indicator_makes_a_part_of_it(sentence):
     (fact,) = extract_facts(REVIEW + sentence, 2024)
     assert fact.indicator_code is None
+
+
+def test_industrial_value_added_of_enterprises_above_scale_is_the_indicator():
+    """规模以上企业工业增加值 is 规模以上工业增加值 written out, not a firms' part of it."""
+    fact = one(REVIEW + "规模以上企业工业增加值完成50.2亿元。")
+    assert (fact.indicator_code, fact.value) == ("industrial_value_added", 50.2)
 
 
 def test_growth_in_times_is_a_growth_in_percent():
