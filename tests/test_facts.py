@@ -1225,6 +1225,7 @@ def test_from_and_to_name_both_figures_by_their_subject():
     [
         ("万元GDP能耗下降3%。", "energy_intensity", -3),
         ("万元地区生产总值能耗下降2.8%。", "energy_intensity", -2.8),
+        ("年均GDP能耗下降5%。", "energy_intensity", -5),  # 禹会区 2013: was GDP's fall
         ("万元GDP用水量下降5%。", None, -5),  # a ratio to GDP is never GDP
         ("单位GDP二氧化碳排放下降4%。", None, -4),
         ("每亿元投资GDP产出达到1.17亿元。", None, 1.17),  # an output per investment, not GDP
