@@ -56,8 +56,9 @@ def _thousands_space(line: str, start: int, end: int) -> bool:
 
 def _drop_layout_spaces(line: str) -> str:
     """Spaces that layout or PDF text extraction put between Han characters, and between them
-    and a figure (增长 6.8% 左右, 2024 年), go: they split words and hide a figure's unit and
-    modifier. Spaces between two numbers, or next to Latin letters, stay. A line holds few
+    and a figure (增长 6.8% 左右, 2024 年), and between them and a capital (万元 GDP 能耗, 人均 GDP)
+    go: they split words and hide a figure's unit and modifier. Spaces between two numbers, or
+    next to other Latin letters, stay. A line holds few
     spaces, so they are found first and their neighbours looked at (a pattern with the
     neighbours in lookarounds tests them at every character)."""
     if " ." in line:
@@ -72,6 +73,8 @@ def _drop_layout_spaces(line: str) -> str:
         if (
             ((left_han or left in "%％") and (right_han or right.isdigit()))
             or ((left_han or left.isdigit()) and (right_han or right in "%％"))
+            or (left_han and "A" <= right <= "Z")
+            or ("A" <= left <= "Z" and right_han)
             or (left.isdigit() and right.isdigit() and _thousands_space(line, m.start(), m.end()))
         ):
             pieces.append(line[pos : m.start()])
