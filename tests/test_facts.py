@@ -144,6 +144,24 @@ def test_a_five_year_horizon_labels_only_figures_over_the_span():
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # 高庄镇 2021: a year opening a later clause of the horizon's sentence dates what follows it
+        "五年来，全镇新增工业投入20.1亿元，2020年，全镇共完成固定资产投资6.7亿元，增长25.4%。",
+        # a change against the year before is one year's whatever heads it
+        "五年来，全镇新增工业投入20.1亿元，全镇共完成固定资产投资6.7亿元，同比增长25.4%。",
+    ],
+    ids=["clause-year", "year-on-year"],
+)
+def test_a_growth_of_one_year_in_a_horizons_sentence_is_that_years(sentence):
+    got = [
+        (f.indicator_code, f.period_year, f.period_label, f.value)
+        for f in core(f"一、“十三五”时期回顾\n{sentence}", 2021)
+    ]
+    assert ("fixed_asset_investment", 2020, None, 25.4) in got
+
+
 def test_aspiration_only_on_targets():
     target = core(PLAN + "地区生产总值增长7%，力争实现8%。")
     assert [(f.value, f.is_aspirational) for f in target] == [(7, False), (8, True)]

@@ -75,6 +75,7 @@ class _Cues:
     past_span: re.Pattern[str]  # any of past_spans: one scan of a paragraph's opening, not one per word
     horizons: tuple[str, ...]  # past_spans and the plan's (今后五年)
     span_change_words: tuple[str, ...]
+    one_year_change_words: tuple[str, ...]
     estimate: re.Pattern[str]
     estimate_not_after: tuple[str, ...]  # 好于预计: compared with an estimate, not one
     estimate_onward: re.Pattern[str]  # what stands before 下同: 预计（ or （预计，
@@ -137,6 +138,7 @@ def _cues() -> _Cues:
         past_span=re.compile("|".join(map(re.escape, d["past_spans"]))),
         horizons=(*d["past_spans"], *FORWARD_HORIZONS),
         span_change_words=tuple(d["span_change_words"]),
+        one_year_change_words=tuple(d["one_year_change_words"]),
         estimate=re.compile(est),
         # （预计数）, and the first figure under （预计，下同）: the note flags it as well as those after it
         estimate_note=re.compile(
@@ -1566,10 +1568,20 @@ def _one_years_figure(sentence: str, clause_start: int, q: Quantity, measure: st
     clause = sentence[clause_start : q.start]
     if any(w in clause for w in c.span_change_words):
         return False
-    if measure == "level" or label not in sentence[: q.start]:
+    if (
+        measure == "level"
+        or label not in sentence[: q.start]
+        or any(w in clause for w in c.one_year_change_words)
+    ):
         return True
     dated = year_pattern().search(clause) or year_pattern().match(sentence)
-    return dated is not None
+    return (
+        dated is not None or _CLAUSE_OPENING_YEAR.search(sentence, sentence.find(label), q.start) is not None
+    )
+
+
+# 五年来，全镇新增工业投入20.1亿元，2020年，全镇共完成…: a year opening a clause after the horizon
+_CLAUSE_OPENING_YEAR = re.compile(r"[，,；;]\s*(?:19|20)\d{2}年")
 
 
 def _start_period(ctx: _Context, from_at: int, kind: str, year: int, label: str | None) -> tuple[str, int]:
