@@ -984,6 +984,26 @@ def test_the_years_work_a_report_planned_dates_it() -> None:
     assert (meta.report_year, meta.year_source) == (2012, "body")
 
 
+def test_the_years_main_economic_targets_open_the_plan_and_date_the_text() -> None:
+    """郭仓镇 2012 on a forum: 2012年,郭仓镇坚持…。2012年主要经济目标是:… was dated 2013 and its
+    targets read as 2012's actuals (主要目标是 was known, 主要经济目标是 not)."""
+    from transforms.facts import extract_facts
+
+    text = (
+        "全力推进郭仓镇经济社会跨越发展 2012年,郭仓镇坚持科学发展观,实现全镇经济社会新跨越。"
+        "2012年主要经济目标是:全镇地区生产总值达到14.6亿元,增长15%;农民人平纯收入达到9640元,增长18%。"
+    )
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source) == (2012, "body")
+    got = [(f.indicator_code, f.kind, f.period_year, f.value) for f in extract_facts(text, 2012)]
+    assert got == [
+        ("gdp", "target", 2012, 14.6),
+        ("gdp", "target", 2012, 15),
+        ("rural_net_income", "target", 2012, 9640),  # 人平: 人均 as 山东 and 湖南 towns write it
+        ("rural_net_income", "target", 2012, 18),
+    ]
+
+
 def test_a_congress_named_in_its_short_form_is_the_places_and_an_aim_before_a_year_dates_it() -> None:
     """西藏日报 on 山南市 2023: 记者从山南市二届人大四次会议上了解到,该市力争2023年地区生产总值增长8%左右
     was dated 2024 (力争 before the year was no aim) and read no congress (the short form 二届人大)."""
