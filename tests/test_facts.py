@@ -538,11 +538,28 @@ def test_own_place_words_hold_the_short_name():
         "限上社会消费品零售总额增长9.7%。",  # 限额以上: the larger retailers only
         "企业生产总值年增长18%以上。",  # a town's firms' output (东龙镇 2015)
         "完成规模以上企业生产总值11.14亿元。",
+        "合同利用外资增长20%。",  # contracted, not used (实际利用外资)
     ],
 )
 def test_a_sector_or_zone_before_an_indicator_makes_a_part_of_it(sentence):
     (fact,) = extract_facts(REVIEW + sentence, 2024)
     assert fact.indicator_code is None
+
+
+def test_a_clause_without_a_figure_names_the_subject_of_the_figure_after_it():
+    """景东 2023: 社会消费品零售总额增长1.4%，地方一般公共预算收入扣除留抵退税，同口径增长9.9% gave
+    the 9.9 % to retail sales, the last subject with a figure."""
+    facts = extract_facts(
+        REVIEW + "社会消费品零售总额增长1.4%，地方一般公共预算收入扣除留抵退税，同口径增长9.9%，"
+        "地区生产总值375亿元，居全省第三，增长4.5%。",
+        2024,
+    )
+    assert [(f.indicator_code, f.value) for f in facts] == [
+        ("retail_sales", 1.4),
+        ("general_budget_revenue", 9.9),
+        ("gdp", 375),
+        ("gdp", 4.5),  # a clause naming no indicator leaves the subject as it was
+    ]
 
 
 def test_industrial_value_added_of_enterprises_above_scale_is_the_indicator():

@@ -568,6 +568,16 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
             if listed is None:
                 listed = _coordinated_whole(phrase, sentence, quantities, idx)
             subject = listed if listed is not None else _subject_for(phrase, subject)
+            if (
+                listed is None
+                and subject is not None
+                and subject.inherited
+                and floor < clause_start
+                and (in_gap := _named_in_gap(sentence[floor:clause_start])) is not None
+            ):
+                # 社会消费品零售总额增长1.4%，地方一般公共预算收入扣除留抵退税，同口径增长9.9%: a
+                # clause without a figure between the two names the next figure's subject.
+                subject = _inherit(in_gap)
             if subject is None and clause_start and sentence[clause_start - 1] in "：:":
                 # 财政税收：3000万元以上, 固定资产投资：增长8%: a target list's label is before the colon.
                 phrase = sentence[max(breaks[i - 2] + 1 if i > 1 else 0, floor) : q.start]
@@ -765,6 +775,14 @@ def _list_length(sentence: str, quantities: list[Quantity], idx: int, commas: bo
 
 
 @lru_cache(maxsize=1 << 16)
+def _named_in_gap(gap: str) -> _Subject | None:
+    """The indicator a figure-less clause names, if it names one."""
+    if not mentions_any_term(gap):
+        return None
+    named = _subject_for(gap, None)
+    return named if named is not None and named.indicator is not None else None
+
+
 def _strip_words(phrase: str) -> str:
     """The phrase without predicates, modifiers, punctuation: empty when it names nothing.
     Memoized: a pure function of short phrases that recur (and _name_of asks again)."""
