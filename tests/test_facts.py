@@ -2075,6 +2075,20 @@ def test_a_past_year_before_a_colon_dates_the_recap_that_follows():
     assert [(f.kind, f.period_year) for f in facts] == [("target", 2024)] * 2
 
 
+def test_a_review_of_a_past_years_work_dates_the_paragraph_it_opens():
+    """新华社 on the 2016 report: its targets first, then 李克强在回顾2015年工作时提到,…国内生产总值达到
+    67.7万亿元,增长6.9% came out as targets of 2016."""
+    text = (
+        "李克强宣布:2016年中国经济增长预期目标6.5%-7%。\n"
+        "李克强在回顾2015年工作时提到,中国经济运行保持在合理区间。国内生产总值达到67.7万亿元,增长6.9%。\n"
+    )
+    assert [(f.kind, f.period_year, f.value) for f in core(text, 2016)] == [
+        ("target", 2016, 6.5),
+        ("actual", 2015, 67.7),
+        ("actual", 2015, 6.9),
+    ]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -357,6 +357,9 @@ def _paragraph_year(sentence: str, report_year: int) -> int | None:
     (到2017年,预期全省地区生产总值…翻一番以上。公共财政收入年均增长12%以上: 黑龙江 2013)."""
     if (g := _GOAL_OPENING.match(sentence)) is not None and int(g.group(1)) > report_year:
         return int(g.group(1))
+    # 李克强在回顾2015年工作时提到,…国内生产总值达到67.7万亿元: a news item's review after its lead
+    if "回顾" in sentence and (r := _REVIEW_LEAD.search(sentence)) is not None:
+        return int(r.group(1)) if int(r.group(1)) < report_year else None
     if "：" not in sentence and ":" not in sentence:
         return None  # most sentences: no lead-in before a colon
     m = _RECAP_LEAD.search(sentence)
@@ -365,6 +368,7 @@ def _paragraph_year(sentence: str, report_year: int) -> int | None:
     return int(m.group(1))
 
 
+_REVIEW_LEAD = re.compile(r"回顾((?:19|20)\d{2})年(?:的)?(?:政府)?工作")
 _GOAL_OPENING = re.compile(r"\s*(?:到|至)((?:19|20)\d{2})年(?:底|末)?[，,]")
 
 
