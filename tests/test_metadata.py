@@ -984,6 +984,29 @@ def test_the_years_work_a_report_planned_dates_it() -> None:
     assert (meta.report_year, meta.year_source) == (2012, "body")
 
 
+@pytest.mark.parametrize(
+    ("head", "year"),
+    [
+        ("2022南阳两会 | 答卷2021干出新气象\n一年来,全市上下团结奋斗。", 2022),
+        (
+            "1月15日,合肥市两会拉开帷幕。\n回眸2024 ——“答卷”\n一年来,全市上下团结奋斗。",
+            2025,
+        ),
+    ],
+    ids=["season", "looking-back"],
+)
+def test_a_headline_naming_the_congress_season_or_the_year_looked_back_on_dates_the_item(
+    head: str, year: int
+) -> None:
+    """南阳 2022 (大河报's 2022南阳两会 | 答卷2021) and 合肥 2025 (回眸2024) were rejected no_year: their
+    years are written without 年."""
+    text = head + "预计,地区生产总值增长5.8%左右,规上工业增加值增长14.9%左右。\n"
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source) == (year, "body")
+    carried_out = "认真贯彻2023年全国两会精神,全镇上下团结奋斗。2023年,全镇地区生产总值增长5%。\n"
+    assert extract_meta(carried_out, carried_out).report_year == 2024  # a season carried out dates nothing
+
+
 def test_the_years_main_economic_targets_open_the_plan_and_date_the_text() -> None:
     """郭仓镇 2012 on a forum: 2012年,郭仓镇坚持…。2012年主要经济目标是:… was dated 2013 and its
     targets read as 2012's actuals (主要目标是 was known, 主要经济目标是 not)."""

@@ -82,6 +82,11 @@ _NAMED_REPORT = re.compile(
     r"(?<!\d)((?:19|20)\d{2})年(?:度)?(?:的)?《?政府工作报告》?(?!确定|提出|部署|中|的|安排|目标)"
 )
 _NAMED_REPORT_SCAN = 400
+# A news item's headline naming the congress season by its year (2022南阳两会 | 答卷2021…), or the
+# year it looks back on written bare (回眸2024 ——“答卷”…): not a season whose spirit a report
+# carries out (贯彻2023年全国两会精神).
+_NAMED_SESSION = re.compile(r"(?<!\d)((?:19|20)\d{2})年?[\u4e00-\u9fff]{0,8}?两会(?!精神|以来|期间)")
+_LOOKING_BACK = re.compile(r"(?:回眸|回望|回顾)((?:19|20)\d{2})(?![\d年])")
 _PLANNED_WORK = re.compile(r"(?:安排|部署)了?((?:19|20)\d{2})年(?:的)?(?:政府)?(?:各项)?工作")
 # 1998年县第十四届人民代表大会第一次会议以来, 2018年以来: where a span the text looks back on began.
 _SINCE_AFTER = re.compile(r"[^，。；,;：:！？\n]{0,24}?以来")
@@ -483,6 +488,14 @@ def _year_from_body(meta: DocMeta, text: str, full_text: str) -> None:
         if name in plans:
             meta.report_year, meta.year_source = plans[name] - 4, "body"
             return
+    # Weaker than a plan outline a congress reviews: a page titled by the next season (2017年湘潭市
+    # 两会…) may carry last year's report.
+    if "两会" in body[:_NAMED_REPORT_SCAN] and (m := _NAMED_SESSION.search(body, 0, _NAMED_REPORT_SCAN)):
+        meta.report_year, meta.year_source = int(m.group(1)), "body"
+        return
+    if (m := _LOOKING_BACK.search(body, 0, _NAMED_REPORT_SCAN * 2)) is not None:
+        meta.report_year, meta.year_source = int(m.group(1)) + 1, "body"
+        return
     # A year a figure is measured from (是2007年的2.1倍, 比2007年提高, 由2010年的77亿元) is no year
     # the text reports on: 包头's five-year review cites 2007 four times and its last year once.
     # Nor is the day a page was posted (2023年01月12日10:18 | 来源：人民网), which dates the page,
