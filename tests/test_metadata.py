@@ -434,6 +434,18 @@ def test_no_page_speaks_of_a_report_not_yet_delivered() -> None:
     assert extract_meta(epoch, epoch).year_source == "body"  # not 1970
 
 
+def test_a_copy_whose_years_are_masked_is_not_dated_by_its_page() -> None:
+    """包河区20xx政府工作报告 on a 范文 site (时间:2024.5.15), ——20xx年12月29日在…第三届人民代表大会第一次
+    会议上: dated 2024 by the day the copy was posted; the report is of 2011."""
+    text = (
+        "包河区20xx政府工作报告\n时间:2024.5.15\n——20xx年12月29日在合肥市包河区第三届人民代表大会第一次会议上\n"
+        "过去五年,预计地区生产总值由169.3亿元提高到480亿元,年均增长23.2%。\n"
+    )
+    assert extract_meta(text, text).report_year is None
+    posted = text.replace("20xx", "")
+    assert extract_meta(posted, posted).year_source == "page_date"  # unmasked, the page dates it
+
+
 def test_a_photo_caption_naming_the_report_is_no_title() -> None:
     text = "邓辉作政府工作报告 张宝杉 摄\n2月19日,绵阳市涪城区第六届人民代表大会第四次会议开幕。\n"
     assert extract_meta(text, text).title is None

@@ -75,6 +75,7 @@ _PADDED_DAY = r"(0[1-9])月\d{2}日"
 _PAGE_DATE = re.compile(
     rf"(?<!\d)((?:19|20)\d{{2}})(?:[-/.](\d{{1,2}})[-/.]\d{{1,2}}(?!\d)|年{_POSTED_DAY}|年{_PADDED_DAY})"
 )
+_MASKED_YEAR = re.compile(r"(?:19|20)[xX×＊*]{2}|[xX×＊*]{4}年")
 _TIME_OF_DAY_AFTER = re.compile(f"{_POSTED_DAY}|{_PADDED_DAY}")
 _AIM_BEFORE = ("力争", "争取")  # 该市力争2023年地区生产总值增长8%左右
 _AIM_AFTER = re.compile(r"[，,]?[^。；;！？\n、，,]{0,24}?(?:力争|预期目标|主要目标|预期增长|草案)")
@@ -314,7 +315,11 @@ def _set_date(meta: DocMeta, y: int, m: int, d: int, source: str) -> None:
 
 
 def _page_year(full_text: str) -> int | None:
-    """The year of the report a page posted on its date can be on."""
+    """The year of the report a page posted on its date can be on. None for a copy whose own
+    years are masked (包河区20xx政府工作报告, ——20xx年12月29日在…会议上): a 范文 site posts such copies
+    years after the report, so its date says nothing of the report's year."""
+    if _MASKED_YEAR.search(full_text, 0, _PAGE_DATE_SCAN) is not None:
+        return None
     for m in _PAGE_DATE.finditer(full_text, 0, _PAGE_DATE_SCAN):
         if int(m.group(1)) >= 1990:  # not a site's empty date (1970-01-01, the epoch)
             return _plan_year(int(m.group(1)), int(m.group(2) or m.group(3) or m.group(4)))
