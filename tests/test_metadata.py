@@ -434,6 +434,18 @@ def test_no_page_speaks_of_a_report_not_yet_delivered() -> None:
     assert extract_meta(epoch, epoch).year_source == "body"  # not 1970
 
 
+def test_a_summary_looking_back_since_a_years_start_is_that_years_review() -> None:
+    """未央宫街道's year-end summaries (2022年以来,在区委、区政府的正确领导下,…1至11月…) name no other
+    year and were rejected no_year. A span since a session (1998年县第十四届人民代表大会第一次会议以来)
+    still dates nothing, and a year since named beside others does not vote (see 綦江)."""
+    text = "2022年以来,在区委、区政府的正确领导下,1至11月,城镇居民人均可支配收入达到30200元。\n"
+    assert (extract_meta(text, text).report_year, extract_meta(text, text).year_source) == (2023, "body")
+    other = text + "2021年,街道完成固定资产投资5亿元。2021年,街道获评先进单位。\n"
+    assert extract_meta(other, other).report_year == 2022
+    session = text.replace("2022年以来", "1998年县第十四届人民代表大会第一次会议以来")
+    assert extract_meta(session, session).report_year is None
+
+
 def test_a_copy_whose_years_are_masked_is_not_dated_by_its_page() -> None:
     """包河区20xx政府工作报告 on a 范文 site (时间:2024.5.15), ——20xx年12月29日在…第三届人民代表大会第一次
     会议上: dated 2024 by the day the copy was posted; the report is of 2011."""

@@ -519,16 +519,20 @@ def _year_from_body(meta: DocMeta, text: str, full_text: str) -> None:
                 not plan
                 and (_AIM_AFTER.match(body, m.end()) is not None or body.endswith(_AIM_BEFORE, 0, m.start()))
             ),
-            body.endswith(_GOAL_YEAR_MARKS, 0, m.start()),
+            body.endswith(_GOAL_YEAR_MARKS, 0, m.start()) or (since and body.startswith("以来", m.end())),
         )
         for m in _YEAR.finditer(body)
         if FIRST_REPORT_YEAR <= int(m.group(1)) <= 2100
         and body[m.start() - 1 : m.start()] not in _BASE_YEAR_MARKS
         and not (body[m.start() - 1 : m.start()] == "与" and body.startswith("相比", m.end()))
         and _TIME_OF_DAY_AFTER.match(body, m.end()) is None
-        and not (since and _SINCE_AFTER.match(body, m.end()) is not None)
+        and not (
+            since and not body.startswith("以来", m.end()) and _SINCE_AFTER.match(body, m.end()) is not None
+        )
     ]
-    # Goal years vote only in a text that names no other (到2017年，预期全省…翻一番).
+    # Goal years vote only in a text that names no other (到2017年，预期全省…翻一番), and so does
+    # a year since whose start the text looks back (2022年以来,在区委、区政府的正确领导下,…: a street
+    # office's summary of the year that names no other).
     years = Counter(y for y, goal in votes if not goal) or Counter(y for y, _ in votes)
     if years:
         # A review speaks mostly of last year: the most cited year is the one before the report,
