@@ -162,6 +162,27 @@ def test_a_growth_of_one_year_in_a_horizons_sentence_is_that_years(sentence):
     assert ("fixed_asset_investment", 2020, None, 25.4) in got
 
 
+def test_a_five_year_plans_goals_set_out_in_prose_are_its_targets():
+    """A news item on a plan's first-year report: “十五五”时期…的主要目标是：…年均增长5%左右 came out as
+    an actual of 2025 labelled 十五五; the year's targets after it are the year's, and so are those
+    of an opener that names the plan it begins."""
+    text = (
+        "2025年全市地区生产总值增长5.2%。“十五五”时期经济社会发展的主要目标是：全市地区生产总值年均增长5%左右，"
+        "到2030年达到5000亿元。今年主要预期目标是：地区生产总值增长5%左右。\n"
+        "2026年是“十五五”开局之年，全市经济社会发展主要预期目标为：一般公共预算收入增长3%。\n"
+    )
+    got = [(f.kind, f.period_year, f.period_label, f.value) for f in core(text, 2026)]
+    assert got == [
+        ("actual", 2025, None, 5.2),
+        ("target", 2030, "十五五", 5),
+        ("target", 2030, None, 5000),
+        ("target", 2026, None, 5),
+        ("target", 2026, None, 3),
+    ]
+    fulfilled = core("“十四五”规划确定的主要目标任务胜利完成，全市地区生产总值年均增长6%。", 2026)
+    assert [(f.kind, f.period_year) for f in fulfilled] == [("actual", 2025)]
+
+
 def test_aspiration_only_on_targets():
     target = core(PLAN + "地区生产总值增长7%，力争实现8%。")
     assert [(f.value, f.is_aspirational) for f in target] == [(7, False), (8, True)]

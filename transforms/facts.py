@@ -288,13 +288,15 @@ def extract_facts(
                     sentence_label = span_label
             elif span_label is not None and sentence_label is None:
                 sentence_label = span_label
-            if sentence_label is None and "五年" in sentence and (fm := _FORWARD_GOALS.search(sentence)):
+            if sentence_label is None and "五" in sentence and (ahead := _goals_ahead(sentence, report_year)):
                 # 今后五年贵阳市经济社会发展的主要目标是:…。全市生产总值年均增长11%左右: the goals of the
-                # horizon, in its sentence and the rest of its paragraph.
-                goals, goals_end = fm.group(1), text.find("\n", end) % (len(text) + 1)
+                # horizon, in its sentence and the rest of its paragraph; so for a plan not yet over
+                # (“十五五”时期…的主要目标是：, a news item on the plan's first-year report).
+                goals, goals_end = ahead, text.find("\n", end) % (len(text) + 1)
+            in_goals = False  # the sentence sets out, or follows in its paragraph, a plan's goals
             if sentence_label is None and goals is not None:
                 if start < goals_end:
-                    sentence_label = goals
+                    sentence_label, in_goals = goals, True
                 else:
                     goals = None
             if carried is not None:
@@ -332,7 +334,9 @@ def extract_facts(
             raw = sentence if same else original[start:end]
             # 到2017年,预期…。公共财政收入年均增长12%以上: the goals of a later year, wherever the
             # split put their paragraph.
-            goal = carried_year is not None and carried_year > report_year and carried_year == recap
+            goal = (
+                carried_year is not None and carried_year > report_year and carried_year == recap
+            ) or in_goals
             for head, rel_start, rel_end, tail, place in _relative_facts(
                 sentence, raw, report_year, "longrange" if goal else section, sentence_label, carried_year
             ):
@@ -385,7 +389,20 @@ def _onward_estimate(text: str, m: re.Match[str]) -> bool:
 
 
 _CLOSING_BRACKET = re.compile(r"\s*[）)]")
-_FORWARD_GOALS = re.compile(r"(今后五年|未来五年)[^。；;，,]{0,24}?(?:主要)?(?:目标|任务)(?:是|为)?[:：]")
+_FORWARD_GOALS = re.compile(
+    r"(今后五年|未来五年|“?(十[一二三四五六]五)”?(?:时期|期间))[^。；;，,]{0,24}?(?:主要)?(?:目标|任务)(?:是|为)?[:：]"
+)
+
+
+def _goals_ahead(sentence: str, report_year: int) -> str | None:
+    """The horizon whose goals the sentence sets out (今后五年, 十五五), for a plan not yet over."""
+    if (fm := _FORWARD_GOALS.search(sentence)) is None:
+        return None
+    if (plan := fm.group(2)) is None:
+        return fm.group(1)
+    return plan if _cues().five_year.get(plan, 0) >= report_year else None
+
+
 _OPENING_CHARS = 30
 _ESTIMATE_OPENS = 3  # 据初步核算，… / 预计全年… : the word within a sentence's first characters
 
