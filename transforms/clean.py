@@ -227,7 +227,7 @@ def clean_document(text: str) -> Cleaned:
         if rules.page_line.search(line):
             n_pages += 1
             continue
-        if (in_links and (in_links := _is_headline(line, rules))) or _is_junk(line, rules):
+        if (in_links and (in_links := _is_headline(line))) or _is_junk(line, rules):
             n_lines += 1
             n_chars += len(line)
             in_links = in_links or (prose_seen and _links_heading(line, rules))
@@ -587,12 +587,13 @@ def _links_heading(line: str, rules: _Rules) -> bool:
     return len(line) < 20 and rules.related_links.search(line.strip()) is not None
 
 
-def _is_headline(line: str, rules: _Rules) -> bool:
-    """A link's title in a list of links: short, and not a sentence of prose."""
-    return not line.rstrip().endswith(_SENTENCE_ENDS) and not rules.long_line.match(line)
+def _is_headline(line: str) -> bool:
+    """Link titles in a list of links: no sentence of prose ends in them. Not a length: a page
+    broken at one width joins two titles into one line (厦门市政府工作报告：…增长5.5%左右福建省…召开)."""
+    return _SENTENCE_END.search(line) is None
 
 
-_SENTENCE_ENDS = ("。", "！", "？", "；", "…", "!", "?", ";")
+_SENTENCE_END = re.compile("[。！？；!?;]|…$")
 
 
 def _strip_footnotes(line: str) -> str:
