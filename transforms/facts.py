@@ -795,7 +795,6 @@ def _list_length(sentence: str, quantities: list[Quantity], idx: int, commas: bo
     return n
 
 
-@lru_cache(maxsize=1 << 16)
 def _named_in_gap(gap: str) -> _Subject | None:
     """The indicator a figure-less clause names, if it names one."""
     if not mentions_any_term(gap):
@@ -804,6 +803,7 @@ def _named_in_gap(gap: str) -> _Subject | None:
     return named if named is not None and named.indicator is not None else None
 
 
+@lru_cache(maxsize=1 << 16)
 def _strip_words(phrase: str) -> str:
     """The phrase without predicates, modifiers, punctuation: empty when it names nothing.
     Memoized: a pure function of short phrases that recur (and _name_of asks again)."""
