@@ -183,6 +183,23 @@ def test_a_five_year_plans_goals_set_out_in_prose_are_its_targets():
     assert [(f.kind, f.period_year) for f in fulfilled] == [("actual", 2025)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "year", "expected"),
+    [
+        ("“十五五”时期，全市地区生产总值年均增长5%左右。", 2026, ("target", 2030, "十五五")),
+        ("“十一五”期间单位国内生产总值能耗降低20%左右。", 2006, ("target", 2010, "十一五")),  # 新华社 2006
+        ("“十三五”时期城镇居民人均可支配收入年均增长7%。", 2016, ("target", 2020, "十三五")),  # was 2016's
+        ("“十四五”时期，全市地区生产总值年均增长6%。", 2026, ("actual", 2025, "十四五")),  # a plan over
+        ("“十四五”以来，全市地区生产总值年均增长6%。", 2023, ("actual", 2022, "十四五")),  # mid-plan review
+    ],
+)
+def test_a_five_year_plan_beginning_in_the_reports_year_has_no_past(sentence, year, expected):
+    """A plan that begins in the report's year or later cannot have actuals: its figures are its
+    goals, for its last year (十五五 in a 2026 item was an actual of 2025)."""
+    (fact,) = core(sentence, year)
+    assert (fact.kind, fact.period_year, fact.period_label) == expected
+
+
 def test_aspiration_only_on_targets():
     target = core(PLAN + "地区生产总值增长7%，力争实现8%。")
     assert [(f.value, f.is_aspirational) for f in target] == [(7, False), (8, True)]

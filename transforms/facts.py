@@ -1437,8 +1437,10 @@ def _period_rest(
             if (dated and ctx.section != "plan") or _counted_part(label):
                 return "actual", year, label, "review"
             return "target", year, label, "plan"
-    if ctx.section == "longrange" or label in FORWARD_HORIZONS:  # 今后五年: the plan's last year
-        end = _cues().five_year.get(label or "", 0)  # “十四五”时期主要目标: 2025
+    # 今后五年: the plan's last year; so for a five-year plan that begins in the report's year or
+    # later (“十五五”时期，…年均增长5%左右 in a report of 2026): none of its years is past yet.
+    end = _cues().five_year.get(label or "", 0)  # “十四五”时期主要目标: 2025
+    if ctx.section == "longrange" or label in FORWARD_HORIZONS or end - 4 >= ctx.report_year:
         return "target", end if end > ctx.report_year else ctx.report_year + 4, label, "longrange"
     if ctx.section == "plan":
         if _counted_part(label):
