@@ -200,6 +200,19 @@ def test_a_five_year_plan_beginning_in_the_reports_year_has_no_past(sentence, ye
     assert (fact.kind, fact.period_year, fact.period_label) == expected
 
 
+def test_a_level_passed_after_a_growth_is_a_level():
+    """襄阳 2015: 预计全年地区生产总值增长9.6%,跨上3000亿元新台阶 lost the level: the bare clause shared
+    the growth's verb, and a growth of 3000亿元 is none. A figure after 突破/跨上/迈上… names its own
+    measure; one after 力争 still shares the verb."""
+    facts = core(REVIEW + "地区生产总值增长9.6%，跨上3000亿元新台阶；一般公共预算收入增长6.5%，力争8%。")
+    assert [(f.indicator_code, f.measure, f.value, f.comparator) for f in facts] == [
+        ("gdp", "growth", 9.6, "point"),
+        ("gdp", "level", 3000, "at_least"),
+        ("general_budget_revenue", "growth", 6.5, "point"),
+        ("general_budget_revenue", "growth", 8, "point"),
+    ]
+
+
 def test_aspiration_only_on_targets():
     target = core(PLAN + "地区生产总值增长7%，力争实现8%。")
     assert [(f.value, f.is_aspirational) for f in target] == [(7, False), (8, True)]

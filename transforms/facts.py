@@ -76,6 +76,7 @@ class _Cues:
     horizons: tuple[str, ...]  # past_spans and the plan's (今后五年)
     span_change_words: tuple[str, ...]
     one_year_change_words: tuple[str, ...]
+    threshold_verbs: tuple[str, ...]
     estimate: re.Pattern[str]
     estimate_not_after: tuple[str, ...]  # 好于预计: compared with an estimate, not one
     estimate_onward: re.Pattern[str]  # what stands before 下同: 预计（ or （预计，
@@ -139,6 +140,7 @@ def _cues() -> _Cues:
         horizons=(*d["past_spans"], *FORWARD_HORIZONS),
         span_change_words=tuple(d["span_change_words"]),
         one_year_change_words=tuple(d["one_year_change_words"]),
+        threshold_verbs=tuple(d["threshold_verbs"]),
         estimate=re.compile(est),
         # （预计数）, and the first figure under （预计，下同）: the note flags it as well as those after it
         estimate_note=re.compile(
@@ -1142,7 +1144,7 @@ def _lookups() -> _Lookups:
         decline=_last_pattern(c.decline),
         aspiration=_last_pattern(c.aspiration),
         commit=_last_pattern(_COMMIT),
-        measure_cues=c.growth + c.decline + c.level_markers,
+        measure_cues=c.growth + c.decline + c.level_markers + c.threshold_verbs,
         rate=_last_pattern(_longest_first(rates["growth"] + rates["decline"])),
         decline_rates=frozenset(rates["decline"]),
     )
