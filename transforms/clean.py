@@ -362,7 +362,8 @@ def _units(lines: list[str], rules: _Rules) -> Iterator[tuple[int, str, str]]:
         yield from _across_page_breaks(stripped, rules)
         return
     measure, full = wrap
-    start, pieces = 0, []
+    start = 0
+    pieces: list = []
     for i, line in enumerate(stripped):
         piece = _ends_open(line) and measure(line) >= full
         if piece and i + 1 < len(stripped) and rules.paragraph_opener.match(stripped[i + 1]):

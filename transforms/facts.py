@@ -280,8 +280,8 @@ def extract_facts(
                 # Its later sentences' changes and totals over the span (年均增长13.7%) are the
                 # span's too; their levels and dated figures stay the year's (_one_years_figure).
                 # So for a sentence opening with one inside the part (…各项任务。“十一五”期间，…).
-                head = sentence[:_OPENING_CHARS]
-                opening = _opening_period(sentence) if c.past_span.search(head) else None
+                opening_head = sentence[:_OPENING_CHARS]
+                opening = _opening_period(sentence) if c.past_span.search(opening_head) else None
                 if opening and c.past_span.search(opening):
                     span_label = opening
                 elif start == part.start:
@@ -310,14 +310,14 @@ def extract_facts(
                 # Only the first clause's: in …增长5.1%；1-11月，A；B each clause has its period.
                 carried = _opening_period(sentence)
             if opens:  # and the ；-clauses after it, which name no year of their own
-                head = sentence[:_OPENING_YEAR_CHARS]
+                opening_head = sentence[:_OPENING_YEAR_CHARS]
                 if sentence.startswith("其中") and previous:
                     # 力争到2025年，A。其中，B；C: the parts are of the whole's year
                     carried_year = _opening_year(previous, report_year) or longrange_year(
                         previous, report_year
                     )
                 else:
-                    carried_year = _opening_year(sentence, report_year) if "年" in head else None
+                    carried_year = _opening_year(sentence, report_year) if "年" in opening_head else None
                 if "年" in sentence and (year := _paragraph_year(sentence, report_year)) is not None:
                     recap, recap_end = year, text.find("\n", end) % (len(text) + 1)
                 if recap is not None and carried_year is None:
@@ -352,7 +352,7 @@ def extract_facts(
                     and (carry_estimate or (onward and rel_start + start > estimated_from))
                 ):
                     tail = (*tail[:4], True)
-                append(Fact(*head, rel_start + start, rel_end + start, *tail))
+                append(Fact(*head, rel_start + start, rel_end + start, *tail))  # type: ignore[call-arg]
     return facts
 
 
@@ -1291,7 +1291,9 @@ def _comparator(ctx: _Context, q: Quantity, tail: str) -> str:
         return c.suffix[i][1]
     if after and after[0] in _LIST_HEADS and (m := _LIST_SUFFIX.match(ctx.sentence, q.end)) is not None:
         # 分别增长6.5%和8%左右: the comparator after the list's last figure is every figure's
-        return c.suffix[_first_prefix(m.group(1), _lookups().suffix)][1]
+        j = _first_prefix(m.group(1), _lookups().suffix)
+        assert j is not None
+        return c.suffix[j][1]
     if q.approx_more:
         return "at_least"
     return _tail_comparator(tail)
@@ -1489,8 +1491,11 @@ def _make_fact(
     if measured is None:
         return None
     measure, sign = measured
-    if q.family == BARE and (q := _with_base(q, indicator, measure)) is None:
-        return None
+    if q.family == BARE:
+        based = _with_base(q, indicator, measure)
+        if based is None:
+            return None
+        q = based
     if (
         measure == "level"
         and (

@@ -9,8 +9,8 @@ holding none of them has no match, and the regex need not run at all.
 from __future__ import annotations
 
 import re
-from re import _constants as sre  # the parser's opcodes: stable since Python 3.11
-from re import _parser as sre_parse
+from re import _constants as sre  # type: ignore[attr-defined]  # the opcodes: stable since 3.11
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 __all__ = ["gate", "required_chars"]
 

@@ -578,10 +578,10 @@ def _add_speaking_parent(
     if len(parents) != 1 or below < 2 or below < len(places) - 1:
         return
     parent = next(iter(parents.values()))
-    place = next((p for p in gaz.by_name[parent.name] if p.region.region_id == parent.region_id), None)
-    if place is not None:
+    found = next((p for p in gaz.by_name[parent.name] if p.region.region_id == parent.region_id), None)
+    if found is not None:
         scores[parent.region_id] = max(scores.values()) + 8
-        places[parent.region_id] = place
+        places[parent.region_id] = found
 
 
 def _ancestor_named(region: Region, suffix: str, gaz: _Gazetteer) -> Region | None:

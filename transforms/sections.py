@@ -128,7 +128,9 @@ def _run_in_heading(line: str) -> str | None:
     the head up to the first part keyword, if no punctuation comes before it and it names a time
     (三、重点工作扎实推进，… is a sentence of the review)."""
     r = _rules()
-    start = _ORDINAL.match(line).end()
+    om = _ORDINAL.match(line)
+    assert om is not None
+    start = om.end()
     keyword = min(
         (m for p in (r.review, r.plan) if (m := p.search(line, start, start + _RUN_IN_MAX))),
         key=lambda m: m.end(),
