@@ -9,7 +9,7 @@ VENV := .venv
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: setup browser run serve test lint bench bench-small dashboard clean
+.PHONY: setup native browser run serve test lint bench bench-small dashboard clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -20,6 +20,11 @@ $(VENV)/.synced: uv.lock pyproject.toml | $(UV)
 	touch $@
 
 setup: $(VENV)/.synced
+
+# The parser's hot modules compiled with mypyc (gwr/native.py): about a quarter less parse time.
+# Optional: if the build fails, the job runs the same code interpreted.
+native: setup
+	@$(VENV)/bin/python -m gwr.native || true
 
 # Headless Chromium renders the dashboard in its test. Installed from Debian's packages when we
 # are root on a machine without it; elsewhere the render test skips unless GWR_REQUIRE_CHROMIUM=1.
@@ -32,11 +37,11 @@ browser:
 	  else echo "note: chromium not found; the dashboard render test will skip"; fi; \
 	fi
 
-run: setup
+run: native
 	$(VENV)/bin/gwr run
 	$(VENV)/bin/gwr summary
 
-serve: setup
+serve: native
 	$(VENV)/bin/gwr serve
 
 test: setup browser
@@ -47,11 +52,11 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-bench: setup
+bench: native
 	$(VENV)/bin/python -m bench.run --docs 1000 --docs 10000
 
-bench-small: setup
+bench-small: native
 	$(VENV)/bin/python -m bench.run --docs 1000
 
 clean:
-	rm -rf $(VENV) $(TOOLS) data out .pytest_cache
+	rm -rf $(VENV) $(TOOLS) .native data out .pytest_cache

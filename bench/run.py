@@ -28,6 +28,7 @@ from pathlib import Path
 import psutil
 
 from bench.corpus import corpus_bytes, generate
+from gwr import native
 from gwr.service_client import ServiceInfo
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -253,7 +254,8 @@ def main() -> None:
     args = parser.parse_args()
     sizes = args.docs or [1000]
     machine = f"{platform.machine()}, {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB"
-    results = {"machine": machine, "python": platform.python_version(), "runs": []}
+    parser = "compiled (mypyc, make native)" if native.available() else "interpreted"
+    results = {"machine": machine, "python": platform.python_version(), "parser": parser, "runs": []}
     out = BENCH / "results"
     out.mkdir(exist_ok=True)
     path = out / (dt.datetime.now().strftime("%Y%m%dT%H%M%S") + ".json")
@@ -264,7 +266,8 @@ def main() -> None:
             if not args.skip_overhead:
                 results["fixed_overhead_s"] = overhead(work, service)
             print(
-                f"machine: {machine}; fixed overhead of a 1-document run: {results.get('fixed_overhead_s')}"
+                f"machine: {machine}; parser {parser}; fixed overhead of a 1-document run:"
+                f" {results.get('fixed_overhead_s')}"
             )
             for n in sizes:
                 r = bench(n, work, service)

@@ -28,6 +28,7 @@ from flows import settings, validate_worker
 from flows.parse_slots import ParseSlots
 from flows.parser_version import parser_version
 from flows.stage import FileEntry, StagePlan, batches, etl_row, plan_files
+from gwr import native
 from gwr.faults import checkpoint
 from gwr.memory import limit_malloc_arenas
 from transforms.indicators import dim_indicator_rows
@@ -172,10 +173,11 @@ def _parse_all(
         if plan.to_parse:
             where = {"local": "in this process", "processes": slots.describe() if slots else ""}
             logger.info(
-                "parsing %d files (%.1f MB) %s",
+                "parsing %d files (%.1f MB) %s, %s",
                 len(plan.to_parse),
                 new_bytes / 1e6,
                 where.get(mode, "on the Dask workers"),
+                "compiled (mypyc)" if native.is_active() else "interpreted",
             )
         write_to = None if mode == "inline" else str(staging.path)
         groups = batches(plan.to_parse, workers, settings.TARGET_BATCHES_PER_WORKER, settings.MAX_BATCH_DOCS)

@@ -12,12 +12,14 @@ from typing import Annotated, NoReturn
 import typer
 
 from gwr.memory import limit_malloc_arenas
+from gwr.native import activate
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no network at run time
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
 # The throwaway local API server gets 20 s to start by default: too little on a busy 2-core machine.
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 limit_malloc_arenas()  # here and in every process a run starts (gwr/memory.py)
+activate()  # the compiled parser, if `make native` built it for these sources (gwr/native.py)
 
 app = typer.Typer(add_completion=False, no_args_is_help=False, help=__doc__)
 
