@@ -122,6 +122,23 @@ def test_a_period_opening_a_sentence_holds_for_its_semicolon_clauses():
     ]
 
 
+def test_a_carried_period_stops_where_a_clause_turns_to_the_full_year():
+    """1-11月，A；B，同比增长6.4%，预计全年突破57亿元: B's figures are still eleven months' (before,
+    the 全年 later in the clause took the label off the whole clause); the estimate is the year's."""
+    facts = core(
+        REVIEW + "1-11月，完成固定资产投资24.7亿元，同比增长11.5%；社会消费品零售总额52.3亿元，"
+        "同比增长6.4%，预计全年突破57亿元；一般公共预算收入2.86亿元。"
+    )
+    assert [(f.indicator_code, f.period_label, f.value) for f in facts] == [
+        ("fixed_asset_investment", "1-11月", 24.7),
+        ("fixed_asset_investment", "1-11月", 11.5),
+        ("retail_sales", "1-11月", 52.3),
+        ("retail_sales", "1-11月", 6.4),
+        ("retail_sales", None, 57),
+        ("general_budget_revenue", None, 2.86),
+    ]
+
+
 def test_a_five_year_horizon_labels_only_figures_over_the_span():
     """Under 过去五年 a level or a figure dated to one year is that year's: labelled 五年来 it was
     kept out of v_targets_vs_actuals, which compares a year's figures only (a report opening a
@@ -568,6 +585,20 @@ def test_an_indicator_of_another_place_is_not_the_reports():
         ("gdp", "地区生产总值", 12.8),
         (None, "广州经济总量", 2.9),  # before, a second GDP level of Guangdong
     ]
+
+
+@pytest.mark.parametrize(
+    ("own", "expected"),
+    [
+        # a street's report: the district's GDP, though 实现 stands between its name and the indicator
+        (frozenset({"牛市口街道"}), [(None, 1352.6), (None, 6.3), ("general_budget_revenue", 2.86)]),
+        (frozenset({"锦江区", "锦江"}), [("gdp", 1352.6), ("gdp", 6.3), ("general_budget_revenue", 2.86)]),
+    ],
+)
+def test_a_place_named_before_the_verb_of_an_indicator_qualifies_it(own, expected):
+    text = REVIEW + "全年，锦江区实现地区生产总值1352.6亿元、同比增长6.3%，街道完成一般公共预算收入2.86亿元。"
+    facts = extract_facts(text, 2024, own_places=own)
+    assert [(f.indicator_code, f.value) for f in facts] == expected
 
 
 def test_own_place_words_hold_the_short_name():
@@ -1855,7 +1886,8 @@ def test_a_year_opening_a_sentence_holds_for_its_clauses_after_a_plan():
         "据介绍，2014年甘肃省实现生产总值6835.27亿元，增长8.9%；固定资产投资7759.6亿元，增长21.1%；"
         "城镇登记失业率2.19%。\n"
     )
-    facts = core(text, 2015)
+    own = frozenset({"甘肃省", "甘肃"})  # 甘肃省实现生产总值: the report's own place, as in a run
+    facts = [f for f in extract_facts(text, 2015, own_places=own) if f.indicator_code]
     assert [(f.indicator_code, f.kind, f.period_year, f.value) for f in facts] == [
         ("gdp", "target", 2015, 8),
         ("fixed_asset_investment", "target", 2015, 20),
@@ -2212,7 +2244,8 @@ def test_a_year_standing_as_a_clause_of_its_own_dates_the_clauses_after_it():
         "2012年，云南将力争全年生产总值增长12%以上。受西部大开发等利好因素影响，2011年，"
         "云南省实现生产总值8750.95亿元，同比增长13.7%。\n"
     )
-    assert [(f.kind, f.period_year, f.value) for f in core(text, 2012)] == [
+    facts = extract_facts(text, 2012, own_places=frozenset({"云南省", "云南"}))  # as in a run
+    assert [(f.kind, f.period_year, f.value) for f in facts if f.indicator_code] == [
         ("target", 2012, 12),
         ("actual", 2011, 8750.95),
         ("actual", 2011, 13.7),

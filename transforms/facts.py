@@ -77,6 +77,7 @@ class _Cues:
     span_change_words: tuple[str, ...]
     one_year_change_words: tuple[str, ...]
     threshold_verbs: tuple[str, ...]
+    place_verbs: tuple[str, ...]  # 锦江区实现地区生产总值: the place still qualifies the indicator
     estimate: re.Pattern[str]
     estimate_not_after: tuple[str, ...]  # 好于预计: compared with an estimate, not one
     estimate_onward: re.Pattern[str]  # what stands before 下同: 预计（ or （预计，
@@ -141,6 +142,7 @@ def _cues() -> _Cues:
         span_change_words=tuple(d["span_change_words"]),
         one_year_change_words=tuple(d["one_year_change_words"]),
         threshold_verbs=tuple(d["threshold_verbs"]),
+        place_verbs=_longest_first(d["place_verbs"]),
         estimate=re.compile(est),
         # （预计数）, and the first figure under （预计，下同）: the note flags it as well as those after it
         estimate_note=re.compile(
@@ -301,11 +303,16 @@ def extract_facts(
                     sentence_label, in_goals = goals, True
                 else:
                     goals = None
+            # A carried label stops at 全年 inside a clause (…增长6.4%，预计全年突破57亿元): cut there.
+            cut_label, label_until = None, 0
             if carried is not None:
-                if any(w in sentence for w in c.sentence_wide_stops):
-                    carried = None
-                else:
+                stop = min((i for w in c.sentence_wide_stops if (i := sentence.find(w)) >= 0), default=-1)
+                if stop < 0:
                     sentence_label = carried
+                else:
+                    if carried not in c.horizons and _has_figure(sentence[:stop]):
+                        sentence_label, cut_label, label_until = carried, carried, stop
+                    carried = None
             elif opens and clause_ends:
                 # Only the first clause's: in …增长5.1%；1-11月，A；B each clause has its period.
                 carried = _opening_period(sentence)
@@ -342,6 +349,8 @@ def extract_facts(
             for head, rel_start, rel_end, tail, place in _relative_facts(
                 sentence, raw, report_year, "longrange" if goal else section, sentence_label, carried_year
             ):
+                if cut_label is not None and rel_start >= label_until and tail[1] == cut_label:
+                    tail = (tail[0], None, *tail[2:])  # …，预计全年突破57亿元: the year's, unlabelled
                 if place and place not in own_places:
                     # 广州经济总量 in Guangdong's report: that place's figure, not the report's.
                     head, tail = (place + head[0], *head[1:]), (None, *tail[1:])
@@ -967,7 +976,15 @@ _RATIO_BEFORE = ("占", "相当于", "单位", "人均", "亩均", "地均", "�
 
 
 def _place_before(before: str) -> str:
-    """The longest place name or short name that ``before`` ends with ('' for none)."""
+    """The longest place name or short name that ``before`` ends with, or ends with but for a verb
+    (锦江区实现); '' for none."""
+    if found := _place_ending(before):
+        return found
+    verb = next((v for v in _cues().place_verbs if before.endswith(v)), None)
+    return _place_ending(before[: -len(verb)]) if verb else ""
+
+
+def _place_ending(before: str) -> str:
     words = place_words()
     found = ""
     for n in range(2, min(len(before), _PLACE_MAX) + 1):
