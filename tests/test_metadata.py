@@ -292,6 +292,17 @@ def test_a_title_naming_the_year_its_review_heading_names(plan: str, year: int, 
     assert extract_meta(review_of_last_year, review_of_last_year).report_year == 2023
 
 
+def test_a_review_heading_naming_the_plans_years_before_the_titles_year() -> None:
+    """阜新县's page titled 2020 over 一、“十三五”取得成就及2020年工作回顾 (a report of January 2021)
+    was dated 2020: the heading named the five-year plan before the year it reviews."""
+    text = (
+        "2020年阜新县政府工作报告\n各位代表:\n一、“十三五”取得成就及2020年工作回顾\n"
+        "五年来,地区生产总值年均增长5.9%。\n"
+    )
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source) == (2021, "review_heading")
+
+
 def test_a_date_bracketed_after_the_session_corrects_the_title_year() -> None:
     text = (
         "2019年陇县人民政府工作报告(全文)\n——在陇县第十七届人民代表大会第四次会议上县长赵甲宏"

@@ -124,6 +124,19 @@ def test_a_comparison_with_the_province_is_no_province_speaking() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("2020年阜新县政府工作报告", "210921"),  # 阜新蒙古族自治县, not the 新县 (河南) inside the name
+        ("2022年酉阳县政府工作报告", "500242"),  # 酉阳土家族苗族自治县
+        ("2023年恩施州政府工作报告", "422800"),  # 恩施土家族苗族自治州
+    ],
+)
+def test_an_autonomous_unit_goes_by_its_short_name_and_its_kind(title: str, code: str) -> None:
+    text = title + "\n各位代表:\n现在,我代表人民政府向大会报告工作。\n一、过去一年工作回顾\n增长6%。\n"
+    assert resolve(text).region.code == code
+
+
 def test_a_renamed_county_named_once_is_a_place_the_text_speaks_of_not_the_speaker() -> None:
     """芜湖市's 2024 report on a portal (芜湖>要闻): 无为市 (the data's 无为县, renamed 2019) named once
     in 无为市特种电缆 took the 市 the text speaks as, and every figure went to 无为县."""

@@ -186,8 +186,26 @@ def _build_gazetteer() -> _Gazetteer:
         for place in by_name.get(target, []):
             if place not in aliases[alias]:  # 南沙: 南沙区 adds 广州's to 三沙's, which the data alias
                 aliases[alias].append(place)
+    _add_everyday_names(by_name)
     max_len = max(len(n) for n in by_name)
     return _Gazetteer(dict(by_name), by_code, dict(aliases), max_len)
+
+
+# An autonomous unit goes by its short name and its kind: 阜新县 for 阜新蒙古族自治县, 恩施州,
+# 鄂伦春旗. As full names they outweigh the 新县 inside 阜新县, a county of 河南.
+_EVERYDAY_KIND = {"自治县": "县", "自治州": "州", "自治旗": "旗"}
+
+
+def _add_everyday_names(by_name: dict[str, list[_Place]]) -> None:
+    for name, places in list(by_name.items()):
+        kind = _EVERYDAY_KIND.get(name[-3:])
+        if kind is None:
+            continue
+        for place in places:
+            for alias in place.aliases:
+                everyday = alias + kind
+                if alias != name and not alias.endswith(kind) and everyday not in by_name:
+                    by_name[everyday] = [place]
 
 
 def _add_towns(
