@@ -80,7 +80,9 @@ _TIME_OF_DAY_AFTER = re.compile(f"{_POSTED_DAY}|{_PADDED_DAY}")
 _AIM_BEFORE = ("力争", "争取")  # 该市力争2023年地区生产总值增长8%左右
 _AIM_AFTER = re.compile(r"[，,]?[^。；;！？\n、，,]{0,24}?(?:力争|预期目标|主要目标|预期增长|草案)")
 _NAMED_REPORT = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})年(?:度)?(?:的)?《?政府工作报告》?(?!确定|提出|部署|中|的|安排|目标)"
+    r"(?<!\d)((?:19|20)\d{2})年(?:度)?(?:的)?"
+    r"(?:[\u4e00-\u9fff]{1,8}?[省市县区州旗镇乡](?:人民)?)?"  # 2025年广州市政府工作报告详细规划了…
+    r"《?政府工作报告》?(?!确定|提出|部署|中|的|安排|目标)"
 )
 _NAMED_REPORT_SCAN = 400
 # A news item's headline naming the congress season by its year (2022南阳两会 | 答卷2021…), or the
