@@ -49,9 +49,17 @@ def build_dir(root: Path = NATIVE_DIR, sources: Path = SOURCES) -> Path:
     return root / source_digest(sources)
 
 
+def _usable(root: Path) -> Path | None:
+    """The build of the checkout's sources, if there is one and it is not turned off."""
+    if os.environ.get("GWR_INTERPRETED"):
+        return None
+    built = build_dir(root)
+    return built if (built / "transforms" / ".complete").is_file() else None
+
+
 def available(root: Path = NATIVE_DIR) -> bool:
     """Whether a run started now would use the compiled build."""
-    return not os.environ.get("GWR_INTERPRETED") and (build_dir(root) / "transforms" / ".complete").is_file()
+    return _usable(root) is not None
 
 
 def is_active() -> bool:
@@ -63,9 +71,8 @@ def is_active() -> bool:
 def activate(root: Path = NATIVE_DIR) -> bool:
     """Put the build of the current sources first on sys.path, if there is one. Must run before
     `transforms` is imported; returns whether it did."""
-    if "transforms" in sys.modules or not available(root):
+    if "transforms" in sys.modules or (built := _usable(root)) is None:
         return False
-    built = build_dir(root)
     if str(built) not in sys.path:
         sys.path.insert(0, str(built))
     return True
