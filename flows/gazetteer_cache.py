@@ -37,7 +37,10 @@ def cache_dir() -> Path:
 def snapshot_path() -> Path:
     digest = hashlib.sha256()
     digest.update(importlib.metadata.version("jionlp").encode())
-    digest.update(Path(regions.__file__).read_bytes())
+    # The sources, not the module's file: compiled (gwr/native.py) it is a shared library, and a
+    # compiled and an interpreted process load the same pickle.
+    for module in ("regions.py", "places.py"):
+        digest.update((Path(regions.__file__).parent / module).read_bytes())
     digest.update((Path(reference.__file__).parent / "region_aliases.yaml").read_bytes())
     return cache_dir() / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
 

@@ -23,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-COMPILED = ("numbers", "clean", "sections", "facts")
+COMPILED = ("numbers", "clean", "sections", "facts", "regions", "metadata")
 _ROOT = Path(__file__).resolve().parent.parent
 SOURCES = _ROOT / "transforms"
 NATIVE_DIR = _ROOT / ".native"

@@ -102,3 +102,41 @@ def test_a_build_of_other_sources_is_not_used(built: Path, tmp_path: Path) -> No
     shutil.copytree(native.build_dir(built), stale / "0123456789abcdef")
     assert not native.available(stale)
     assert _read(str(stale), [])["active"] is False
+
+
+_SNAPSHOT = """
+import logging, sys
+from pathlib import Path
+from gwr import native
+logging.basicConfig(level=logging.WARNING)
+if sys.argv[1] != "-":
+    assert native.activate(Path(sys.argv[1]))
+from flows import gazetteer_cache
+from transforms import regions
+gazetteer_cache.ensure_loaded()
+print(native.is_active(), gazetteer_cache.snapshot_path().name, len(regions._gazetteer().by_code))
+"""
+
+
+def test_compiled_and_interpreted_processes_share_the_gazetteer_snapshot(built: Path, tmp_path: Path) -> None:
+    """The snapshot pickles the gazetteer's records (transforms/places.py, never compiled): one
+    written by an interpreted process loads in a compiled one and the other way round."""
+    env = {k: v for k, v in os.environ.items() if k != "GWR_INTERPRETED"}
+    seen = []
+    for root in ("-", str(built), str(built), "-"):
+        if len(seen) == 2:
+            shutil.rmtree(tmp_path / "cache")  # the compiled process writes it this time
+        proc = subprocess.run(
+            [sys.executable, "-c", _SNAPSHOT, root],
+            cwd=ROOT,
+            env={**env, "GWR_CACHE_DIR": str(tmp_path / "cache")},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        assert "gazetteer snapshot" not in proc.stderr, proc.stderr[-3000:]
+        seen.append(proc.stdout.split())
+    assert [active for active, _, _ in seen] == ["False", "True", "True", "False"]
+    assert len({(name, n) for _, name, n in seen}) == 1
+    assert len(list((tmp_path / "cache").glob("gazetteer-*.pickle"))) == 1

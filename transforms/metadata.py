@@ -365,6 +365,8 @@ def _year_reviewed(meta: DocMeta, text: str) -> None:
     plan heading names the title's year. So does a session misnumbered by a reposting site
     (十四届全国人大三次会议 over 一、2025年工作回顾 … 四、2026年政府工作任务)."""
     year = meta.report_year
+    if year is None:  # dated by title or session: never
+        return
     body = text[:200_000]
     if _estimates_year(body[:_ESTIMATE_SCAN], year):
         # 2016年，预计（下同）全县生产总值340亿元 under (湖南省)2016年桂阳县人民政府工作报告: the

@@ -18,12 +18,13 @@ import threading
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 
 import reference
 from transforms.indicators import tokenizer
 from transforms.models import DocMeta, Region, RegionResolution
+from transforms.places import Gazetteer, Place
 
 NATIONAL = Region("CN", "全国", None, "national", None, None, None)
 # 木 ends 苏木, the township of Inner Mongolia's pastoral areas (白音他拉苏木); 道 ends 街道.
@@ -49,23 +50,6 @@ _LEVEL_ORDER = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
-class _Place:
-    region: Region
-    aliases: tuple[str, ...]
-    # Stable 64-bit hashes of its village names: 650,000 names as str in frozensets left a parse
-    # process about 40 MB larger, and would make the snapshot three times larger.
-    villages: array
-
-
-@dataclass(frozen=True)
-class _Gazetteer:
-    by_name: dict[str, list[_Place]]  # full names and aliases -> places
-    by_code: dict[str, Region]
-    aliases: dict[str, list[_Place]]
-    max_len: int
-
-
 def _pseudo(name: str) -> bool:
     """Placeholders in the division data (市辖区, 省直辖县级行政区划, 开发区) are not places."""
     return name in _not_places() or "直辖" in name or "行政区划" in name
@@ -89,10 +73,10 @@ def _alias_list(value) -> tuple[str, ...]:
 
 
 _LOAD_LOCK = threading.Lock()
-_LOADED: list[_Gazetteer] = []
+_LOADED: list[Gazetteer] = []
 
 
-def _gazetteer() -> _Gazetteer:
+def _gazetteer() -> Gazetteer:
     """Built once per process. Parse tasks run in threads when a run is small, and
     ``redirect_stdout`` swaps the process-wide sys.stdout: without the lock two threads would
     restore each other's buffers and the process would lose its stdout for good."""
@@ -117,7 +101,7 @@ def load_gazetteer_snapshot(snapshot: bytes) -> bool:
         if _LOADED:
             return False
         gazetteer = pickle.loads(snapshot)
-        if not isinstance(gazetteer, _Gazetteer):
+        if not isinstance(gazetteer, Gazetteer):
             raise TypeError("not a gazetteer snapshot")
         _LOADED.append(gazetteer)
         return True
@@ -129,13 +113,13 @@ def _village_hash(name: str) -> int:
     return int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), "little", signed=True)
 
 
-def _build_gazetteer() -> _Gazetteer:
+def _build_gazetteer() -> Gazetteer:
     with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
         import jionlp
 
         data = jionlp.china_location_loader(detail=True)
-    by_name: dict[str, list[_Place]] = defaultdict(list)
-    aliases: dict[str, list[_Place]] = defaultdict(list)
+    by_name: dict[str, list[Place]] = defaultdict(list)
+    aliases: dict[str, list[Place]] = defaultdict(list)
     by_code: dict[str, Region] = {}
 
     def add(region: Region, alias: tuple[str, ...], villages: array = _NO_VILLAGES) -> None:
@@ -144,7 +128,7 @@ def _build_gazetteer() -> _Gazetteer:
             # Two places share one code in the data (香港 as province and as prefecture; two zones
             # of 平顶山 on 410471): the later one gets an id of its own, as region_id is a key.
             region = replace(region, region_id=f"x-{region.code}-{region.name}")
-        place = _Place(region, alias, villages)
+        place = Place(region, alias, villages)
         by_name[region.name].append(place)
         for a in alias:
             if a != region.name and a not in _not_places():
@@ -188,7 +172,7 @@ def _build_gazetteer() -> _Gazetteer:
                 aliases[alias].append(place)
     _add_everyday_names(by_name)
     max_len = max(len(n) for n in by_name)
-    return _Gazetteer(dict(by_name), by_code, dict(aliases), max_len)
+    return Gazetteer(dict(by_name), by_code, dict(aliases), max_len)
 
 
 # An autonomous unit goes by its short name and its kind: 阜新县 for 阜新蒙古族自治县, 恩施州,
@@ -196,7 +180,7 @@ def _build_gazetteer() -> _Gazetteer:
 _EVERYDAY_KIND = {"自治县": "县", "自治州": "州", "自治旗": "旗"}
 
 
-def _add_everyday_names(by_name: dict[str, list[_Place]]) -> None:
+def _add_everyday_names(by_name: dict[str, list[Place]]) -> None:
     for name, places in list(by_name.items()):
         kind = _EVERYDAY_KIND.get(name[-3:])
         if kind is None:
@@ -429,7 +413,7 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
         return _zone_resolution(meta, text)
     gaz = _gazetteer()
     scores: dict[str, float] = defaultdict(float)
-    places: dict[str, _Place] = {}
+    places: dict[str, Place] = {}
     mention = meta.region_mention or ""
     own = _self_level(text)
     if (
@@ -578,7 +562,7 @@ def _zone_units() -> tuple[Region, ...]:
 
 
 def _add_speaking_parent(
-    scores: dict[str, float], places: dict[str, _Place], own: str, gaz: _Gazetteer
+    scores: dict[str, float], places: dict[str, Place], own: str, gaz: Gazetteer
 ) -> None:
     """A fragment that speaks as a 州 (我代表州人民政府, 全州) and names two of its counties (瑞丽,
     陇川) but never itself: the place speaking is the one of its level above every place named.
@@ -602,7 +586,7 @@ def _add_speaking_parent(
         places[parent.region_id] = found
 
 
-def _ancestor_named(region: Region, suffix: str, gaz: _Gazetteer) -> Region | None:
+def _ancestor_named(region: Region, suffix: str, gaz: Gazetteer) -> Region | None:
     """The nearest place above ``region`` whose name ends with ``suffix``."""
     code = region.parent_code
     while code and (parent := gaz.by_code.get(code)) is not None:
@@ -612,7 +596,7 @@ def _ancestor_named(region: Region, suffix: str, gaz: _Gazetteer) -> Region | No
     return None
 
 
-def _title_aliases(mention: str, gaz: _Gazetteer) -> set[str]:
+def _title_aliases(mention: str, gaz: Gazetteer) -> set[str]:
     """Short names that the title's place name is built from, read left to right: one counts
     where the name starts, after a suffix (宁波市海曙) or right after another short name (安徽芜湖).
     Not one read across a word (安新 in 雄安新区), nor one inside a full name found there (西安 in
