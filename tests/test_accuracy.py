@@ -118,7 +118,7 @@ def test_gold_covers_every_level_encoding_and_case():
     reports = sorted((GOLD_DIR / "reports").iterdir())
     assert len(reports) >= 8
     for report_file in reports:
-        assert 1500 <= report_file.stat().st_size <= 6000, report_file.name
+        assert 1500 <= report_file.stat().st_size <= 25_000, report_file.name  # a report, not a corpus
 
 
 @pytest.mark.parametrize("path", gold_files(), ids=lambda p: p.stem)

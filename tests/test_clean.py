@@ -257,6 +257,24 @@ def test_a_hard_wrapped_report_gives_the_facts_of_its_paragraphs(path):
             assert {f for f in facts if f[0]} <= set(expected[2])
 
 
+def test_a_line_as_wide_as_the_text_ending_in_a_clause_goes_on():
+    """渝北 2021 wrapped at 24 characters: a line cut right after …年均增长5%左右； ended its
+    paragraph, and the “十四五” goals after it became the year's actuals. A full line ending in ；
+    goes on into the next, unless an item opens there (（二）, 2., 三是)."""
+    goals = (
+        "“十四五”时期，全区经济社会发展的主要目标是：地区生产总值年均增长6.5%左右；一般公共预算收入年均增长5%左右；"
+        "全社会固定资产投资年均增长7%；城乡居民人均可支配收入年均分别增长7%和8%；城镇调查失业率控制在5.5%以内。"
+    )
+    filler = "过去一年，全区上下团结一心，攻坚克难，经济社会发展取得新成效，人民群众获得感不断增强。"
+    text = "2021年渝北区政府工作报告\n各位代表：\n" + filler * 6 + "\n" + goals + "\n" + filler * 3 + "\n"
+    expected = _core(text)
+    assert [f for f in expected[2] if f[0]] and all(f[2] == "target" for f in expected[2] if f[0])
+    cut = [w for w in range(20, 40) if any(line.endswith("；") for line in _wrap(text, w).split("\n"))]
+    assert len(cut) >= 3
+    for width in cut:
+        assert _core(_wrap(text, width)) == expected, width
+
+
 def test_a_page_header_between_two_pieces_of_a_paragraph_goes_and_the_sentence_joins():
     paragraph = "过去一年，全县地区生产总值完成512.3亿元，增长5.9%，规模工业增加值增长8.2%。" * 6
     lines = _wrap(paragraph, 26).split("\n")

@@ -621,11 +621,48 @@ def test_own_place_words_hold_the_short_name():
         "企业生产总值年增长18%以上。",  # a town's firms' output (东龙镇 2015)
         "完成规模以上企业生产总值11.14亿元。",
         "合同利用外资增长20%。",  # contracted, not used (实际利用外资)
+        "保税物流中心（B型）进出口额增长31.4%。",  # a note between the zone and the name (渝北 2021)
+        "产业集聚区完成规模以上工业增加值38.6亿元。",  # a zone before the verb (固始 2013)
     ],
 )
 def test_a_sector_or_zone_before_an_indicator_makes_a_part_of_it(sentence):
     (fact,) = extract_facts(REVIEW + sentence, 2024)
     assert fact.indicator_code is None
+
+
+def test_a_sector_before_the_verb_is_no_part():
+    """规上工业企业实现工业增加值: the firms above the scale are the indicator's own, not a zone."""
+    fact = one(REVIEW + "规上工业企业实现工业增加值28亿元。")
+    assert (fact.indicator_code, fact.value) == ("industrial_value_added", 28)
+
+
+def test_a_quarter_between_the_name_and_its_figure_keeps_the_name():
+    """渝北 2021: each growth of the sentence was long tail, the name followed by 一季度 (a period
+    qualifier, as 前三季度 was) and the next clause's 由负转正 (a predicate) read as names."""
+    facts = extract_facts(
+        REVIEW + "地区生产总值一季度同比下降6.8%，上半年由负转正、增长0.9%，前三季度增长3.2%；"
+        "预计全年实现地区生产总值2010亿元左右。",
+        2024,
+    )
+    assert [(f.indicator_code, f.period_label, f.value) for f in facts] == [
+        ("gdp", "一季度", -6.8),
+        ("gdp", "上半年", 0.9),
+        ("gdp", "前三季度", 3.2),
+        ("gdp", None, 2010),
+    ]
+
+
+def test_a_two_year_span_labels_its_totals():
+    """固始 2013, in the middle of the 十二五: 两年来，累计… is the span's total, not the plan's."""
+    facts = extract_facts(
+        REVIEW + "“十二五”以来，全县生产总值年均增长11.4%。两年来，累计完成全社会固定资产投资295.5亿元，"
+        "“十二五”规划确定的主要指标大多达到时序进度。",
+        2024,
+    )
+    assert [(f.indicator_code, f.period_label, f.period_year) for f in facts] == [
+        ("gdp", "十二五", 2023),
+        ("fixed_asset_investment", "两年来", 2023),
+    ]
 
 
 def test_a_clause_without_a_figure_names_the_subject_of_the_figure_after_it():

@@ -535,3 +535,15 @@ def test_everyday_words_and_placeholders_name_no_county(words: str) -> None:
     text = f"各位代表：\n我代表镇人民政府向大会报告工作。\n过去一年，全镇{words}，经济社会发展取得新成效。\n"
     resolution = resolve(text * 2)
     assert resolution.region is None and resolution.candidates == []
+
+
+def test_a_place_name_read_into_a_word_after_it_names_no_place() -> None:
+    """A fragment of 西安市新城区's 2021 plan: 以高质量项目带动城东区域裂变发展 (the city's east, 区域)
+    made it 西宁's 城东区. A name goes on into its suffix's word (县委, 市区), not into 区域 or 市场."""
+    text = (
+        "各位代表:\n现在,我代表区人民政府,向大会报告工作。\n2021年我区经济社会发展的主要预期目标是:地区生产总值"
+        "增长6%左右。统筹林带周边区域项目开发,以高质量项目带动城东区域裂变发展。\n"
+    )
+    assert resolve(text).region is None
+    named = resolve(text.replace("城东区域裂变", "城东区经济"))
+    assert named.region is not None and named.region.name == "城东区"

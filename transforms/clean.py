@@ -105,6 +105,7 @@ class _Rules:
     inline_sentence: re.Pattern[str]
     inline_annotation: re.Pattern[str]
     paragraph_opener: re.Pattern[str]
+    item_opener: re.Pattern[str]
     related_links: re.Pattern[str]
 
 
@@ -135,6 +136,7 @@ def _rules() -> _Rules:
         inline_sentence=_union(d["inline_sentence"]),
         inline_annotation=_union(d["inline_annotation"]),
         paragraph_opener=_union(d["paragraph_opener"]),
+        item_opener=_union(d["item_opener"]),
         related_links=_union(d["related_links_heading"]),
     )
 
@@ -263,6 +265,7 @@ def clean_document(text: str) -> Cleaned:
 # Text taken from a PDF or a print layout breaks every line at the page width, mid-sentence and
 # mid-figure (增长\n5.8%). Such a text is recognised by its lines: most long ones end open.
 _CLOSED = frozenset("。！？!?；;：:…")
+_CLAUSE_ENDS = ("；", ";")  # a clause's end: where a page's width may cut a sentence
 _CLOSERS = "”’」』\"'）)"
 _WRAP_MIN_LINE = 12  # shorter lines (headings, signatures) say nothing about the layout
 _WRAP_MIN_LINES = 6  # long lines, and open lines at the common width
@@ -365,7 +368,10 @@ def _units(lines: list[str], rules: _Rules) -> Iterator[tuple[int, str, str]]:
     start = 0
     pieces: list = []
     for i, line in enumerate(stripped):
-        piece = _ends_open(line) and measure(line) >= full
+        after = stripped[i + 1] if i + 1 < len(stripped) else ""
+        # A full line ending in ； goes on, unless an item opens next: the width cut a sentence.
+        clause_cut = line.endswith(_CLAUSE_ENDS) and rules.item_opener.match(after) is None
+        piece = measure(line) >= full and (_ends_open(line) or clause_cut)
         if piece and i + 1 < len(stripped) and rules.paragraph_opener.match(stripped[i + 1]):
             piece = False  # a headline as wide as the text, above 本报讯…: its own paragraph
         if piece and _PROSE_MARK.search(line) is None and _is_junk(line, rules):

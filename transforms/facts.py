@@ -78,6 +78,7 @@ class _Cues:
     one_year_change_words: tuple[str, ...]
     threshold_verbs: tuple[str, ...]
     place_verbs: tuple[str, ...]  # 锦江区实现地区生产总值: the place still qualifies the indicator
+    zone_parts: tuple[str, ...]  # a part that speaks like a place: 产业集聚区完成…
     estimate: re.Pattern[str]
     estimate_not_after: tuple[str, ...]  # 好于预计: compared with an estimate, not one
     estimate_onward: re.Pattern[str]  # what stands before 下同: 预计（ or （预计，
@@ -143,6 +144,7 @@ def _cues() -> _Cues:
         one_year_change_words=tuple(d["one_year_change_words"]),
         threshold_verbs=tuple(d["threshold_verbs"]),
         place_verbs=_longest_first(d["place_verbs"]),
+        zone_parts=tuple(d["zone_parts"]),
         estimate=re.compile(est),
         # （预计数）, and the first figure under （预计，下同）: the note flags it as well as those after it
         estimate_note=re.compile(
@@ -836,7 +838,8 @@ _BARE_VERBS = ("增", "降")  # 、增7%: the verb alone (stripped anywhere else
 @cache
 def _qualifiers() -> re.Pattern[str]:
     """Dates and the qualifiers of reference/fact_cues.yaml: they place or qualify a figure."""
-    extra = reference.load_yaml("fact_cues.yaml")["phrase_qualifiers"]
+    cues = reference.load_yaml("fact_cues.yaml")
+    extra = [*cues["period_qualifiers"], *cues["phrase_qualifiers"]]  # 地区生产总值一季度同比下降6.8%
     return re.compile("|".join([_DATES.pattern, *(f"(?:{p})" for p in extra)]))
 
 
@@ -917,7 +920,7 @@ def _read_phrase(phrase: str) -> _PhraseReading:
             any(w in after for w in _cues().share)
             or before.endswith(_RATIO_BEFORE)
             or _PER_UNIT.search(before) is not None
-            or before.endswith(_cues().part)
+            or _part_before(before)
         )
         # 固定资产投资中工业投资增长15%: another noun after the term owns the figure.
         owned = len(_strip_words(after)) <= 2
@@ -982,6 +985,18 @@ def _place_before(before: str) -> str:
         return found
     verb = next((v for v in _cues().place_verbs if before.endswith(v)), None)
     return _place_ending(before[: -len(verb)]) if verb else ""
+
+
+def _part_before(before: str) -> bool:
+    """A zone, sector or kind of trade right before the name (园区税收收入, 保税物流中心（B型）进出口额),
+    or a zone before the place verb before it (产业集聚区完成规模以上工业增加值): the figure is a part."""
+    if "（" in before or "(" in before:
+        before = _PAREN.sub("", before)
+    c = _cues()
+    if before.endswith(c.part):
+        return True
+    verb = next((v for v in c.place_verbs if before.endswith(v)), None)
+    return verb is not None and before[: -len(verb)].endswith(c.zone_parts)
 
 
 def _place_ending(before: str) -> str:
@@ -1665,11 +1680,12 @@ def _start_period(ctx: _Context, from_at: int, kind: str, year: int, label: str 
     return "actual", year - span
 
 
-_SPAN_YEARS = {"三": 3, "四": 4}
+_SPAN_YEARS = {"两": 2, "三": 3, "四": 4}
 
 
 def _span_years(label: str) -> int:
-    """How many years a past span covers: 3 for 过去三年, 4 for 四年来, else five (过去五年, 十三五)."""
+    """How many years a past span covers: 2 for 两年来, 3 for 过去三年, 4 for 四年来, else five
+    (过去五年, 十三五)."""
     i = label.find("年")
     return _SPAN_YEARS.get(label[i - 1 : i], 5) if i > 0 else 5
 

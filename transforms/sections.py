@@ -61,7 +61,7 @@ def _rules() -> _Rules:
 # Horizons that look ahead: a part headed so, or a sentence opened so, sets goals for the plan's
 # last year (report year + 4).
 FORWARD_HORIZONS = ("今后五年", "未来五年")
-_SPAN_DIGITS = str.maketrans("345", "三四五")
+_SPAN_DIGITS = str.maketrans("2345", "两三四五")
 
 
 def horizon_label(words: str) -> str:
