@@ -652,6 +652,19 @@ def test_a_quarter_between_the_name_and_its_figure_keeps_the_name():
     ]
 
 
+def test_a_paragraph_that_aims_to_achieve_a_figure_is_the_plans():
+    """桂林 2016 news item, no headings: 努力实现规模以上工业增加值增长9%-9.5% was a 2015 actual."""
+    text = (
+        "该市今年主要施政目标包括:地区生产总值增长8%-8.5%。\n"
+        "以高新技术产业为龙头加快发展现代工业,努力实现规模以上工业增加值增长9%-9.5%。\n"
+    )
+    facts = core(text, 2016)
+    assert [(f.indicator_code, f.kind, f.period_year, f.is_aspirational) for f in facts] == [
+        ("gdp", "target", 2016, False),
+        ("industrial_value_added", "target", 2016, True),
+    ]
+
+
 def test_a_two_year_span_labels_its_totals():
     """固始 2013, in the middle of the 十二五: 两年来，累计… is the span's total, not the plan's."""
     facts = extract_facts(

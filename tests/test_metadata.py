@@ -926,6 +926,20 @@ def test_a_news_items_lead_naming_the_report_by_its_year_dates_it() -> None:
     assert extract_meta(recalled, recalled).report_year == 2025
 
 
+def test_a_news_item_naming_this_year_as_a_plans_first_or_last_dates_it() -> None:
+    """桂林 2016 (a news item on its congress): 桂林市四届人大七次会议… 今年作为“十三五”开局之年, and no
+    year written anywhere: it was rejected no_year."""
+    text = (
+        "2月1日,桂林市四届人大七次会议开幕。该市政府工作报告显示,该市不但去年成绩斐然,今年作为“十三五”开局之年,"
+        "各项重点工作安排更是看点十足。\n该市今年主要施政目标包括:地区生产总值增长8%-8.5%。\n"
+    )
+    assert (extract_meta(text, text).report_year, extract_meta(text, text).year_source) == (2016, "body")
+    last = text.replace("作为“十三五”开局之年", "是“十四五”规划收官之年")
+    assert extract_meta(last, last).report_year == 2025
+    said = text.replace("今年作为", "去年作为")  # not this year's
+    assert extract_meta(said, said).report_year is None
+
+
 def test_a_year_that_sets_an_aim_votes_for_itself_as_the_reports_year() -> None:
     """宝鸡日报 on the delayed 2020 session (May 31): the one year the item names, 2020年,全市…力争实现…
     增长6.5%左右, dated it 2021 as a year reviewed. A year listed among a report's parts votes as

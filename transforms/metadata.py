@@ -430,6 +430,10 @@ def _year_from_npc_session(meta: DocMeta, head: str, text: str) -> None:
 _PLAN_OUTLINE = re.compile(
     r"(?:第(十[一二三四五六])个五年规划|(十[一二三四五六]五)”?规划)(?:和(?:2035|二〇三五)年远景目标)?纲要[(（]?草案"
 )
+# 今年作为“十三五”开局之年 (a news item that never writes the year): a plan's first or last year.
+_PLAN_YEAR_NAMED = re.compile(
+    r"今年[^。；;，,]{0,6}?(?:是|作为|为)[^。；;]{0,12}?“?(十[一二三四五六]五)”?[^。；;]{0,6}?(开局|收官)之年"
+)
 _YEAR_NOT_A_DATE = re.compile(r"\d{4}年(?!\d{1,2}月)")
 
 
@@ -498,6 +502,11 @@ def _year_from_body(meta: DocMeta, text: str, full_text: str) -> None:
         name = m.group(1) + "五" if m.group(1) else m.group(2)
         if name in plans:
             meta.report_year, meta.year_source = plans[name] - 4, "body"
+            return
+    if (m := _PLAN_YEAR_NAMED.search(body, 0, _NAMED_REPORT_SCAN * 2)) is not None:
+        last = reference.load_yaml("fact_cues.yaml")["five_year_plans"].get(m.group(1))
+        if last is not None:
+            meta.report_year, meta.year_source = last - 4 if m.group(2) == "开局" else last, "body"
             return
     # Weaker than a plan outline a congress reviews: a page titled by the next season (2017年湘潭市
     # 两会…) may carry last year's report.
