@@ -665,6 +665,21 @@ def test_a_paragraph_that_aims_to_achieve_a_figure_is_the_plans():
     ]
 
 
+@pytest.mark.parametrize("each", ["同步增长9%", "均增长9%"])
+def test_one_figure_after_a_list_is_each_subjects(each):
+    """获嘉 2011: 城镇居民家庭人均可支配收入、农民人均纯收入分别达到10558元、6238元,同步增长9% gave both
+    levels and the growth to rural income (the statistics' old name for urban income was unknown)."""
+    text = REVIEW + f"城镇居民家庭人均可支配收入、农民人均纯收入分别达到10558元、6238元,{each}。"
+    assert [(f.indicator_code, f.measure, f.value) for f in core(text)] == [
+        ("urban_income", "level", 10558),
+        ("rural_net_income", "level", 6238),
+        ("urban_income", "growth", 9),
+        ("rural_net_income", "growth", 9),
+    ]
+    averaged = text.replace(each, "年均增长9%")  # an average, not 均: the figure stays the last's
+    assert [f.indicator_code for f in core(averaged)][2:] == ["rural_net_income"]
+
+
 def test_a_two_year_span_labels_its_totals():
     """固始 2013, in the middle of the 十二五: 两年来，累计… is the span's total, not the plan's."""
     facts = extract_facts(

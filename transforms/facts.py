@@ -652,6 +652,20 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
             # …均突破万亿元，分别达到12488和10163亿元: a list after it goes down the names again.
             subject = _inherit(subject, _heads(shared))
             continue
+        if (
+            subject.inherited
+            and len(subject.coordination) >= 2
+            and _SAME_FOR_EACH.search(phrase) is not None
+            and _list_length(sentence, quantities, idx) == 1
+        ):
+            # …分别达到10558元、6238元，同步增长9%: one figure for each subject of the list before.
+            for name, indicator in subject.coordination:
+                one = _Subject(name, indicator, inherited=True)
+                if fact := _make_fact(
+                    ctx, q, _tail(phrase, one), clause_start, one, provenance, role, from_at
+                ):
+                    facts.append(fact)
+            continue
         if not subject.inherited and subject.name and subject.name not in named_names:
             named.append((subject.name, subject.indicator))
             named_names.add(subject.name)
@@ -780,6 +794,8 @@ def _coordinated_whole(phrase: str, sentence: str, quantities: list[Quantity], i
     return _Subject(whole, None)
 
 
+# One figure for each subject of a list before it (同步增长9%, 均增长8%); not 年均 or 平均 (an average).
+_SAME_FOR_EACH = re.compile(r"同步|(?<![年平])均|都")
 _SHARE_GATE = re.compile("[均都、和及与]")  # 均, 都 or a list joiner (以及 holds 及)
 
 
@@ -1055,7 +1071,8 @@ def _subject_for(phrase: str, previous: _Subject | None) -> _Subject | None:
     if r.bare:
         if previous is None:
             return None
-        return _inherit(previous)
+        # The list stays known after its figures: …分别达到10558元、6238元，同步增长9% (each grew 9 %).
+        return _inherit(previous, () if previous.pending else previous.coordination)
     if previous is not None and (code := _elliptic(previous, r.name)):
         return _Subject(r.name, lex[code])  # …，其中城镇居民4.5万元: urban income
     return _Subject(r.name, None) if r.name else None
