@@ -680,6 +680,18 @@ def test_one_figure_after_a_list_is_each_subjects(each):
     assert [f.indicator_code for f in core(averaged)][2:] == ["rural_net_income"]
 
 
+def test_a_list_of_changes_in_amounts_gives_no_level():
+    """和县 2014: 城乡居民收入分别达到27907元和12320元,分别增长907元和1117元 gave rural income a level of
+    1117 元: the first change was known as one, the second, after 和, was not."""
+    text = REVIEW + "城乡居民收入分别达到27907元和12320元,分别增长907元和1117元,增长3.4%和9.9%。"
+    assert [(f.indicator_code, f.measure, f.value) for f in core(text)] == [
+        ("urban_income", "level", 27907),
+        ("rural_income", "level", 12320),
+        ("urban_income", "growth", 3.4),
+        ("rural_income", "growth", 9.9),
+    ]
+
+
 def test_a_two_year_span_labels_its_totals():
     """固始 2013, in the middle of the 十二五: 两年来，累计… is the span's total, not the plan's."""
     facts = extract_facts(

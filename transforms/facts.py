@@ -556,6 +556,7 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
     starts, ends = _change_ends(sentence, quantities)
     start_subjects: dict[int, _Subject] = {}
     multiples: set[int] = set()
+    deltas: set[int] = set()
     for idx, q in enumerate(quantities):
         # The last break before the figure (breaks ascend): bisect instead of a scan of all.
         i = bisect_left(breaks, q.start)
@@ -669,7 +670,13 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
         if not subject.inherited and subject.name and subject.name not in named_names:
             named.append((subject.name, subject.indicator))
             named_names.add(subject.name)
-        if _is_delta(phrase, q) or is_masked(q) or _is_threshold(sentence, q):
+        if _is_delta(phrase, q) or (
+            # 分别增长907元和1117元: a list of changes in amounts
+            idx - 1 in deltas and q.family not in _RELATIVE and _joined(sentence, quantities[idx - 1], q)
+        ):
+            deltas.add(idx)
+            continue
+        if is_masked(q) or _is_threshold(sentence, q):
             continue
         tail = _tail(phrase, subject)
         if subject.inherited and not _has_measure_cue(tail):
