@@ -940,6 +940,18 @@ def test_a_news_item_naming_this_year_as_a_plans_first_or_last_dates_it() -> Non
     assert extract_meta(said, said).report_year is None
 
 
+def test_a_news_item_whose_review_is_effective_is_no_plan() -> None:
+    """中国西藏网 on 西藏's 2019 report: 2018年,预计,西藏地区生产总值突破1400亿元 … 成效显著 … 2019年,西藏将
+    …力争…: read as all plan (no review cue, a 力争), dated 2018 and its estimates made targets."""
+    text = (
+        "西藏自治区第十一届人民代表大会第二次会议1月10日在拉萨召开,会上政府工作报告显示,2018年,预计,西藏地区"
+        "生产总值突破1400亿元,增长10%左右。\n报告提到,西藏污染防治攻坚战成效显著。\n"
+        "报告提到,2018年,西藏生态安全屏障建设不断加强。\n据了解,2019年,西藏将推进特色旅游文化产业全域发展,"
+        "力争旅游接待人数突破4000万人次。\n"
+    )
+    assert extract_meta(text, text).report_year == 2019
+
+
 def test_a_year_that_sets_an_aim_votes_for_itself_as_the_reports_year() -> None:
     """宝鸡日报 on the delayed 2020 session (May 31): the one year the item names, 2020年,全市…力争实现…
     增长6.5%左右, dated it 2021 as a year reviewed. A year listed among a report's parts votes as
