@@ -660,8 +660,8 @@ def _sentence_facts(ctx: _Context) -> list[_RelFact]:
             and _list_length(sentence, quantities, idx) == 1
         ):
             # …分别达到10558元、6238元，同步增长9%: one figure for each subject of the list before.
-            for name, indicator in subject.coordination:
-                one = _Subject(name, indicator, inherited=True)
+            for head_name, head_indicator in subject.coordination:
+                one = _Subject(head_name, head_indicator, inherited=True)
                 if fact := _make_fact(
                     ctx, q, _tail(phrase, one), clause_start, one, provenance, role, from_at
                 ):
