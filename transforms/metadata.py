@@ -365,7 +365,7 @@ def _year_reviewed(meta: DocMeta, text: str) -> None:
     plan heading names the title's year. So does a session misnumbered by a reposting site
     (十四届全国人大三次会议 over 一、2025年工作回顾 … 四、2026年政府工作任务)."""
     year = meta.report_year
-    if year is None:  # dated by title or session: never
+    if year is None:  # never: the title or the session line dated the text
         return
     body = text[:200_000]
     if _estimates_year(body[:_ESTIMATE_SCAN], year):
