@@ -34,6 +34,19 @@ def test_spam_footers_removed():
         assert junk not in c.text and c.n_boilerplate_lines >= 2
 
 
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "您当前所在位置: 首页 > 机构专页 > 番禺区人民政府市桥街道办事处 > 政府工作报告",  # 市桥街道 2024
+        "无障碍浏览 | 移动版 | 站内搜索",  # 渝北区 2021: a site's top bar
+    ],
+)
+def test_a_sites_breadcrumb_and_top_bar_go(chrome):
+    text = f"{chrome}\n2023年工作总结\n2023年，全街实现地区生产总值增长5%，各项事业全面进步。\n"
+    cleaned = clean_document(text)
+    assert chrome not in cleaned.text and "2023年工作总结" in cleaned.text
+
+
 def test_the_headlines_under_a_list_of_links_after_the_report_go():
     body = (
         "2019年全县经济社会发展的主要预期目标是：地区生产总值增长8%左右，"
@@ -70,6 +83,17 @@ def test_html_page_to_text():
     )
     text = strip_html(page)
     assert "各位代表：" in text and "增长>5%" in text and "var x" not in text and "<" not in text
+
+
+def test_a_page_opening_with_decoy_tags_is_read_as_html():
+    """A mirror site's copy of 吴中区's summary opened with a screen of <video id=…><dl id=…> and
+    none of <html>, <body>, <div>, <p>: it was read as text, tags and all."""
+    from transforms.document import looks_like_html
+
+    decoys = '<video id="dlf5r"></video><dl id="dlf5r"><delect id="dlf5r"></delect></dl>\n' * 8
+    page = decoys + "<h1>2022年政府工作总结</h1>\n2022年，全区地区生产总值增长2.1%。\n"
+    assert looks_like_html(page) and "<" not in strip_html(page)
+    assert not looks_like_html("各位代表：<<决定>>已印发。2022年增长5%，<注>见附表。\n" * 10)
 
 
 def test_seed_003_page_header_and_markers():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from transforms.clean import clean_document, page_title, strip_html
 from transforms.decode import decode_bytes
 from transforms.facts import extract_facts, has_plan_section
@@ -12,11 +14,17 @@ from transforms.regions import own_place_words, resolve_region
 from transforms.report_check import ensure_report
 
 _HTML_MARKERS = ("<html", "<!doctype html", "<body", "<div", "<p>", "<br")
+# Any element: a scraped page may open with a screen of decoy tags (<video id=…><dl id=…>) and none
+# of the markers above.
+_TAG = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]{0,200})?>")
+_TAGS_IN_HEAD = 20
 
 
 def looks_like_html(text: str) -> bool:
     head = text[:4000].lower()
-    return sum(marker in head for marker in _HTML_MARKERS) >= 2
+    if sum(marker in head for marker in _HTML_MARKERS) >= 2:
+        return True
+    return "<" in head and len(_TAG.findall(head)) >= _TAGS_IN_HEAD
 
 
 def parse_document(
