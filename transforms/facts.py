@@ -1006,8 +1006,14 @@ def _place_before(before: str) -> str:
     (锦江区实现); '' for none."""
     if found := _place_ending(before):
         return found
+    subject = _before_place_verb(before)
+    return _place_ending(subject) if subject is not None else ""
+
+
+def _before_place_verb(before: str) -> str | None:
+    """What stands before a place verb that ``before`` ends with (锦江区 of 锦江区实现); None if none."""
     verb = next((v for v in _cues().place_verbs if before.endswith(v)), None)
-    return _place_ending(before[: -len(verb)]) if verb else ""
+    return before[: -len(verb)] if verb else None
 
 
 def _part_before(before: str) -> bool:
@@ -1015,11 +1021,10 @@ def _part_before(before: str) -> bool:
     or a zone before the place verb before it (产业集聚区完成规模以上工业增加值): the figure is a part."""
     if "（" in before or "(" in before:
         before = _PAREN.sub("", before)
-    c = _cues()
-    if before.endswith(c.part):
+    if before.endswith(_cues().part):
         return True
-    verb = next((v for v in c.place_verbs if before.endswith(v)), None)
-    return verb is not None and before[: -len(verb)].endswith(c.zone_parts)
+    subject = _before_place_verb(before)
+    return subject is not None and subject.endswith(_cues().zone_parts)
 
 
 def _place_ending(before: str) -> str:

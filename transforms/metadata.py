@@ -437,6 +437,12 @@ _PLAN_YEAR_NAMED = re.compile(
 _YEAR_NOT_A_DATE = re.compile(r"\d{4}年(?!\d{1,2}月)")
 
 
+def _plan_last_year(name: str) -> int | None:
+    """The last year of a five-year plan (十三五: 2020), from the reference data."""
+    plans: dict[str, int] = reference.load_yaml("fact_cues.yaml")["five_year_plans"]
+    return plans.get(name)
+
+
 def date_by_provincial_session(meta: DocMeta, text: str, province: str) -> None:
     """A province's text dated by no title, session line or heading (东北网…讯: 省十二届人大一次
     会议开幕 … 到2017年…) is dated by the session of the province's congress it names."""
@@ -496,18 +502,16 @@ def _year_from_body(meta: DocMeta, text: str, full_text: str) -> None:
     if (m := _DELIVERED_ON.search(body)) is not None:
         meta.report_year, meta.year_source = _plan_year(int(m.group(1)), int(m.group(2))), "body"
         return
-    if (m := _PLAN_OUTLINE.search(body)) is not None:
-        # 审查…第十五个五年规划纲要草案: a congress reviews a plan's outline in the plan's first year.
-        plans: dict[str, int] = reference.load_yaml("fact_cues.yaml")["five_year_plans"]
-        name = m.group(1) + "五" if m.group(1) else m.group(2)
-        if name in plans:
-            meta.report_year, meta.year_source = plans[name] - 4, "body"
-            return
-    if (m := _PLAN_YEAR_NAMED.search(body, 0, _NAMED_REPORT_SCAN * 2)) is not None:
-        last = reference.load_yaml("fact_cues.yaml")["five_year_plans"].get(m.group(1))
-        if last is not None:
-            meta.report_year, meta.year_source = last - 4 if m.group(2) == "开局" else last, "body"
-            return
+    # 审查…第十五个五年规划纲要草案: a congress reviews a plan's outline in the plan's first year.
+    if (m := _PLAN_OUTLINE.search(body)) is not None and (
+        last := _plan_last_year(m.group(1) + "五" if m.group(1) else m.group(2))
+    ) is not None:
+        meta.report_year, meta.year_source = last - 4, "body"
+        return
+    named = _PLAN_YEAR_NAMED.search(body, 0, _NAMED_REPORT_SCAN * 2)
+    if named is not None and (last := _plan_last_year(named.group(1))) is not None:
+        meta.report_year, meta.year_source = last - 4 if named.group(2) == "开局" else last, "body"
+        return
     # Weaker than a plan outline a congress reviews: a page titled by the next season (2017年湘潭市
     # 两会…) may carry last year's report.
     if "两会" in body[:_NAMED_REPORT_SCAN] and (m := _NAMED_SESSION.search(body, 0, _NAMED_REPORT_SCAN)):
