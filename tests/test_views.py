@@ -16,7 +16,12 @@ import pytest
 from expectations.offline_docs import remote_references
 from flows.settings import data_docs_dir
 from tests.conftest import SAMPLES, run_gwr
-from transforms.terms import count_terms, vocabulary
+from transforms.terms import (
+    blocks_with_terms,
+    count_terms,
+    count_terms_many,
+    vocabulary,
+)
 
 WANZAI_2024 = """万载县2024年政府工作报告
 ——2024年1月10日在万载县第十八届人民代表大会第四次会议上
@@ -131,6 +136,27 @@ def test_count_terms_longest_word_wins():
     counts = {t.term: (t.n, t.rank) for t in count_terms(text)}
     assert counts == {"新能源汽车": (2, 1), "储能": (1, 2), "新能源": (1, 3)}
     assert "高质量发展" in vocabulary() and len(vocabulary()) >= 80
+
+
+def test_the_blocks_jieba_sees_are_the_whole_blocks_holding_a_term():
+    """The batch scan (Polars) against the definition: jieba's blocks that contain a term."""
+    texts = [
+        "发展新能源汽车和储能。没有词。abc新质生产力2024年、乡村振兴战略\n新型城镇化x1",
+        "没有任何词的文本。",
+        "",
+        "推进共同富裕共同富裕，（高质量发展）新能源+储能 %乡村振兴%",
+    ]
+    block = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+    expected = [[b for b in block.findall(t) if any(w in b for w in vocabulary())] for t in texts]
+    assert blocks_with_terms(texts) == expected
+    assert expected[0] == ["发展新能源汽车和储能", "abc新质生产力2024年", "乡村振兴战略", "新型城镇化x1"]
+    assert [t.term for t in count_terms_many(texts)[3]] == [
+        "共同富裕",
+        "乡村振兴",
+        "储能",
+        "新能源",
+        "高质量发展",
+    ]
 
 
 def test_data_docs_built_beside_the_db_and_offline(two_year_run):

@@ -14,7 +14,7 @@ import polars as pl
 
 from transforms.ids import document_id
 from transforms.models import Fact, ParsedDocument, Region
-from transforms.terms import count_terms
+from transforms.terms import count_terms_many
 
 REGION_SCHEMA = {
     "region_id": pl.String,
@@ -126,7 +126,8 @@ def document_frames(
     """
     doc_rows, text_rows, term_rows, regions = [], [], [], []
     fact_docs: list[tuple[str, str | None, list[Fact]]] = []
-    for doc in docs:
+    terms = count_terms_many([doc.cleaned.text for doc in docs])
+    for doc, doc_terms in zip(docs, terms, strict=True):
         did = document_id(doc.source_sha256)
         region = doc.region.region
         region_id = region.region_id if region else None
@@ -172,7 +173,7 @@ def document_frames(
         term_rows.extend(
             {"document_id": did, "term": t.term, "n": t.n, "term_rank": t.rank,
              "per_10k_chars": t.n * 10_000 / n_chars}
-            for t in count_terms(c.text)
+            for t in doc_terms
         )  # fmt: skip
         fact_docs.append((did, region_id, doc.facts))
     return {

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import jieba
+import polars as pl
 
 import reference
 from transforms.indicators import tokenizer as indicator_tokenizer
@@ -38,35 +39,6 @@ def vocabulary() -> frozenset[str]:
     return frozenset(reference.load_lines(VOCABULARY_FILE))
 
 
-@cache
-def _prefilter() -> re.Pattern[str]:
-    """Matches where any term occurs: a block without a match is never segmented. Only
-    whether a term occurs matters, not which, so the terms form a trie (新(?:能源汽车|质生产力)):
-    at each position the engine follows one path instead of trying every term."""
-    return re.compile(_trie_pattern(vocabulary()))
-
-
-def _trie_pattern(words: Iterable[str]) -> str:
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-    return _node_pattern(tree)
-
-
-def _node_pattern(node: dict[str, dict]) -> str:
-    """The words below ``node``; an empty string when a word ends here (and none goes on)."""
-    branches = [re.escape(ch) + _node_pattern(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:  # a word ends here, longer ones go on: the rest is optional
-        return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
-    return body
-
-
 def tokenizer() -> jieba.Tokenizer:
     """The process's one jieba tokenizer, which holds the vocabulary as words (see
     transforms.indicators.tokenizer): one jieba dictionary per process, ~150 MB."""
@@ -75,47 +47,46 @@ def tokenizer() -> jieba.Tokenizer:
 
 def count_terms(text: str) -> list[TermCount]:
     """Vocabulary terms used in ``text`` with their counts, most frequent first."""
-    hit = _prefilter()
+    return count_terms_many([text])[0]
+
+
+def count_terms_many(texts: Sequence[str]) -> list[list[TermCount]]:
+    """count_terms of each text; one scan of the batch finds the blocks to segment."""
+    return [_ranked(blocks) for blocks in blocks_with_terms(texts)]
+
+
+def _ranked(blocks: Iterable[str]) -> list[TermCount]:
     counts: Counter[str] = Counter()
-    if not hit.search(text):
-        return []
-    for block in _blocks_with_terms(text, hit):
+    for block in blocks:
         counts.update(_block_terms(block))
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return [TermCount(term, n, rank) for rank, (term, n) in enumerate(ordered, start=1)]
 
 
-_NOT_BLOCK = _BLOCK.pattern.replace("[", "[^", 1).removesuffix("+")
-# The last character that is not a block character, with only block characters after it.
-_LAST_GAP = re.compile(rf"{_NOT_BLOCK}{_BLOCK.pattern.removesuffix('+')}*\Z")
+def blocks_with_terms(texts: Sequence[str]) -> list[list[str]]:
+    """The blocks of each text (in order) that contain a term, each whole: the only text jieba
+    needs to see. A block holding a term is a run of block characters around it, so one
+    pattern matches it from end to end; Polars runs it over the batch in Rust, several times
+    faster than Python's engine (0.07 s against 0.49 s for 1,000 bench reports)."""
+    if not vocabulary():
+        return [[] for _ in texts]
+    pattern = _block_pattern()
+    if pattern is None:  # a term with a non-block character: search block by block
+        vocab = vocabulary()
+        return [[b for b in _BLOCK.findall(t) if any(w in b for w in vocab)] for t in texts]
+    return pl.Series(texts, dtype=pl.String).str.extract_all(pattern).to_list()
 
 
 @cache
-def _terms_are_blocks() -> bool:
-    """Every term is made of block characters, so a term found in the whole text lies inside
-    one block (the condition under which _blocks_with_terms equals a search per block)."""
-    return all(_BLOCK.fullmatch(term) for term in vocabulary())
-
-
-def _blocks_with_terms(text: str, hit: re.Pattern[str]) -> Iterator[str]:
-    """The blocks of ``text`` (in order) that contain a term. One pass of the term pattern
-    over the whole text finds them: searching every block separately costs a call per block,
-    and most blocks hold no term."""
-    if not _terms_are_blocks():
-        yield from (block for block in _BLOCK.findall(text) if hit.search(block))
-        return
-    block_end = 0
-    for m in hit.finditer(text):
-        at = m.start()
-        if at < block_end:
-            continue  # a second term in the block already given
-        # The block starts after the last gap before the term: past the previous block and the
-        # line start ("\n" is no block character), so each stretch of text is scanned once.
-        since = max(block_end, text.rfind("\n", block_end, at) + 1)
-        gap = _LAST_GAP.search(text, since, at)
-        block_start = since if gap is None else gap.start() + 1
-        block_end = _BLOCK.match(text, at).end()  # type: ignore[union-attr]  # at is in a block
-        yield text[block_start:block_end]
+def _block_pattern() -> str | None:
+    """A whole block around any term; None unless every term is made of block characters
+    (then a term found in a text lies inside one block)."""
+    vocab = vocabulary()
+    if not all(_BLOCK.fullmatch(term) for term in vocab):
+        return None
+    char = _BLOCK.pattern.removesuffix("+")
+    terms = "|".join(pl.escape_regex(t) for t in sorted(vocab, key=lambda t: (-len(t), t)))
+    return f"{char}*(?:{terms}){char}*"
 
 
 @lru_cache(maxsize=1 << 16)
