@@ -39,6 +39,8 @@ def test_spam_footers_removed():
     [
         "您当前所在位置: 首页 > 机构专页 > 番禺区人民政府市桥街道办事处 > 政府工作报告",  # 市桥街道 2024
         "无障碍浏览 | 移动版 | 站内搜索",  # 渝北区 2021: a site's top bar
+        "点击上方蓝字“魅力西江”关注我们 | 阅读原文",  # 西江镇 2019: a WeChat post's head
+        "阅读 4127　在看 36",  # …and its foot
     ],
 )
 def test_a_sites_breadcrumb_and_top_bar_go(chrome):

@@ -623,11 +623,46 @@ def test_own_place_words_hold_the_short_name():
         "合同利用外资增长20%。",  # contracted, not used (实际利用外资)
         "保税物流中心（B型）进出口额增长31.4%。",  # a note between the zone and the name (渝北 2021)
         "产业集聚区完成规模以上工业增加值38.6亿元。",  # a zone before the verb (固始 2013)
+        "鄂尔多斯装备制造基地实现工业增加值86.2亿元。",  # a base (鄂尔多斯 2012)
+        "装备制造基地力争实现工业增加值120亿元。",  # 力争 between the base and the verb
+        "羊排村农村常住居民人均可支配收入达到15860元。",  # a village's (西江镇 2019)
     ],
 )
 def test_a_sector_or_zone_before_an_indicator_makes_a_part_of_it(sentence):
     (fact,) = extract_facts(REVIEW + sentence, 2024)
     assert fact.indicator_code is None
+
+
+def test_places_listed_before_one_name_each_have_a_figure_of_their_own():
+    """鄂尔多斯 2012: the third of three banners listed before 地区生产总值 took the name as the
+    report's own (the first two, bare place names, were long tail)."""
+    facts = extract_facts(
+        REVIEW + "全市地区生产总值完成3206.4亿元。准格尔旗、东胜区、伊金霍洛旗地区生产总值分别达到878亿元、"
+        "706亿元和552亿元，达拉特旗、乌审旗分别达到318亿元和296亿元。",
+        2012,
+    )
+    assert [(f.indicator_code, f.value) for f in facts] == [
+        ("gdp", 3206.4), (None, 878), (None, 706), (None, 552), (None, 318), (None, 296)
+    ]  # fmt: skip
+    own = extract_facts(REVIEW + "全市地区生产总值、一般公共预算收入分别增长8%和9%。", 2012)
+    assert [f.indicator_code for f in own] == ["gdp", "general_budget_revenue"]
+
+
+def test_a_figure_converted_to_another_currency_is_the_same_indicators():
+    """人均GDP达到16.1万元，折合2.49万美元: the dollar figure is the same level's (鄂尔多斯 2012)."""
+    facts = core(REVIEW + "据初步核算，人均GDP达到16.1万元，折合2.49万美元。", 2012)
+    assert [(f.indicator_code, f.value, f.unit, f.is_estimate) for f in facts] == [
+        ("gdp_per_capita", 16.1, "万元", True), ("gdp_per_capita", 2.49, "万美元", True)
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("base", ["比2014年农民人均纯收入7015元", "比2014年的7015元"])
+def test_the_base_of_a_change_written_with_its_year_is_that_years_level(base):
+    """西江镇 2019: 比2014年农民人均纯收入7015元增加5665元 put the 7015 in 2018."""
+    facts = core(
+        REVIEW.replace("2023", "2018") + f"农村常住居民人均可支配收入达到12680元，{base}增加5665元。", 2019
+    )
+    assert [(f.value, f.period_year) for f in facts] == [(12680, 2018), (7015, 2014)]
 
 
 def test_a_sector_before_the_verb_is_no_part():
@@ -1791,6 +1826,14 @@ def test_an_amount_that_sorts_projects_is_no_figure(sentence):
     # level of 固定资产投资.
     facts = core(REVIEW + sentence)
     assert [(f.indicator_code, f.value, f.unit) for f in facts] == [("fixed_asset_investment", 5.39, "亿元")]
+
+
+def test_a_count_of_households_that_sorts_groups_is_no_figure():
+    """西江镇 2019: 30户以上村民组 sorts the groups a road reaches; 10个以上自然村 counts villages."""
+    facts = extract_facts(
+        REVIEW + "实现30户以上村民组通硬化路全覆盖；20户以上自然村通动力电。建成10个以上自然村。", 2024
+    )
+    assert [(f.value, f.unit) for f in facts] == [(10, "个")]
 
 
 def test_a_growth_averaged_per_year_keeps_the_subject_before_it():

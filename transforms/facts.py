@@ -78,6 +78,7 @@ class _Cues:
     one_year_change_words: tuple[str, ...]
     threshold_verbs: tuple[str, ...]
     place_verbs: tuple[str, ...]  # 锦江区实现地区生产总值: the place still qualifies the indicator
+    place_verb_leads: tuple[str, ...]  # 力争, 确保 between a place and its verb
     zone_parts: tuple[str, ...]  # a part that speaks like a place: 产业集聚区完成…
     estimate: re.Pattern[str]
     estimate_not_after: tuple[str, ...]  # 好于预计: compared with an estimate, not one
@@ -86,6 +87,7 @@ class _Cues:
     onward_gate: re.Pattern[str]  # the words of estimate_onward alone: most texts hold none
     threshold: re.Pattern[str]  # what may stand between an amount and the noun it sorts
     threshold_first: frozenset[str]  # the characters a threshold's words after an amount open with
+    household_threshold: re.Pattern[str]  # 30户以上村民组: households sort the groups
 
 
 def _longest_first(words) -> tuple[str, ...]:
@@ -144,6 +146,7 @@ def _cues() -> _Cues:
         one_year_change_words=tuple(d["one_year_change_words"]),
         threshold_verbs=tuple(d["threshold_verbs"]),
         place_verbs=_longest_first(d["place_verbs"]),
+        place_verb_leads=_longest_first(d["place_verb_leads"]),
         zone_parts=tuple(d["zone_parts"]),
         estimate=re.compile(est),
         # （预计数）, and the first figure under （预计，下同）: the note flags it as well as those after it
@@ -160,6 +163,9 @@ def _cues() -> _Cues:
             + ")"
         ),
         threshold_first=frozenset(" 及或以的" + "".join(noun[0] for noun in d["threshold_nouns"])),
+        household_threshold=re.compile(
+            r"\s*(?:及|或)?以[上下]的?(?:" + "|".join(map(re.escape, d["household_threshold_nouns"])) + ")"
+        ),
     )
 
 
@@ -973,6 +979,21 @@ def _read_phrase(phrase: str) -> _PhraseReading:
 _ITEM_JOINER = re.compile(r"以及|[、和及与]")
 
 
+def _places_sharing_a_name(items: list[str]) -> tuple[_Head, ...] | None:
+    """准格尔旗、东胜区、伊金霍洛旗地区生产总值分别达到…: places listed before one indicator's
+    name, each with a figure of its own: long-tail names (东胜区地区生产总值), none the report's."""
+    if len(items) < 2:
+        return None
+    last = _read_phrase(items[-1])
+    if last.term is None or not last.place:
+        return None
+    words = place_words()
+    if not all(item.strip() in words for item in items[:-1]):
+        return None
+    name = lexicon()[last.term[1]].name_zh
+    return (*((item.strip() + name, None) for item in items[:-1]), (last.place + name, None))
+
+
 def _items_before_each(phrase: str) -> tuple[_Head, ...]:
     """The subjects a phrase lists before 分别, each read on its own: the lexicon's indicator, or
     a long-tail name (人口自然增长率). () when there is no such list or an item names nothing."""
@@ -981,7 +1002,10 @@ def _items_before_each(phrase: str) -> tuple[_Head, ...]:
         return ()  # almost every phrase
     lex = lexicon()
     heads: list[_Head] = []
-    for item in _ITEM_JOINER.split(phrase[:at]):
+    items = _ITEM_JOINER.split(phrase[:at])
+    if (places := _places_sharing_a_name(items)) is not None:
+        return places
+    for item in items:
         r = _read_phrase(item)
         if r.term is not None:
             heads.append((lex[r.term[1]].name_zh, lex[r.term[1]]))
@@ -1006,14 +1030,26 @@ def _place_before(before: str) -> str:
     (锦江区实现); '' for none."""
     if found := _place_ending(before):
         return found
+    if before.endswith("村") and (village := _VILLAGE.search(before)) is not None:
+        return village.group()  # 羊排村农村常住居民人均可支配收入: one village's, not the town's
     subject = _before_place_verb(before)
     return _place_ending(subject) if subject is not None else ""
+
+
+# A village's name (羊排村, 示范村) ending the text before a name; not 农村, 乡村 or a word that
+# is no name (全村, 各村, 本村, 每村).
+_VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,4}(?<![农乡全各本该每])村$")
 
 
 def _before_place_verb(before: str) -> str | None:
     """What stands before a place verb that ``before`` ends with (锦江区 of 锦江区实现); None if none."""
     verb = next((v for v in _cues().place_verbs if before.endswith(v)), None)
-    return before[: -len(verb)] if verb else None
+    if verb is None:
+        return None
+    subject = before[: -len(verb)]
+    # 装备制造基地力争实现工业增加值120亿元: a plan's words between the subject and the verb
+    word = next((w for w in _cues().place_verb_leads if subject.endswith(w)), "")
+    return subject[: len(subject) - len(word)]
 
 
 def _part_before(before: str) -> bool:
@@ -1262,6 +1298,8 @@ def _is_threshold(sentence: str, q: Quantity) -> bool:
         or "连续" in sentence
     ) and _passed_in_turn(sentence, q):
         return True  # 5年来,西藏生产总值先后突破300亿元、400亿元、500亿元: levels passed in turn
+    if q.unit in ("户", "人") and c.household_threshold.match(sentence, q.end) is not None:
+        return True  # 30户以上村民组通硬化路: the groups that size (10个以上自然村 counts villages)
     return (
         sentence[q.end : q.end + 1] in c.threshold_first
         and q.family.startswith("money")
@@ -1598,6 +1636,8 @@ def _make_fact(
             period_year = ctx.report_year
     if label is not None and label[0] in "比较" and measure == "level" and q.family not in _RELATIVE:
         label = None  # …比2002年增长1.56倍，其中地方一般预算收入590亿元: a level is the year's own
+        if kind == "actual" and (base := _base_year(ctx.sentence, clause_start, q.start)) is not None:
+            period_year = base  # 比2014年农民人均纯收入7015元增加5665元: the base, that year's level
     if role == "start":
         kind, period_year = _start_period(ctx, from_at, kind, period_year, label)
     if label is not None and _one_years_figure(ctx.sentence, clause_start, q, measure, label):
@@ -1707,6 +1747,25 @@ def _start_period(ctx: _Context, from_at: int, kind: str, year: int, label: str 
         return "actual", ctx.report_year - 1
     span = _span_years(label) if label is not None and _cues().past_span.search(label) else 1
     return "actual", year - span
+
+
+# 比2014年(的)(name) right before a figure: the figure is the base the change is measured from.
+_BASE_YEAR = re.compile(r"[比较]((?:19|20)\d{2})年(?:底|末)?的?")
+
+
+def _base_year(sentence: str, clause_start: int, at: int) -> int | None:
+    """The year of a comparison's base when the figure at ``at`` is that base: nothing but an
+    indicator's name stands between 比YYYY年 and it (比2014年农民人均纯收入7015元, 比2014年的7015元)."""
+    found = list(_BASE_YEAR.finditer(sentence, clause_start, at))
+    if not found:
+        return None
+    between = sentence[found[-1].end() : at]
+    if between and not (
+        mentions_any_term(between)
+        and any(h.start == 0 and h.end == len(between) for h in find_terms(between))
+    ):
+        return None
+    return int(found[-1].group(1))
 
 
 _SPAN_YEARS = {"两": 2, "三": 3, "四": 4}
