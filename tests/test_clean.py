@@ -41,6 +41,8 @@ def test_spam_footers_removed():
         "无障碍浏览 | 移动版 | 站内搜索",  # 渝北区 2021: a site's top bar
         "点击上方蓝字“魅力西江”关注我们 | 阅读原文",  # 西江镇 2019: a WeChat post's head
         "阅读 4127　在看 36",  # …and its foot
+        # 晋江 2026, a hacked reposting site (no menu: commas after the bars)
+        "国产成人av在线播放|国产区小视频|免费黄色在线播放,国产精品宾馆在线精品酒店,亚洲AV在线观看",
     ],
 )
 def test_a_sites_breadcrumb_and_top_bar_go(chrome):

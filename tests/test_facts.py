@@ -503,6 +503,22 @@ def test_five_year_plan_headings_are_horizons():
     assert [(f.period_year, f.period_label) for f in core(text, 2021)] == [(2020, None)]
 
 
+@pytest.mark.parametrize("heading", ["一、本届政府工作总结", "一、十五届人民政府工作回顾"])
+def test_a_review_of_the_governments_term_looks_back_five_years(heading):
+    """南昌 2021 (a congress's first session): 一、本届政府工作总结 over 地区生产总值年均增长7.6%; the
+    average had no label, so it read as the year's growth. 正蓝旗 2022: 十五届人民政府工作回顾."""
+    text = (
+        f"{heading}\n本届政府任期的五年，地区生产总值年均增长7.6%。全市一般公共预算收入由52亿元增加到80亿元。\n"
+        "二、2021年工作安排\n"
+    )
+    got = [(f.period_year, f.period_label, f.value) for f in core(text, 2021)]
+    assert got == [(2020, "过去五年", 7.6), (2015, None, 52), (2020, None, 80)]
+    # With a year of its own the heading leaves each figure to say which it is.
+    mixed = text.replace(heading, "一、2020年及本届政府工作回顾")
+    first = core(mixed, 2021)[0]
+    assert (first.period_year, first.period_label) == (2020, None)
+
+
 def test_one_figure_for_a_coordination_is_the_wholes():
     """城乡居民 with one figure and no 分别 is all residents' income: neither urban nor rural. Before,
     the level went to urban income and the growth to rural income, two false facts."""

@@ -1117,3 +1117,24 @@ def test_the_place_whose_congress_an_item_names(text: str, place: str | None) ->
     from transforms.metadata import _congress_place
 
     assert _congress_place(text) == place
+
+
+def test_a_review_of_last_year_and_this_year_so_far_dates_the_report() -> None:
+    """荔湾区 2020 (a session put off to May): 一、2019年和今年以来工作回顾 and no other year."""
+    text = "一、2019年和今年以来工作回顾\n过去一年,全年完成地区生产总值1104.49亿元、增长5.0%。\n"
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source) == (2020, "review_heading")
+
+
+def test_a_page_title_over_the_reports_own_title_gives_way_to_it() -> None:
+    """南京 2021 on a reposting site: the page's title says 2022, the report's own 2021, and the
+    review heading 2020 (一、2020年和“ 十三五” 工作回顾, spaces and all); 2002年四川省工作报告 over
+    四川's 2015 report likewise."""
+    text = (
+        "2022年南京市人民政府工作报告\n字号:\n2021年南京市人民政府工作报告\n各位代表:\n"
+        "一、2020年和“ 十三五” 工作回顾过去的一年,全市地区生产总值增长4.6%。\n"
+    )
+    meta = extract_meta(text, text)
+    assert (meta.report_year, meta.year_source) == (2021, "review_heading")
+    agrees = text.replace("2020年和", "2021年和")  # the review of the page title's year before
+    assert extract_meta(agrees, agrees).report_year == 2022

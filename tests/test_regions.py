@@ -547,3 +547,16 @@ def test_a_place_name_read_into_a_word_after_it_names_no_place() -> None:
     assert resolve(text).region is None
     named = resolve(text.replace("城东区域裂变", "城东区经济"))
     assert named.region is not None and named.region.name == "城东区"
+
+
+def test_a_district_speaking_to_its_congress_is_no_development_zone() -> None:
+    """藁城区 2018 on a city channel: the title names no place, the text 魅力藁城 once and
+    石家庄经济技术开发区 once; the zone won on its full name, though the text reports to 区二届人大."""
+    text = (
+        "2018政府工作报告\n过去的一年,在市委、市政府和区委的正确领导下,我们以建设“经济强区、魅力藁城”为目标,"
+        "圆满完成区二届人大一次会议确定的各项目标任务。全年地区生产总值完成670亿元,增长7.2%。"
+        "石家庄经济技术开发区被确定为全省综合示范试点开发区。\n"
+    )
+    assert resolve(text).region.name == "藁城区"
+    zone = text.replace("区二届人大一次会议", "管委会年初")  # no congress: the zone may speak
+    assert resolve(zone).region.name == "石家庄经济技术开发区"

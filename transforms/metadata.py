@@ -62,8 +62,8 @@ _PLAN_YEAR = re.compile(
 _PLAN_YEAR_WEAK = re.compile(r"((?:19|20)\d{2})年(?:的)?经济社会发展")
 # Not 2022年的主要工作 alone: a plan says that too (对2022年的主要工作作了安排部署).
 _REVIEW_YEAR = re.compile(
-    r"((?:19|20)\d{2})年(?:的)?(?:工作(?:的)?(?:简要)?回顾|工作总结|(?:主要|重点)工作(?:回顾|总结|情况|完成情况))"
-)
+    r"((?:19|20)\d{2})年(?:的)?(?:和今年以来)?(?:工作(?:的)?(?:简要)?回顾|工作总结|(?:主要|重点)工作(?:回顾|总结|情况|完成情况))"
+)  # 一、2019年和今年以来工作回顾: a session put off to May 2020 still reviews 2019
 _BASE_YEAR_MARKS = ("比", "较", "是", "由", "从")
 _GOAL_YEAR_MARKS = ("到", "至", "确保")
 # A page's own date among its first lines (编辑:…2018-01-24 16:20, 发布日期:2022-02-11).
@@ -99,7 +99,8 @@ _REVIEW_HEADING = re.compile(
     r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])?[ \t\u3000]*"
     # 一、“十三五”取得成就及2020年工作回顾: the plan's years, then the year's
     r"(?:“?十[一二三四五六]五”?(?:时期|期间)?[^\n，。：:]{0,6}?[和及与])?"
-    r"((?:19|20)\d{2})年(?:的)?(?:[和及]“?十[一二三四五六]五”?(?:时期)?)?(?:的)?(?:工作回顾|工作总结)",
+    # 一、2019年和今年以来工作回顾 (a session put off to May 2020): the review still names its year
+    r"((?:19|20)\d{2})年(?:的)?(?:[和及](?:“?\s*十[一二三四五六]五\s*”?\s*(?:时期)?|今年以来))?(?:的)?(?:工作回顾|工作总结)",
     re.M,
 )
 # The day a news item on a report says it was delivered: 2015年4月27日的镇安县政府工作报告.
@@ -210,6 +211,8 @@ def extract_meta(full_text: str, text: str, page_title: str | None = None) -> Do
         _year_from_npc_session(meta, "".join(head), text)
     if meta.year_source in ("title", "session"):
         _year_reviewed(meta, text)
+    if meta.year_source == "title":
+        _own_title_under_a_page_title(meta, head, text)
     if meta.report_year is None:
         _year_from_body(meta, text, full_text)
     joined = "".join(head)
@@ -382,6 +385,26 @@ def _year_reviewed(meta: DocMeta, text: str) -> None:
     if _plans_year(body, year):
         return
     meta.report_year, meta.year_source = year + 1, "review_heading"
+
+
+def _own_title_under_a_page_title(meta: DocMeta, head: list[str], text: str) -> None:
+    """2022年南京市人民政府工作报告 (a reposting site's page title) over 2021年南京市人民政府工作报告
+    and 一、2020年和“十三五”工作回顾: a second title line's year stands when the review heading is
+    of the year before it."""
+    years = {
+        int(m.group(1))
+        for line in head
+        if "政府工作报告" in line and (m := _YEAR_IN_TITLE.search(line)) is not None
+    }
+    years.discard(meta.report_year or 0)
+    if len(years) != 1:
+        return  # almost every text: one title, or titles of one year
+    (year,) = years
+    if {int(m.group(1)) for m in _REVIEW_HEADING.finditer(text[:200_000])} == {year - 1}:
+        meta.report_year, meta.year_source = year, "review_heading"
+
+
+_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})年")
 
 
 def _plans_year(body: str, year: int) -> bool:

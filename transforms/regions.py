@@ -479,11 +479,16 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
             present[name] = name[:-1] in text
         return present[name]
 
+    congress: bool | None = None  # does the text speak of a people's congress? (asked for zones)
     for rid, place in places.items():
         r = place.region
         suffix = r.name[-1]
         if own and r.name.endswith(own):
-            scores[rid] += 8
+            if r.name.endswith(_ZONE_ENDINGS) and congress is None:
+                congress = any(m.group(1) == own for m in _OWN_CONGRESS.finditer(text, 0, _NAME_SCAN))
+            if not (congress and r.name.endswith(_ZONE_ENDINGS)):
+                # 区二届人大 in 藁城区's report: a zone (石家庄经济技术开发区) has no congress to speak to
+                scores[rid] += 8
         elif own and own in "县区市" and r.level == "county" and suffix in "县区市":
             # 綦江县 in a 2003 report, 綦江区 since 2011 (县改区, 县改市); 湟中区 in a 2024 report, the
             # division data's 湟中县: the same county under the name of another time.
@@ -523,6 +528,12 @@ def resolve_region(meta: DocMeta, text: str) -> RegionResolution:
             places[best_id].region, method, ambiguous=True, candidates=[_path(places[r].region) for r in tied]
         )
     return RegionResolution(places[best_id].region, method)
+
+
+# A congress of the speaking level (区二届人大一次会议, 区第十七届人民代表大会): a zone has none.
+_OWN_CONGRESS = re.compile(r"([区县市])(?:第?[一二三四五六七八九十]+届)?(?:人大|人民代表大会)")
+# A development zone's unit in the division data: run by a committee, with no people's congress.
+_ZONE_ENDINGS = ("开发区", "工业园区", "产业园区", "高新区", "示范区")
 
 
 # 经开区 and 高新区 are short for the names the division data give such zones.

@@ -37,6 +37,7 @@ class _Rules:
     review_cues_before_plan: tuple[str, ...]
     longrange: tuple[re.Pattern[str], ...]
     horizons: re.Pattern[str]
+    term: re.Pattern[str]  # 本届政府工作总结: a review of the term, five years
     salutation: re.Pattern[str]
 
 
@@ -54,6 +55,7 @@ def _rules() -> _Rules:
         review_cues_before_plan=tuple(data["review_cues_before_plan"]),
         longrange=tuple(re.compile(p) for p in data["longrange_patterns"]),
         horizons=re.compile("|".join(f"(?:{p})" for p in data["horizon_headings"])),
+        term=re.compile("|".join(f"(?:{p})" for p in data["term_headings"])),
         salutation=re.compile(reference.load_yaml("report_cues.yaml")["salutation_pattern"], re.M),
     )
 
@@ -216,8 +218,13 @@ def split_parts(text: str) -> list[Part]:
         if heading is not None and not (current in ("plan", "longrange") and heading == "review"):
             hm = r.horizons.search(line)
             label = horizon_label(hm.group()) if hm else None
-            if label is not None and _FIVE_YEAR_PLAN.fullmatch(label) and year_pattern().search(line):
-                label = None  # 2020年和“十三五”时期工作回顾: each figure says which it is
+            term = label is None and heading == "review" and r.term.search(line) is not None
+            if term:
+                label = "过去五年"  # 一、本届政府工作总结: the term's five years
+            spans = label is not None and (term or _FIVE_YEAR_PLAN.fullmatch(label) is not None)
+            if spans and year_pattern().search(line):
+                # 2020年和“十三五”时期工作回顾, 2017年及本届政府工作回顾: each figure says which it is
+                label = None
             current = "longrange" if heading == "plan" and looks_forward(label) else heading
             section = current
         elif current in ("plan", "longrange"):
