@@ -415,6 +415,26 @@ def test_percentages_in_chinese_numerals():
     assert [(f.value, f.value_std_high, f.comparator) for f in facts] == [(6, 7, "range")]
 
 
+def test_percent_words_before_arabic_digits():
+    """A news agency's 2007 item: 增长目标是百分之8左右, 控制在百分之4.6以内; 百分之 before Arabic digits
+    made no figure at all, and 增长目标是 no name."""
+    qs = find_quantities("控制在百分之4.6以内，增长百分之6到百分之7，百分之8")
+    assert [(q.value, q.value_std_high, q.unit_std) for q in qs] == [
+        (4.6, None, "%"),
+        (6, 7, "%"),
+        (8, None, "%"),
+    ]
+    text = (
+        "【中新社北京3月5日电】国务院总理今天表示，2007年国内生产总值增长目标是百分之8左右。\n"
+        "他在政府工作报告中还提出，城镇登记失业率控制在百分之4.6以内。\n"
+    )
+    facts = core(text, 2007)
+    assert [(f.indicator_code, f.kind, f.period_year, f.value, f.comparator) for f in facts] == [
+        ("gdp", "target", 2007, 8, "around"),
+        ("urban_unemployment_registered", "target", 2007, 4.6, "at_most"),
+    ]
+
+
 def test_rates_per_mille():
     facts = extract_facts(PLAN + "人口自然增长率控制在6‰以内。", 2024)
     assert [(f.indicator_name, f.measure, f.value, f.unit_std, f.comparator) for f in facts] == [

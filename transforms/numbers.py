@@ -138,9 +138,31 @@ def find_quantities(text: str) -> list[Quantity]:
     if listed:
         found = _with_shared_unit(text, found)
     if may_hold_chinese_quantity(text):
-        found.extend(_chinese_quantities(text, [(q.start, q.end) for q in found]))
+        taken = [(q.start, q.end) for q in found]
+        found.extend(_chinese_quantities(text, taken))
+        if "百分之" in text:
+            found.extend(_arabic_after_percent_words(text, taken))
         found.sort(key=lambda q: q.start)
     return found
+
+
+# 百分之8左右, 控制在百分之4.6以内 (a news agency's style): the words of a percent before Arabic digits.
+_PERCENT_WORDS_DIGITS = re.compile(
+    rf"百分之\s*(?P<num>{DIGITS})(?:\s*{RANGE_SEP}\s*(?:百分之)?\s*(?P<num2>{DIGITS}))?(?![0-9.%％])"
+)
+
+
+def _arabic_after_percent_words(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    out = []
+    for m in _PERCENT_WORDS_DIGITS.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        value = _to_float(m["num"])
+        high = _to_float(m["num2"]) if m["num2"] else None
+        if high is not None and high < value:
+            high = None
+        out.append(Quantity(m.start(), m.end(), value, high, "%", "%", "percent", 1.0, False))
+    return out
 
 
 _ORDINAL_LIST = re.compile(r"第[0-9一二三四五六七八九十]+\s*(?:、|和|及|与|至)\s*\Z")
