@@ -17,7 +17,7 @@ import cn2an
 
 import reference
 from transforms.models import FIRST_REPORT_YEAR, DocMeta
-from transforms.numbers import arabic_years
+from transforms.numbers import arabic_years, year_pattern
 from transforms.sections import opener_year, plan_only
 
 _HEAD_LINES = 25
@@ -394,7 +394,7 @@ def _own_title_under_a_page_title(meta: DocMeta, head: list[str], text: str) -> 
     years = {
         int(m.group(1))
         for line in head
-        if "政府工作报告" in line and (m := _YEAR_IN_TITLE.search(line)) is not None
+        if "政府工作报告" in line and (m := year_pattern().search(line)) is not None
     }
     years.discard(meta.report_year or 0)
     if len(years) != 1:
@@ -402,9 +402,6 @@ def _own_title_under_a_page_title(meta: DocMeta, head: list[str], text: str) -> 
     (year,) = years
     if {int(m.group(1)) for m in _REVIEW_HEADING.finditer(text[:200_000])} == {year - 1}:
         meta.report_year, meta.year_source = year, "review_heading"
-
-
-_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})年")
 
 
 def _plans_year(body: str, year: int) -> bool:
